@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<main>ParaDedup</main>, document.getElementById('app')!);
