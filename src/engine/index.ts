@@ -1,25 +1,19 @@
-// Public surface of the engine. Stub signatures until the engine lands; the shapes are fixed.
+// The engine: pure TypeScript over strings. No DOM and no browser API, so the content script,
+// the CLI and the benchmark all run the same code.
+import { DedupIndex } from './dedupIndex';
 import type { DedupReport, EngineOptions } from './types';
 
 export * from './types';
+export { DedupIndex } from './dedupIndex';
+export { normalize } from './normalize';
+export { fingerprint, hammingDistance, simhash } from './simhash';
+export { analyze, type Analysis, type Sentence } from './analyze';
+export { jaccard } from './similarity';
+export { DEFAULT_OPTIONS, DEFAULT_MIN_BLOCK_CHARS, STRICTNESS } from './thresholds';
 
-export const DEFAULT_OPTIONS: EngineOptions = { strictness: 'near', minBlockChars: 40 };
-
-/**
- * An incremental index of a page's blocks. Keys are the caller's block ids; `order` is the
- * block's position in the document (smaller is earlier), which decides canonical blocks.
- */
-export class DedupIndex {
-  constructor(readonly options: EngineOptions = DEFAULT_OPTIONS) {}
-  set(_key: number, _text: string, _order: number): void {}
-  delete(_key: number): void {}
-  report(): DedupReport {
-    return { blocks: [], groups: [] };
-  }
-}
-
+/** Classifies `texts` (block texts in document order); block ids are their indexes. */
 export function findRepeats(texts: readonly string[], options?: Partial<EngineOptions>): DedupReport {
-  const index = new DedupIndex({ ...DEFAULT_OPTIONS, ...options });
+  const index = new DedupIndex(options);
   texts.forEach((text, i) => index.set(i, text, i));
   return index.report();
 }

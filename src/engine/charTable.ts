@@ -1,0 +1,172 @@
+/**
+ * Per-code-unit normalisation, built lazily 256 code units at a time, so a page only pays for
+ * the scripts it uses and the hot loop is two array reads per character.
+ */
+
+export const enum Kind {
+  Unbuilt = 0,
+  /** Spaces and punctuation: they end a word. */
+  Separator = 1,
+  /** Letters, marks and digits of scripts written with spaces between words. */
+  Word = 2,
+  /** Han, kana, Thai and other scripts without spaces: tokenised as character bigrams. */
+  Dense = 3,
+  /** Invisible or ignorable: tashkeel, tatweel, accents, soft hyphen, ZWJ, bidi marks. */
+  Drop = 4,
+  /** Maps to several characters (ligatures such as ﻻ or ﬁ): see `expansion`. */
+  Expand = 5,
+}
+
+export const kind = new Uint8Array(0x10000);
+export const folded = new Uint16Array(0x10000);
+export const expansion = new Map<number, string>();
+const builtPages = new Uint8Array(256);
+
+const LETTER_MARK_NUMBER = /[\p{L}\p{M}\p{N}]/u;
+
+/** Combining marks removed after decomposition: Latin accents, Arabic tashkeel and Quranic marks, Hebrew points. */
+function isStrippedMark(c: number): boolean {
+  return (
+    (c >= 0x0300 && c <= 0x036f) ||
+    (c >= 0x1ab0 && c <= 0x1aff) ||
+    (c >= 0x1dc0 && c <= 0x1dff) ||
+    (c >= 0x20d0 && c <= 0x20ff) ||
+    (c >= 0xfe20 && c <= 0xfe2f) ||
+    (c >= 0x0591 && c <= 0x05c7) ||
+    (c >= 0x0610 && c <= 0x061a) ||
+    (c >= 0x064b && c <= 0x065f) ||
+    c === 0x0670 ||
+    (c >= 0x06d6 && c <= 0x06ed)
+  );
+}
+
+/** Characters that render as nothing or only steer layout: they must not split or change a word. */
+function isInvisible(c: number): boolean {
+  return (
+    c === 0x00ad || // soft hyphen
+    c === 0x0640 || // tatweel
+    c === 0x061c || // Arabic letter mark
+    c === 0x180e ||
+    (c >= 0x200b && c <= 0x200f) || // ZWSP, ZWNJ, ZWJ, LRM, RLM
+    (c >= 0x202a && c <= 0x202e) || // bidi embeddings and overrides
+    (c >= 0x2060 && c <= 0x2064) || // word joiner and invisible operators
+    (c >= 0x2066 && c <= 0x2069) || // bidi isolates
+    c === 0xfeff // BOM / zero-width no-break space
+  );
+}
+
+/** Letter variants that writers and keyboards use interchangeably. */
+const LETTER_VARIANTS: Record<number, number> = {
+  0x0671: 0x0627, // ٱ alef wasla → ا (أ إ آ decompose to ا plus a stripped hamza or madda)
+  0x0649: 0x064a, // ى alef maqsura → ي
+  0x0629: 0x0647, // ة taa marbuta → ه
+  0x06a9: 0x0643, // Persian ک → ك
+  0x06cc: 0x064a, // Persian ی → ي
+  0x03c2: 0x03c3, // Greek final sigma → σ
+};
+
+const SINGLE_QUOTES = "'‘’‚‛′‵`´";
+const DOUBLE_QUOTES = '"“”„‟″‶«»‹›〝〞＂';
+const DASHES = '‐‑‒–—―−﹘﹣－';
+
+function mapOne(c: number): number {
+  if (c >= 0x0660 && c <= 0x0669) return c - 0x0660 + 48; // Arabic-Indic digits
+  if (c >= 0x06f0 && c <= 0x06f9) return c - 0x06f0 + 48; // Persian digits
+  const ch = String.fromCharCode(c);
+  if (SINGLE_QUOTES.includes(ch)) return 39;
+  if (DOUBLE_QUOTES.includes(ch)) return 34;
+  if (DASHES.includes(ch)) return 45;
+  return LETTER_VARIANTS[c] ?? c;
+}
+
+function isDense(c: number): boolean {
+  return (
+    (c >= 0x0e00 && c <= 0x0eff) || // Thai, Lao
+    (c >= 0x1000 && c <= 0x109f) || // Myanmar
+    (c >= 0x1780 && c <= 0x17ff) || // Khmer
+    (c >= 0x3040 && c <= 0x30ff) || // Hiragana, Katakana
+    (c >= 0x3400 && c <= 0x4dbf) || // Han extension A
+    (c >= 0x4e00 && c <= 0x9fff) || // Han
+    (c >= 0xf900 && c <= 0xfaff) || // Han compatibility
+    (c >= 0x31f0 && c <= 0x31ff) ||
+    (c >= 0xff66 && c <= 0xff9f) // half-width katakana
+  );
+}
+
+function classify(c: number): Kind {
+  if (c >= 0xd800 && c <= 0xdfff) return Kind.Word; // astral characters (rare CJK, historic scripts) stay whole
+  if (!LETTER_MARK_NUMBER.test(String.fromCharCode(c))) return Kind.Separator;
+  return isDense(c) ? Kind.Dense : Kind.Word;
+}
+
+/** The normalised form of one code unit: '' when it is dropped. */
+function normalizeUnit(c: number): string {
+  if (c >= 0xd800 && c <= 0xdfff) return String.fromCharCode(c);
+  if (isInvisible(c)) return '';
+  const ch = String.fromCharCode(c);
+  const decomposed = ch.normalize('NFKD');
+  let stripped = '';
+  let strippedAny = false;
+  for (let i = 0; i < decomposed.length; i++) {
+    const d = decomposed.charCodeAt(i);
+    if (isStrippedMark(d)) strippedAny = true;
+    else stripped += String.fromCharCode(d);
+  }
+  // Keep the composed form unless an accent was removed: が and Hangul stay whole, é becomes e.
+  const base = strippedAny ? stripped.normalize('NFC') : ch.normalize('NFKC');
+  let out = '';
+  for (const unit of base.toLowerCase()) {
+    for (let i = 0; i < unit.length; i++) {
+      const u = unit.charCodeAt(i);
+      if (!isStrippedMark(u) && !isInvisible(u)) out += String.fromCharCode(mapOne(u));
+    }
+  }
+  if (out === ' ' || /^\s$/u.test(ch)) return ' ';
+  return out;
+}
+
+function buildPage(page: number): void {
+  const start = page << 8;
+  for (let c = start; c < start + 256; c++) {
+    const out = normalizeUnit(c);
+    if (out.length === 0) {
+      kind[c] = Kind.Drop;
+      folded[c] = 0;
+    } else if (out.length === 1 || (out.length === 2 && c >= 0xd800 && c <= 0xdfff)) {
+      const f = out.charCodeAt(0);
+      folded[c] = f;
+      kind[c] = classify(f);
+    } else {
+      kind[c] = Kind.Expand;
+      folded[c] = 0;
+      expansion.set(c, out);
+    }
+  }
+  builtPages[page] = 1;
+  // Expansions are made of characters that may live on other pages.
+  for (let c = start; c < start + 256; c++) {
+    if (kind[c] !== Kind.Expand) continue;
+    const out = expansion.get(c)!;
+    for (let i = 0; i < out.length; i++) ensurePage(out.charCodeAt(i) >>> 8);
+  }
+}
+
+function ensurePage(page: number): void {
+  if (builtPages[page] === 0) buildPage(page);
+}
+
+/** Builds the table pages that `text` needs; call before reading `kind` and `folded` for it. */
+export function prepareTable(text: string): void {
+  let lastPage = -1;
+  for (let i = 0; i < text.length; i++) {
+    const page = text.charCodeAt(i) >>> 8;
+    if (page !== lastPage) {
+      ensurePage(page);
+      lastPage = page;
+    }
+  }
+}
+
+export function isWhitespace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x1680 || c === 0x2028 || c === 0x2029;
+}

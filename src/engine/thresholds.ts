@@ -1,0 +1,38 @@
+import type { EngineOptions, Strictness } from './types';
+
+/**
+ * Minimum shingle Jaccard similarity for two blocks to count as repeats. Exact means identical
+ * after normalisation (case, quotes, spacing, tashkeel, digits' script), so digits must match too.
+ */
+export const STRICTNESS: Record<Strictness, { minJaccard: number; digitsMatter: boolean }> = {
+  exact: { minJaccard: 1, digitsMatter: true },
+  // A dropped or changed word in a 10-word paragraph still scores about 0.65.
+  near: { minJaccard: 0.6, digitsMatter: false },
+  loose: { minJaccard: 0.4, digitsMatter: false },
+};
+
+/** Below this many letters and digits a block is boilerplate ("Share", "Read more"), never reported. */
+export const DEFAULT_MIN_BLOCK_CHARS = 40;
+
+export const DEFAULT_OPTIONS: EngineOptions = { strictness: 'near', minBlockChars: DEFAULT_MIN_BLOCK_CHARS };
+
+/** A sentence needs this many tokens to count as repeated text: "He said." is not evidence. */
+export const MIN_SENTENCE_TOKENS = 5;
+
+/** Paragraphs with fewer tokens than this also fingerprint single words, so a few words still give a stable hash. */
+export const SHORT_BLOCK_TOKENS = 4;
+
+/** 4 bands of 16 bits: any two fingerprints within Hamming distance 3 share a band. */
+export const SIMHASH_BANDS = 4;
+
+/** Each block also indexes its smallest shingle hashes (a bottom-k sketch): edits that move many SimHash bits still meet. */
+export const ANCHORS_PER_BLOCK = 4;
+
+/** A bucket holding more blocks than this is generic ("said on Monday that"), so it stops taking new ones. */
+export const BUCKET_CAP = 32;
+
+/** Candidates verified per block at most, which bounds the worst case on pages of near-identical blocks. */
+export const MAX_CANDIDATES = 64;
+
+/** Han and kana carry about a word's worth of meaning in two characters, so they count double towards the minimum. */
+export const CJK_CHAR_WEIGHT = 2;

@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import { analyze } from '../../src/engine';
+
+const sentenceTexts = (text: string) => analyze(text).sentences.map((s) => text.slice(s.start, s.end));
+
+describe('sentences', () => {
+  test('splits on terminators followed by a space', () => {
+    expect(sentenceTexts('One two three. Four five six! Seven eight?')).toEqual([
+      'One two three.',
+      'Four five six!',
+      'Seven eight?',
+    ]);
+  });
+
+  test('splits where a letter follows the full stop with no space', () => {
+    const text = 'بصفة مراقبين.واتفقت الأطراف المشاركة';
+    expect(sentenceTexts(text)).toEqual(['بصفة مراقبين.', 'واتفقت الأطراف المشاركة']);
+  });
+
+  test('splits on Arabic, Urdu and CJK terminators', () => {
+    expect(sentenceTexts('هل انتهى الاجتماع؟ نعم انتهى')).toEqual(['هل انتهى الاجتماع؟', 'نعم انتهى']);
+    expect(sentenceTexts('یہ پہلا جملہ ہے۔ دوسرا جملہ')).toEqual(['یہ پہلا جملہ ہے۔', 'دوسرا جملہ']);
+    expect(sentenceTexts('会议在东京举行。双方同意继续谈判！')).toEqual(['会议在东京举行。', '双方同意继续谈判！']);
+  });
+
+  test('keeps decimals, initials and closing quotes inside the sentence', () => {
+    expect(sentenceTexts('Growth was 3.5 percent in the U.S. economy. He said “yes.” Then left.')).toEqual([
+      'Growth was 3.5 percent in the U.S. economy.',
+      'He said “yes.”',
+      'Then left.',
+    ]);
+  });
+
+  test('reports ranges of the original text, untouched by normalisation', () => {
+    const text = '  عُقِدَت الجولة.  وانتهت\u200f المحادثات ';
+    const [first, second] = analyze(text).sentences;
+    expect(text.slice(first.start, first.end)).toBe('عُقِدَت الجولة.');
+    expect(text.slice(second.start, second.end)).toBe('وانتهت\u200f المحادثات');
+  });
+});
+
+describe('tokens', () => {
+  test('words in spaced scripts, character bigrams in dense ones', () => {
+    expect(analyze('the quick brown fox').tokens).toBe(4);
+    expect(analyze('东京举行').tokens).toBe(3);
+    expect(analyze('東京 and 大阪').tokens).toBe(3);
+  });
+
+  test('invisible characters do not split words', () => {
+    expect(analyze('co\u00adope\u200brate now').tokens).toBe(2);
+  });
+
+  test('short blocks still get features', () => {
+    expect(analyze('Astana').features.length).toBeGreaterThan(0);
+    expect(analyze('东').features.length).toBeGreaterThan(0);
+  });
+
+  test('weight counts letters and digits, dense characters double', () => {
+    expect(analyze('ab, cd!').weight).toBe(4);
+    expect(analyze('东京').weight).toBe(4);
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, test } from 'vitest';
+import { DedupIndex, findRepeats, type DedupReport } from '../../src/engine';
+import { NEAR_REPEATS } from '../support/nearRepeats';
+import { sampleLines } from '../support/sample';
+
+const lines = sampleLines();
+
+/** The report with ids mapped to texts' positions, so incremental and batch runs can be compared. */
+function byPosition(report: DedupReport, keys: number[]) {
+  const pos = (key: number | null) => (key === null ? null : keys.indexOf(key));
+  return {
+    blocks: report.blocks.map((b) => ({
+      status: b.status,
+      of: pos(b.of),
+      similarity: b.similarity,
+      repeated: b.repeated.map((r) => ({ ...r, of: pos(r.of) })),
+    })),
+    groups: report.groups.map((g) => ({ canonical: pos(g.canonical), members: g.members.map(pos) })),
+  };
+}
+
+describe('DedupIndex', () => {
+  test('a block appended later that repeats an earlier one is found', () => {
+    const index = new DedupIndex();
+    lines.slice(0, 7).forEach((text, i) => index.set(i, text, i));
+    expect(index.report().groups).toEqual([]);
+    index.set(100, lines[7], 7);
+    const report = index.report();
+    expect(report.blocks.at(-1)).toMatchObject({ id: 100, status: 'duplicate', of: 1 });
+    expect(report.groups).toEqual([{ canonical: 1, members: [1, 100] }]);
+  });
+
+  test('an earlier copy inserted later becomes the canonical block of the whole group', () => {
+    const index = new DedupIndex();
+    index.set(1, lines[1], 10);
+    index.set(2, lines[7], 20);
+    index.set(3, lines[1], 30);
+    expect(index.report().groups).toEqual([{ canonical: 1, members: [1, 2, 3] }]);
+    index.set(9, lines[1], 5);
+    const report = index.report();
+    expect(report.groups).toEqual([{ canonical: 9, members: [9, 1, 2, 3] }]);
+    expect(report.blocks.map((b) => b.of)).toEqual([null, 9, 9, 9]);
+  });
+
+  test('deleting the canonical block promotes the next occurrence', () => {
+    const index = new DedupIndex();
+    [lines[1], lines[7], lines[1]].forEach((text, i) => index.set(i, text, i));
+    index.report();
+    index.delete(0);
+    const report = index.report();
+    expect(report.blocks.map((b) => [b.id, b.status, b.of])).toEqual([
+      [1, 'unique', null],
+      [2, 'duplicate', 1],
+    ]);
+    expect(report.groups).toEqual([{ canonical: 1, members: [1, 2] }]);
+  });
+
+  test('a changed block is reclassified, and so is the block that repeated it', () => {
+    const index = new DedupIndex();
+    [lines[1], lines[2], lines[7]].forEach((text, i) => index.set(i, text, i));
+    expect(index.report().blocks[2].status).toBe('duplicate');
+    index.set(0, lines[3], 0);
+    const report = index.report();
+    expect(report.blocks.map((b) => b.status)).toEqual(['unique', 'unique', 'unique']);
+  });
+
+  test('deleting the source of a partial block makes it unique', () => {
+    const index = new DedupIndex();
+    lines.forEach((text, i) => index.set(i, text, i));
+    expect(index.report().blocks[9].status).toBe('partial');
+    index.delete(2);
+    expect(index.report().blocks.find((b) => b.id === 9)!.status).toBe('unique');
+  });
+
+  test('moving blocks without changing their relative order keeps results', () => {
+    const index = new DedupIndex();
+    lines.forEach((text, i) => index.set(i, text, i * 10));
+    const before = index.report();
+    lines.forEach((text, i) => index.set(i, text, i * 10 + 5));
+    expect(index.report()).toEqual(before);
+  });
+
+  test('after any sequence of edits it agrees with a fresh scan of the same page', () => {
+    // A deterministic pseudo-random walk over inserts, edits and deletes.
+    let seed = 12345;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const pool = [...lines, ...NEAR_REPEATS.flatMap((c) => [c.original, c.repeat])];
+    const index = new DedupIndex();
+    const page = new Map<number, { text: string; order: number }>();
+    let nextKey = 0;
+    for (let step = 0; step < 300; step++) {
+      const action = random(10);
+      const keys = [...page.keys()];
+      if (action < 5 || keys.length < 3) {
+        const order = random(1_000_000) + random(1000) / 1000;
+        const key = nextKey++;
+        const text = pool[random(pool.length)];
+        page.set(key, { text, order });
+        index.set(key, text, order);
+      } else if (action < 8) {
+        const key = keys[random(keys.length)];
+        const text = pool[random(pool.length)];
+        page.get(key)!.text = text;
+        index.set(key, text, page.get(key)!.order);
+      } else {
+        const key = keys[random(keys.length)];
+        page.delete(key);
+        index.delete(key);
+      }
+      if (step % 10 === 0 || step === 299) {
+        const keysInOrder = [...page.entries()].sort((a, b) => a[1].order - b[1].order).map(([key]) => key);
+        const fresh = findRepeats(keysInOrder.map((key) => page.get(key)!.text));
+        expect(byPosition(index.report(), keysInOrder)).toEqual(byPosition(fresh, [...keysInOrder.keys()]));
+      }
+    }
+  });
+});

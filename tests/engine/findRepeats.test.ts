@@ -1,0 +1,187 @@
+import { describe, expect, test } from 'vitest';
+import { findRepeats, type Strictness } from '../../src/engine';
+import { FILLER, NEAR_REPEATS } from '../support/nearRepeats';
+import { sampleLines } from '../support/sample';
+
+const lines = sampleLines();
+const flagged = (texts: string[], strictness?: Strictness) =>
+  findRepeats(texts, strictness ? { strictness } : {}).blocks.filter((b) => b.status !== 'unique');
+
+describe('the sample article', () => {
+  const report = findRepeats(lines);
+  const byLine = (line: number) => report.blocks[line - 1];
+
+  test('has 14 blocks', () => {
+    expect(lines).toHaveLength(14);
+    expect(report.blocks.map((b) => b.id)).toEqual([...Array(14).keys()]);
+  });
+
+  test('lines 8 and 11–14 are duplicates of lines 2 and 4–7', () => {
+    const pairs: [number, number][] = [[8, 2], [11, 4], [12, 5], [13, 6], [14, 7]];
+    for (const [line, of] of pairs) {
+      expect(byLine(line)).toMatchObject({ status: 'duplicate', of: of - 1, similarity: 1 });
+      expect(byLine(line).repeated).toEqual([{ start: 0, end: lines[line - 1].length, of: of - 1 }]);
+    }
+  });
+
+  test('line 10 is partial and its repeated range is exactly line 3', () => {
+    const block = byLine(10);
+    expect(block.status).toBe('partial');
+    expect(block.of).toBe(2);
+    expect(block.repeated).toHaveLength(1);
+    const [range] = block.repeated;
+    expect(range.of).toBe(2);
+    expect(lines[9].slice(range.start, range.end)).toBe(lines[2]);
+    expect(lines[9].slice(0, range.start)).toMatch(/الأحمر\.$/);
+    expect(block.similarity).toBeGreaterThan(0.3);
+    expect(block.similarity).toBeLessThan(0.5);
+  });
+
+  test('nothing else is flagged, at every strictness', () => {
+    for (const strictness of ['exact', 'near', 'loose'] as const) {
+      expect(flagged(lines, strictness).map((b) => [b.id, b.status])).toEqual([
+        [7, 'duplicate'],
+        [9, 'partial'],
+        [10, 'duplicate'],
+        [11, 'duplicate'],
+        [12, 'duplicate'],
+        [13, 'duplicate'],
+      ]);
+    }
+  });
+
+  test('groups have the first occurrence as canonical', () => {
+    expect(report.groups).toEqual([
+      { canonical: 1, members: [1, 7] },
+      { canonical: 2, members: [2, 9] },
+      { canonical: 3, members: [3, 10] },
+      { canonical: 4, members: [4, 11] },
+      { canonical: 5, members: [5, 12] },
+      { canonical: 6, members: [6, 13] },
+    ]);
+  });
+});
+
+describe('near repeats are grouped across scripts', () => {
+  test.each(NEAR_REPEATS)('$name', ({ original, repeat }) => {
+    expect(repeat).not.toBe(original);
+    const report = findRepeats([FILLER[0], original, FILLER[1], repeat]);
+    expect(report.blocks[3]).toMatchObject({ status: 'duplicate', of: 1 });
+    expect(report.blocks[3].similarity).toBeGreaterThanOrEqual(0.6);
+    expect(report.blocks.slice(0, 3).every((b) => b.status === 'unique')).toBe(true);
+    expect(report.groups).toEqual([{ canonical: 1, members: [1, 3] }]);
+  });
+});
+
+describe('what is not a repeat', () => {
+  test('paragraphs on the same story that share phrases', () => {
+    const story = [
+      'Russia, Turkey and Iran agreed on Tuesday to hold the next round of the Astana talks on Syria in the second half of the year, the Kazakh foreign ministry said.',
+      'The Astana talks on Syria have been boycotted by the United States since the fifteenth round, when Washington stopped sending an observer to the Kazakh capital.',
+      'Delegations from the Syrian government and the opposition attended the Astana talks on Syria alongside observers from Jordan, Lebanon and Iraq.',
+      'The next round of the Astana talks on Syria is expected to focus on detainees, missing persons and the return of refugees to their homes.',
+    ];
+    for (const strictness of ['exact', 'near', 'loose'] as const) expect(flagged(story, strictness)).toEqual([]);
+  });
+
+  test('short boilerplate', () => {
+    const boilerplate = ['Share', 'Read more', 'Share', 'Read more', 'اقرأ المزيد', 'اقرأ المزيد', 'Follow us', 'Follow us'];
+    const report = findRepeats(boilerplate);
+    expect(report.groups).toEqual([]);
+    expect(report.blocks.every((b) => b.status === 'unique')).toBe(true);
+  });
+
+  test('different paragraphs written to the same template', () => {
+    const template = [
+      'Foreign Minister Sergei Lavrov said on Monday that the talks would resume in Astana next month.',
+      'Defence Minister Hulusi Akar said on Monday that the operation in northern Syria would continue.',
+      'Health Minister Mona Salem said on Monday that the new hospital in Aleppo would open in spring.',
+      'Interior Minister Ahmad Vahidi said on Monday that the border crossing would reopen next week.',
+    ];
+    for (const strictness of ['exact', 'near', 'loose'] as const) expect(flagged(template, strictness)).toEqual([]);
+  });
+
+  test('a shared short sentence does not make a paragraph partial', () => {
+    const texts = [
+      'He said no. The ministers then left the hall without a statement and drove back to their hotels.',
+      'He said no. Reporters waited outside the building for several hours before the delegations returned.',
+    ];
+    expect(flagged(texts)).toEqual([]);
+  });
+});
+
+describe('strictness', () => {
+  const casualties = NEAR_REPEATS.find((c) => c.name === 'changed digits')!;
+  const dropped = NEAR_REPEATS.find((c) => c.name === 'a dropped word')!;
+
+  test('exact groups only texts equal after normalisation', () => {
+    const quotes = NEAR_REPEATS.find((c) => c.name === 'quote styles')!;
+    expect(flagged([quotes.original, quotes.repeat], 'exact')).toHaveLength(1);
+    expect(flagged([casualties.original, casualties.repeat], 'exact')).toEqual([]);
+    expect(flagged([dropped.original, dropped.repeat], 'exact')).toEqual([]);
+  });
+
+  test('near groups changed digits and dropped words, below a perfect score', () => {
+    for (const { original, repeat } of [casualties, dropped]) {
+      const [block] = flagged([original, repeat], 'near');
+      expect(block.status).toBe('duplicate');
+      expect(block.similarity).toBeLessThan(1);
+    }
+  });
+
+  test('loose also groups a paragraph with a rewritten clause', () => {
+    const original =
+      'The delegations agreed to meet again in the Kazakh capital before the end of the year to review progress on the exchange of detainees.';
+    const rewritten =
+      'The delegations agreed to meet again in the Kazakh capital early next spring to review what was achieved on the exchange of detainees.';
+    expect(flagged([original, rewritten], 'near')).toEqual([]);
+    expect(flagged([original, rewritten], 'loose')).toHaveLength(1);
+  });
+
+  test('minBlockChars decides what counts as boilerplate', () => {
+    const texts = ['Read the full interview here', 'Read the full interview here'];
+    expect(findRepeats(texts).groups).toEqual([]);
+    expect(findRepeats(texts, { minBlockChars: 10 }).groups).toEqual([{ canonical: 0, members: [0, 1] }]);
+  });
+});
+
+describe('glued paragraphs', () => {
+  test('a block made only of earlier sentences is a duplicate', () => {
+    const a = 'The talks ended without an agreement on the constitution committee.';
+    const b = 'Delegates said they would return to Geneva within two months.';
+    const report = findRepeats([a, b, `${b} ${a}`]);
+    // It joins the group of the block it repeats most of.
+    expect(report.blocks[2]).toMatchObject({ status: 'duplicate', of: 0 });
+    expect(report.groups.map((g) => g.members)).toEqual([[0, 2]]);
+  });
+
+  test('a new paragraph glued between two repeats keeps its new text out of the ranges', () => {
+    const a = 'The talks ended without an agreement on the constitution committee.';
+    const b = 'Delegates said they would return to Geneva within two months.';
+    const glued = `${a}The ceasefire in the north has largely held since March despite shelling.${b}`;
+    const report = findRepeats([a, b, glued]);
+    const block = report.blocks[2];
+    expect(block.status).toBe('partial');
+    expect(block.repeated.map((r) => [glued.slice(r.start, r.end), r.of])).toEqual([
+      [a, 0],
+      [b, 1],
+    ]);
+    expect(report.groups).toEqual([
+      { canonical: 0, members: [0, 2] },
+      { canonical: 1, members: [1, 2] },
+    ]);
+  });
+
+  test('a partial repeat points at the canonical block, not at a later copy', () => {
+    const a = 'The talks ended without an agreement on the constitution committee.';
+    const report = findRepeats([a, a, `Fresh reporting from the border crossing this morning. ${a}`]);
+    expect(report.blocks[2].repeated[0].of).toBe(0);
+  });
+});
+
+test('empty and whitespace-only input gives unique blocks and no groups', () => {
+  expect(findRepeats([])).toEqual({ blocks: [], groups: [] });
+  const report = findRepeats(['', '   ', '']);
+  expect(report.blocks.map((b) => b.status)).toEqual(['unique', 'unique', 'unique']);
+  expect(report.groups).toEqual([]);
+});

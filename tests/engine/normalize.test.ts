@@ -1,0 +1,60 @@
+import { describe, expect, test } from 'vitest';
+import { normalize } from '../../src/engine';
+
+describe('normalize', () => {
+  test('folds case and compatibility forms', () => {
+    expect(normalize('Ｈｅｌｌｏ WORLD')).toBe('hello world');
+    expect(normalize('ﬁnance')).toBe('finance');
+    expect(normalize('ΟΔΟΣ')).toBe('οδοσ');
+  });
+
+  test('drops invisible characters and turns NBSP into a space', () => {
+    expect(normalize('co\u00adope\u200brate')).toBe('cooperate');
+    expect(normalize('a\u200db\u200cc\u200e\u200f\u202bd\u2066e\u2069\ufeff')).toBe('abcde');
+    expect(normalize('ten\u00a0years')).toBe('ten years');
+  });
+
+  test('collapses whitespace runs', () => {
+    expect(normalize('  one \t two\n\nthree  ')).toBe('one two three');
+  });
+
+  test('removes tashkeel, superscript alef and tatweel', () => {
+    expect(normalize('عُقِدَت')).toBe('عقدت');
+    expect(normalize('هٰذا')).toBe('هذا');
+    expect(normalize('بـ”صيغة')).toBe('ب"صيغه');
+    expect(normalize('مـــراقب')).toBe('مراقب');
+  });
+
+  test('unifies alef, yaa and taa marbuta forms', () => {
+    expect(normalize('أإآٱا')).toBe('ااااا');
+    expect(normalize('مستشفى')).toBe('مستشفي');
+    expect(normalize('مدرسة')).toBe('مدرسه');
+  });
+
+  test('maps Persian letters to their Arabic forms', () => {
+    expect(normalize('کتاب')).toBe('كتاب');
+    expect(normalize('ایران')).toBe('ايران');
+  });
+
+  test('turns Arabic-Indic and Persian digits into ASCII', () => {
+    expect(normalize('٢٠١٧')).toBe('2017');
+    expect(normalize('۲۰۲۲')).toBe('2022');
+  });
+
+  test('unifies quotes and dashes', () => {
+    expect(normalize('“Astana” «talks» ‘x’ a–b—c')).toBe('"astana" "talks" \'x\' a-b-c');
+  });
+
+  test('strips Latin accents whether composed or decomposed', () => {
+    expect(normalize('Déclaré à São Paulo')).toBe('declare a sao paulo');
+    expect(normalize('De\u0301clare\u0301')).toBe('declare');
+  });
+
+  test('keeps kana, Han and Hangul whole', () => {
+    expect(normalize('がんばる 東京 한국어')).toBe('がんばる 東京 한국어');
+  });
+
+  test('expands Arabic presentation-form ligatures', () => {
+    expect(normalize('ﻻ')).toBe('لا');
+  });
+});
