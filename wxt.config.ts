@@ -1,7 +1,15 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { TOGGLE_AUTO_COLLAPSE_COMMAND } from './src/background/command-name';
 
 export const GECKO_ID = 'paradedup@paradedup.dev';
+
+/**
+ * Alt+Shift+U ("unclutter"). Chromium 156 refuses suggested keys that clash with its own shortcuts
+ * (Alt+Shift+A B C N P R T W X Z), Google Chrome adds I (feedback); Alt+letter opens menus for
+ * E F V S B T H in Chrome and Firefox; Dark Reader takes Alt+Shift+A and D. Firefox has no Alt+Shift ones.
+ */
+const TOGGLE_SHORTCUT = 'Alt+Shift+U';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -10,8 +18,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // Settings and site rules only; pages are read by the content script's host matches, not by a permission.
     permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
+    commands: {
+      [TOGGLE_AUTO_COLLAPSE_COMMAND]: {
+        suggested_key: { default: TOGGLE_SHORTCUT },
+        description: '__MSG_commandToggleAutoCollapse__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -25,4 +40,17 @@ export default defineConfig({
         }
       : {}),
   }),
+  zip: {
+    // Mozilla's reviewers rebuild from this: sources and lockfile, never builds, deps or test output.
+    excludeSources: [
+      '.output/**',
+      '.wxt/**',
+      'coverage/**',
+      'test-results/**',
+      '**/artifacts/**',
+      '**/screenshots/**',
+      '**/*.log',
+      '**/*.zip',
+    ],
+  },
 });

@@ -29,15 +29,61 @@ export interface PageState {
 export type ToContent =
   | { type: 'get-state' }
   | { type: 'set-mode'; mode: PageMode }
+  /** Scroll to and flash one block of a group: `member` is that block's id, one of `GroupSummary.members[].id`. */
   | { type: 'jump'; group: number; member: number };
 
-/** Messages content scripts send to the background. */
+/**
+ * Messages content scripts send to the background. `count` is the frame's duplicates + partial
+ * blocks (the badge sums it over the tab's frames); `error` says the scan failed and why.
+ */
 export type ToBackground = { type: 'scan-report'; count: number; error?: string };
 
 export interface ContentReplies {
   'get-state': PageState;
   'set-mode': PageState;
   jump: boolean;
+}
+
+/** How long the popup and background wait for a content script before deciding nobody is there. */
+export const REPLY_TIMEOUT_MS = 1500;
+
+/** Thrown when a tab's content script does not answer within the timeout. */
+export class NoReplyError extends Error {
+  constructor(ms: number) {
+    super(`No reply within ${ms} ms`);
+    this.name = 'NoReplyError';
+  }
+}
+
+/** Rejects with NoReplyError if `promise` hasn't settled after `ms`, so callers never hang. */
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new NoReplyError(ms)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Sends to a tab's content script and rejects if there is none or it doesn't answer in time. */
+export function requestTab<M extends ToContent>(
+  tabId: number,
+  message: M,
+  { frameId = 0, timeoutMs = REPLY_TIMEOUT_MS }: { frameId?: number; timeoutMs?: number } = {},
+): Promise<ContentReplies[M['type']]> {
+  return withTimeout(sendToTab(tabId, message, frameId), timeoutMs);
+}
+
+/** Messages arrive from other contexts: check the shape before acting on one. */
+export function isToBackground(message: unknown): message is ToBackground {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return (
+    m.type === 'scan-report' &&
+    typeof m.count === 'number' &&
+    Number.isFinite(m.count) &&
+    m.count >= 0 &&
+    (m.error === undefined || typeof m.error === 'string')
+  );
 }
 
 export function sendToTab<M extends ToContent>(

@@ -1,0 +1,148 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { PopupView, type PopupModel, type PopupViewProps } from '../../src/ui/popup/PopupView';
+import type { PageState } from '../../src/messages';
+import { accessibleName, allByRole, byRole, click, mount, setupDom, tEn, toggle } from './dom';
+
+const readyPage: PageState = {
+  hostname: 'news.example.com',
+  mode: 'highlight',
+  scan: {
+    status: 'ready',
+    blocks: 14,
+    duplicates: 5,
+    partial: 1,
+    groups: [
+      { index: 0, canonical: 1, members: [{ id: 1, status: 'unique' }, { id: 7, status: 'duplicate' }], snippet: 'وقال المتحدث إن' },
+      {
+        index: 1,
+        canonical: 2,
+        members: [
+          { id: 2, status: 'unique' },
+          { id: 9, status: 'partial' },
+        ],
+        snippet: 'The ministers met in Astana',
+      },
+    ],
+  },
+};
+
+function props(model: PopupModel): PopupViewProps {
+  return {
+    model,
+    t: tEn,
+    optionsHref: 'chrome-extension://id/options.html',
+    onToggleAutoCollapse: vi.fn(),
+    onSetMode: vi.fn(),
+    onJump: vi.fn(),
+    onOpenOptions: vi.fn(),
+    onSetNeverScan: vi.fn(),
+  };
+}
+
+describe('PopupView', () => {
+  beforeEach(() => {
+    setupDom();
+  });
+
+  it('shows the site with an auto-collapse switch named for screen readers', async () => {
+    const root = await mount(<PopupView {...props({ kind: 'page', page: readyPage, autoCollapse: true })} />);
+    expect(root.textContent).toContain('news.example.com');
+    const toggleSwitch = byRole(root, 'switch', /Auto-collapse/);
+    expect(toggleSwitch.getAttribute('aria-checked')).toBe('true');
+    expect(toggleSwitch.getAttribute('type')).toBe('checkbox');
+  });
+
+  it('reports the switch flip with the new state', async () => {
+    const p = props({ kind: 'page', page: readyPage, autoCollapse: false });
+    const root = await mount(<PopupView {...p} />);
+    await toggle(byRole(root, 'switch', /Auto-collapse/) as HTMLInputElement);
+    expect(p.onToggleAutoCollapse).toHaveBeenCalledWith(true);
+  });
+
+  it('shows repeated and partial counts', async () => {
+    const root = await mount(<PopupView {...props({ kind: 'page', page: readyPage, autoCollapse: false })} />);
+    const counts = [...root.querySelectorAll('.counts__item')].map((item) => [
+      item.querySelector('dt')!.textContent,
+      item.querySelector('dd')!.textContent,
+    ]);
+    expect(counts).toEqual([
+      ['Repeated', '5'],
+      ['Partly repeated', '1'],
+    ]);
+  });
+
+  it('has the three mode buttons by their exact names, the current one pressed, each sending its mode', async () => {
+    const p = props({ kind: 'page', page: readyPage, autoCollapse: false });
+    const root = await mount(<PopupView {...p} />);
+    const collapse = byRole(root, 'button', 'Collapse all');
+    const highlight = byRole(root, 'button', 'Highlight only');
+    const expand = byRole(root, 'button', 'Expand all');
+    expect([collapse, highlight, expand].map((b) => b.getAttribute('aria-pressed'))).toEqual(['false', 'true', 'false']);
+    await click(collapse);
+    await click(expand);
+    await click(highlight);
+    expect(vi.mocked(p.onSetMode).mock.calls).toEqual([['collapse'], ['off'], ['highlight']]);
+  });
+
+  it('lists groups with snippets in dir="auto" and jumps to the clicked occurrence', async () => {
+    const p = props({ kind: 'page', page: readyPage, autoCollapse: false });
+    const root = await mount(<PopupView {...p} />);
+    const snippets = [...root.querySelectorAll('.groups__list [dir="auto"]')].map((el) => el.textContent);
+    expect(snippets).toEqual(['وقال المتحدث إن', 'The ministers met in Astana']);
+    await click(byRole(root, 'button', /^Go to the first occurrence: The ministers/));
+    await click(allByRole(root, 'button').filter((b) => b.getAttribute('aria-label') === 'Go to occurrence 2 of 2')[0]);
+    expect(vi.mocked(p.onJump).mock.calls).toEqual([
+      [1, 2],
+      [0, 7],
+    ]);
+  });
+
+  it('says when there are no repeats', async () => {
+    const page: PageState = { ...readyPage, scan: { status: 'ready', blocks: 3, duplicates: 0, partial: 0, groups: [] } };
+    const root = await mount(<PopupView {...props({ kind: 'page', page, autoCollapse: false })} />);
+    expect(root.textContent).toContain('No repeated paragraphs here.');
+  });
+
+  it('has a link to the options page that opens it through the extension API', async () => {
+    const p = props({ kind: 'page', page: readyPage, autoCollapse: false });
+    const root = await mount(<PopupView {...p} />);
+    const link = byRole(root, 'link', 'Options');
+    expect(link.getAttribute('href')).toBe('chrome-extension://id/options.html');
+    await click(link);
+    expect(p.onOpenOptions).toHaveBeenCalledTimes(1);
+  });
+
+  it('explains pages it cannot scan, without controls that would do nothing', async () => {
+    const root = await mount(<PopupView {...props({ kind: 'unscannable' })} />);
+    expect(byRole(root, 'status', /can't read this page/).textContent).toContain('PDFs');
+    expect(allByRole(root, 'switch')).toHaveLength(0);
+    expect(allByRole(root, 'button')).toHaveLength(0);
+  });
+
+  it('says the page is still loading', async () => {
+    const root = await mount(<PopupView {...props({ kind: 'loading' })} />);
+    expect(byRole(root, 'status', 'Page still loading…').getAttribute('aria-busy')).toBe('true');
+  });
+
+  it('shows a failed scan as an alert with the error', async () => {
+    const page: PageState = { ...readyPage, scan: { status: 'failed', error: 'too many blocks' } };
+    const root = await mount(<PopupView {...props({ kind: 'page', page, autoCollapse: false })} />);
+    expect(byRole(root, 'alert', 'Scan failed: too many blocks')).toBeTruthy();
+    expect(allByRole(root, 'switch')).toHaveLength(1);
+  });
+
+  it('offers to scan a never-scan site again', async () => {
+    const p = props({ kind: 'page', page: { ...readyPage, scan: { status: 'disabled' } }, autoCollapse: false });
+    const root = await mount(<PopupView {...p} />);
+    expect(root.textContent).toContain('ParaDedup is off for this site');
+    await click(byRole(root, 'button', 'Scan this site again'));
+    expect(p.onSetNeverScan).toHaveBeenCalledWith(false);
+  });
+
+  it('names every control', async () => {
+    const root = await mount(<PopupView {...props({ kind: 'page', page: readyPage, autoCollapse: false })} />);
+    const controls = [...root.querySelectorAll<HTMLElement>('button, input, a[href]')];
+    expect(controls.length).toBeGreaterThan(5);
+    for (const control of controls) expect(accessibleName(control), control.outerHTML).not.toBe('');
+  });
+});
