@@ -1,0 +1,169 @@
+// Reading one input of `npm run scan`: a file or stdin, checked and decoded, or a one-line reason why not.
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+
+/**
+ * The largest input scanned: 32 MiB. Real article pages are well under 5 MiB; past this, parsing
+ * the page with linkedom takes seconds and gigabytes, so the file is refused before it is read.
+ */
+export const MAX_INPUT_BYTES = 32 * 1024 * 1024;
+
+/** Bytes sniffed to tell a binary file from text. */
+const SNIFF_BYTES = 64 * 1024;
+
+/** Share of control characters (other than tab, newlines, form feed) above which bytes are binary. */
+const BINARY_CONTROL_SHARE = 0.05;
+
+/** Bytes of an HTML file searched for a `<meta charset>` declaration (the HTML prescan reads 1,024). */
+const CHARSET_PRESCAN_BYTES = 4096;
+
+export type InputKind = 'html' | 'text';
+
+export interface Input {
+  kind: InputKind;
+  content: string;
+}
+
+/** Why an input cannot be scanned: printed as `scan: FILE: message`. */
+export class InputError extends Error {}
+
+const MIB = 1024 * 1024;
+
+function tooLarge(size: number | null): InputError {
+  const what = size === null ? `more than ${MAX_INPUT_BYTES / MIB} MiB` : `${(size / MIB).toFixed(1)} MiB`;
+  return new InputError(`too large (${what}; the limit is ${MAX_INPUT_BYTES / MIB} MiB)`);
+}
+
+function fsReason(error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return new InputError('no such file');
+    case 'ENOTDIR':
+      return new InputError('no such file (a parent is not a directory)');
+    case 'EACCES':
+    case 'EPERM':
+      return new InputError('permission denied');
+    case 'EISDIR':
+      return new InputError('is a directory');
+    case 'ELOOP':
+      return new InputError('too many levels of symbolic links');
+    case 'ENAMETOOLONG':
+      return new InputError('file name too long');
+    default:
+      return new InputError(`cannot read it (${code ?? (error as Error).message})`);
+  }
+}
+
+/** Reads a stream to the end, refusing it as soon as it passes the size limit. */
+async function readBounded(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_INPUT_BYTES) {
+      stream.destroy();
+      throw tooLarge(null);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/** The bytes of `path` (`-`: standard input), after checking it is a readable file of a sane size. */
+export async function readBytes(path: string, stdin: Readable): Promise<Buffer> {
+  if (path === '-') return readBounded(stdin);
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) throw new InputError('is a directory');
+    if (info.isFile()) {
+      if (info.size > MAX_INPUT_BYTES) throw tooLarge(info.size);
+      return await readFile(path);
+    }
+    // Pipes and devices (`<(cmd)`, /dev/stdin) have no size up front.
+    return await readBounded(createReadStream(path));
+  } catch (error) {
+    throw error instanceof InputError ? error : fsReason(error);
+  }
+}
+
+/** The encoding a byte-order mark declares, if the bytes start with one. */
+function bomEncoding(bytes: Uint8Array): string | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** NUL bytes or many control characters: an image, archive or executable, not a page. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, SNIFF_BYTES);
+  let controls = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i];
+    if (b === 0) return true;
+    if ((b < 32 && b !== 9 && b !== 10 && b !== 12 && b !== 13) || b === 127) controls++;
+  }
+  return controls > n * BINARY_CONTROL_SHARE;
+}
+
+function hasExtension(name: string, extensions: readonly string[]): boolean {
+  const lower = name.toLowerCase();
+  return extensions.some((ext) => lower.endsWith(ext));
+}
+
+const HTML_EXTENSIONS = ['.html', '.htm', '.xhtml', '.shtml'];
+const TEXT_EXTENSIONS = ['.txt', '.text'];
+
+/** Markup starts with a tag (or doctype or comment) after any leading whitespace. */
+function startsWithMarkup(text: string): boolean {
+  return /^[\s\uFEFF]*</.test(text);
+}
+
+/** The canonical name of a charset label, or null when the runtime knows no such encoding. */
+function encodingNamed(label: string): string | null {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return null;
+  }
+}
+
+/** The charset an HTML page declares in a `<meta>` near its start, per the HTML prescan. */
+function declaredCharset(bytes: Uint8Array): string | null {
+  const head = Buffer.from(bytes.subarray(0, CHARSET_PRESCAN_BYTES)).toString('latin1');
+  const label = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
+  const encoding = label ? encodingNamed(label) : null;
+  // A page that reached us as bytes and says UTF-16 without a BOM is really ASCII-compatible (HTML spec).
+  return encoding?.startsWith('utf-16') ? 'utf-8' : encoding;
+}
+
+function decode(bytes: Uint8Array, encoding: string): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    const hint = encoding === 'utf-8' ? 'save it as UTF-8 or declare its charset' : 'its declared charset is wrong';
+    throw new InputError(`cannot decode it as ${encoding.toUpperCase()}: invalid byte sequence (${hint})`);
+  }
+}
+
+/**
+ * Turns raw bytes into text and decides how to read it: `.html`/`.htm` (or content starting with a
+ * tag) is HTML, anything else one paragraph per line. A BOM or an HTML `<meta charset>` chooses the
+ * encoding; otherwise it must be valid UTF-8.
+ */
+export function decodeInput(bytes: Uint8Array, name: string): Input {
+  if (bytes.length === 0) throw new InputError('empty file');
+  const bom = bomEncoding(bytes);
+  const wide = bom !== null && bom.startsWith('utf-16');
+  // UTF-16 text is full of NUL bytes: judge it after decoding instead.
+  if (!wide && looksBinary(bytes)) throw new InputError('binary file, not text or HTML');
+  const named = hasExtension(name, HTML_EXTENSIONS) ? 'html' : hasExtension(name, TEXT_EXTENSIONS) ? 'text' : null;
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  const mayBeHtml = named === 'html' || (named === null && !wide && startsWithMarkup(head));
+  const encoding = bom ?? (mayBeHtml ? declaredCharset(bytes) : null) ?? 'utf-8';
+  const content = decode(bytes, encoding);
+  if (wide && content.includes('\u0000')) throw new InputError('binary file, not text or HTML');
+  return { kind: named ?? (startsWithMarkup(content) ? 'html' : 'text'), content };
+}

@@ -1,0 +1,105 @@
+// The human-readable output of `npm run scan`: each repeat group, its first occurrence and repeats.
+import type { ScanReport } from './report';
+import { displayWidth, isolate, painter, truncate, type Colour, type Paint } from './terminal';
+
+export interface TableStyle {
+  colour: boolean;
+  /** Terminal width in columns; snippets are cut to fit. */
+  width: number;
+}
+
+/** Snippets stay readable even in a narrow terminal. */
+const MIN_SNIPPET_COLUMNS = 20;
+
+type Kind = 'first' | 'duplicate' | 'partial';
+
+const KIND_COLOUR: Record<Kind, Colour> = { first: 'green', duplicate: 'yellow', partial: 'magenta' };
+
+interface Row {
+  group: string;
+  block: string;
+  kind: Kind;
+  similarity: string;
+  /** Where in the block the repeated text sits, for partials. */
+  range: string;
+  text: string;
+}
+
+function percent(similarity: number): string {
+  return `${Math.round(similarity * 100)}%`;
+}
+
+function rowsOf(report: ScanReport): Row[] {
+  const rows: Row[] = [];
+  report.groups.forEach((group, index) => {
+    group.members.forEach((id, position) => {
+      const block = report.blocks[id];
+      const base = { group: position === 0 ? String(index + 1) : '', block: `#${id}` };
+      if (position === 0) {
+        rows.push({ ...base, kind: 'first', similarity: '', range: '', text: block.text });
+      } else if (block.status === 'partial') {
+        // Show the part that repeats this group's first block: that is what the reader wants to check.
+        const ranges = block.repeated.filter((range) => range.of === group.canonical);
+        const shown = ranges[0] ?? { start: 0, end: block.text.length };
+        const range = ranges.map((r) => `${r.start}–${r.end}`).join(',');
+        rows.push({
+          ...base,
+          kind: 'partial',
+          similarity: percent(block.similarity),
+          range: `[${range}]`,
+          text: block.text.slice(shown.start, shown.end),
+        });
+      } else {
+        rows.push({ ...base, kind: 'duplicate', similarity: percent(block.similarity), range: '', text: block.text });
+      }
+    });
+  });
+  return rows;
+}
+
+function pad(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+function summaryOf(report: ScanReport): string {
+  const { blocks, duplicates, partial, ms } = report.stats;
+  return `${duplicates} repeated, ${partial} partial in ${blocks} blocks (${ms.toFixed(1)} ms)`;
+}
+
+const HEADINGS = { group: 'group', block: 'block', kind: 'kind', similarity: 'sim', text: 'text' };
+
+function renderRows(rows: readonly Row[], style: TableStyle, paint: Paint): string[] {
+  const widthOf = (heading: string, pick: (row: Row) => string) =>
+    Math.max(displayWidth(heading), ...rows.map((row) => displayWidth(pick(row))));
+  const groupW = widthOf(HEADINGS.group, (r) => r.group);
+  const blockW = widthOf(HEADINGS.block, (r) => r.block);
+  const kindW = widthOf(HEADINGS.kind, (r) => r.kind);
+  const simW = widthOf(HEADINGS.similarity, (r) => r.similarity);
+  const lead = 2 + groupW + 2 + blockW + 2 + kindW + 2 + simW + 2;
+  const heading = [
+    pad(HEADINGS.group, groupW),
+    pad(HEADINGS.block, blockW),
+    pad(HEADINGS.kind, kindW),
+    pad(HEADINGS.similarity, simW),
+    HEADINGS.text,
+  ].join('  ');
+  const lines = [paint('dim', `  ${heading}`)];
+  for (const row of rows) {
+    const range = row.range ? `${row.range} ` : '';
+    const snippet = truncate(row.text, Math.max(MIN_SNIPPET_COLUMNS, style.width - lead - displayWidth(range)));
+    const kind = paint(KIND_COLOUR[row.kind], pad(row.kind, kindW));
+    const similarity = ' '.repeat(simW - displayWidth(row.similarity)) + row.similarity;
+    lines.push(`  ${pad(row.group, groupW)}  ${pad(row.block, blockW)}  ${kind}  ${similarity}  ${range}${isolate(snippet)}`);
+  }
+  return lines;
+}
+
+/** The table for one report: a title line, one row per group member, and a summary line. */
+export function formatTable(report: ScanReport, style: TableStyle): string {
+  const paint = painter(style.colour);
+  const lines = [paint('bold', isolate(report.file))];
+  if (report.groups.length === 0) lines.push('  no repeated paragraphs');
+  else lines.push(...renderRows(rowsOf(report), style, paint));
+  lines.push(`  ${paint('bold', summaryOf(report))}`);
+  return lines.join('\n');
+}

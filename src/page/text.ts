@@ -1,0 +1,148 @@
+// Whitespace collapsing, shared by block extraction and range location so the two never disagree.
+// Pure string code: no DOM, so the CLI's .txt input goes through exactly the same rules.
+
+/**
+ * Unicode White_Space: HTML's collapsible ASCII spaces plus NBSP, the typographic spaces and line
+ * separators. Old CMSs indent and pad with `&nbsp;`, so a reader sees all of these as one gap.
+ */
+export function isCollapsibleSpace(code: number): boolean {
+  if (code > 32 && code < 0x85) return false;
+  return (
+    code === 32 ||
+    (code >= 9 && code <= 13) ||
+    code === 0x85 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
+}
+
+/** True when `data` holds nothing but collapsible whitespace. Stops at the first other character. */
+export function isBlank(data: string): boolean {
+  for (let i = 0; i < data.length; i++) {
+    if (!isCollapsibleSpace(data.charCodeAt(i))) return false;
+  }
+  return true;
+}
+
+/** Part of a collapsed whitespace run: `source[from, to)`. */
+export interface Gap<S> {
+  source: S;
+  from: number;
+  to: number;
+}
+
+/** Receives the collapsed output as it is produced, with where each piece came from. */
+export interface CollapseSink<S> {
+  /** `data[from, to)` of `source` appears unchanged at output offset `at`. */
+  copy(source: S, data: string, from: number, to: number, at: number): void;
+  /**
+   * One space at output offset `at` stands for a whitespace run made of `gaps` (empty when the run
+   * was only line break elements). The array is reused: read it during the call.
+   */
+  space(at: number, gaps: readonly Gap<S>[]): void;
+}
+
+/**
+ * Collapses every whitespace run to one space and drops leading and trailing whitespace, across any
+ * number of pieces of text fed in order. `length` is the output length so far.
+ */
+export class Collapser<S> {
+  length = 0;
+  /** A whitespace run has been read since the last character copied. */
+  private pending = false;
+  /** The run's parts; objects are reused from `pool`, since runs come by the million in big pages. */
+  private readonly gaps: Gap<S>[] = [];
+  private readonly pool: Gap<S>[] = [];
+
+  constructor(private readonly sink: CollapseSink<S>) {}
+
+  /** A line break (`<br>`) reads as whitespace between words. */
+  lineBreak(): void {
+    this.pending = true;
+  }
+
+  private addGap(source: S, from: number, to: number): void {
+    const gap = this.pool[this.gaps.length] ?? (this.pool[this.gaps.length] = { source, from, to });
+    gap.source = source;
+    gap.from = from;
+    gap.to = to;
+    this.gaps.push(gap);
+  }
+
+  /** Ends a whitespace run before a character: one space, unless nothing was output yet (trim). */
+  private endRun(): void {
+    if (this.length > 0) {
+      this.sink.space(this.length, this.gaps);
+      this.length += 1;
+    }
+    this.pending = false;
+    this.gaps.length = 0;
+  }
+
+  feed(source: S, data: string): void {
+    const n = data.length;
+    // Start of the stretch being copied unchanged, or -1 between stretches.
+    let copyFrom = -1;
+    let i = 0;
+    while (i < n) {
+      const code = data.charCodeAt(i);
+      if (!isCollapsibleSpace(code)) {
+        if (copyFrom < 0) {
+          if (this.pending) this.endRun();
+          copyFrom = i;
+        }
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      while (j < n && isCollapsibleSpace(data.charCodeAt(j))) j++;
+      // A lone ASCII space between two words of this text is already collapsed: keep copying.
+      if (copyFrom >= 0 && code === 32 && j === i + 1 && j < n) {
+        i = j;
+        continue;
+      }
+      if (copyFrom >= 0) {
+        this.sink.copy(source, data, copyFrom, i, this.length);
+        this.length += i - copyFrom;
+        copyFrom = -1;
+      }
+      this.pending = true;
+      this.addGap(source, i, j);
+      i = j;
+    }
+    if (copyFrom >= 0) {
+      this.sink.copy(source, data, copyFrom, n, this.length);
+      this.length += n - copyFrom;
+    }
+  }
+}
+
+/** Builds the collapsed string itself. */
+export class CollapsedText implements CollapseSink<unknown> {
+  private readonly parts: string[] = [];
+
+  copy(_source: unknown, data: string, from: number, to: number): void {
+    this.parts.push(from === 0 && to === data.length ? data : data.slice(from, to));
+  }
+
+  space(): void {
+    this.parts.push(' ');
+  }
+
+  toString(): string {
+    return this.parts.join('');
+  }
+}
+
+/** `text` with whitespace runs collapsed to one space and trimmed: the form every block text takes. */
+export function collapseWhitespace(text: string): string {
+  const out = new CollapsedText();
+  new Collapser<null>(out).feed(null, text);
+  return out.toString();
+}

@@ -1,0 +1,131 @@
+// Which parts of a page hold readable paragraph text, and in what order a reader meets them.
+// Works on a live DOM and on linkedom alike: only nodeType, localName, attributes and child lists.
+import { BLOCK_TAG, MARK_TAG } from './dom-contract';
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+export const DOCUMENT_NODE = 9;
+
+/** Elements whose box starts a new paragraph: their text never runs into their neighbours'. */
+const BLOCK_TAGS = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog',
+  'dir', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3',
+  'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'html', 'legend', 'li', 'listing', 'main', 'menu', 'nav',
+  'ol', 'p', 'pre', 'search', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead',
+  'tr', 'ul', BLOCK_TAG,
+]);
+
+/**
+ * Subtrees that never hold article text: code, styles, inert templates, form controls and their
+ * options, fallback content that is not rendered (noscript, iframe, media), ruby pronunciation, and
+ * drawings (svg, math), whose text is labels rather than prose.
+ */
+const SKIPPED_TAGS = new Set([
+  'applet', 'audio', 'base', 'button', 'canvas', 'datalist', 'embed', 'frame', 'frameset', 'head',
+  'iframe', 'input', 'link', 'math', 'meta', 'meter', 'noembed', 'noframes', 'noscript', 'object',
+  'optgroup', 'option', 'param', 'progress', 'rp', 'rt', 'script', 'select', 'style', 'svg', 'template',
+  'textarea', 'title', 'video',
+]);
+
+/** True when the element and everything inside it is left alone: never read, never annotated. */
+export function isSkipped(el: Element): boolean {
+  const tag = el.localName;
+  if (SKIPPED_TAGS.has(tag)) return true;
+  // Our own placeholders and UI are not page text; marks and run wrappers hold the page's own text.
+  if (tag.startsWith('paradedup-')) return tag !== MARK_TAG && tag !== BLOCK_TAG;
+  // ASP.NET WebForms wraps whole pages in one <form> under <body>; any other form is a form.
+  if (tag === 'form') return (el.parentNode as Element | null)?.localName !== 'body';
+  // A closed <dialog> is not shown.
+  if (tag === 'dialog' && !el.hasAttribute('open')) return true;
+  // hidden="until-found" is collapsed article text the browser reveals on find-in-page: still the page's prose.
+  const hidden = el.getAttribute('hidden');
+  if (hidden !== null && hidden.toLowerCase() !== 'until-found') return true;
+  // Editable regions belong to the user: never read, never touched.
+  const editable = el.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
+}
+
+export function isBlockTag(el: Element): boolean {
+  return BLOCK_TAGS.has(el.localName);
+}
+
+export function isLineBreak(el: Element): boolean {
+  return el.localName === 'br';
+}
+
+/** The light-DOM nodes assigned to a `<slot>`, or null when it shows its own children. */
+function assignedNodes(el: Element): ArrayLike<Node> | null {
+  if (el.localName !== 'slot' || typeof (el as HTMLSlotElement).assignedNodes !== 'function') return null;
+  const assigned = (el as HTMLSlotElement).assignedNodes();
+  return assigned.length > 0 ? assigned : null;
+}
+
+/**
+ * The children a reader actually sees, in order (the flat tree): an element hosting an open shadow
+ * root shows the shadow tree, and a `<slot>` shows the light-DOM nodes assigned to it, or its own
+ * fallback children when none are. Closed shadow roots stay opaque: we read their light DOM.
+ */
+export function contentChildren(node: Node): ArrayLike<Node> {
+  if (node.nodeType === ELEMENT_NODE) {
+    const el = node as Element;
+    const shadow = el.shadowRoot;
+    if (shadow) return shadow.childNodes;
+    const assigned = assignedNodes(el);
+    if (assigned) return assigned;
+  }
+  return node.childNodes;
+}
+
+/**
+ * Steps through the same children as `contentChildren`, by firstChild/nextSibling: browsers are
+ * several times slower indexing a NodeList, and linkedom builds a new one on every access.
+ */
+export class ChildCursor {
+  private readonly list: ArrayLike<Node> | null = null;
+  private index = 0;
+  private following: Node | null;
+
+  constructor(node: Node) {
+    let first = node.firstChild;
+    if (node.nodeType === ELEMENT_NODE) {
+      const el = node as Element;
+      const shadow = el.shadowRoot;
+      if (shadow) first = shadow.firstChild;
+      else this.list = assignedNodes(el);
+    }
+    this.following = this.list ? null : first;
+  }
+
+  next(): Node | null {
+    if (this.list) return this.index < this.list.length ? this.list[this.index++] : null;
+    const node = this.following;
+    if (node) this.following = node.nextSibling;
+    return node;
+  }
+}
+
+/**
+ * How an element takes part in its container's paragraph runs:
+ * - `text`: an inline element (a, b, span, img…): part of the current run;
+ * - `blank`: a skipped element: neither content nor a separator;
+ * - `br`: a line break; two of them with only blanks between end a paragraph;
+ * - `block`: an element that starts its own box (block tag), which ends the current run.
+ * Inline elements that hold blocks are promoted to containers by the extractor, not here.
+ */
+export type ElementRole = 'text' | 'blank' | 'br' | 'block';
+
+export function elementRole(el: Element): ElementRole {
+  if (isSkipped(el)) return 'blank';
+  if (isLineBreak(el)) return 'br';
+  return isBlockTag(el) ? 'block' : 'text';
+}
+
+/** True when `el` or any element it sits inside (across shadow boundaries) is skipped. */
+export function isInsideSkipped(el: Element): boolean {
+  let node: Node | null = el;
+  while (node) {
+    if (node.nodeType === ELEMENT_NODE && isSkipped(node as Element)) return true;
+    node = node.parentNode ?? (node as ShadowRoot).host ?? null;
+  }
+  return false;
+}

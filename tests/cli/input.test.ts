@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, describe, expect, it } from 'vitest';
+import { InputError, MAX_INPUT_BYTES, decodeInput, readBytes } from '../../src/cli/input';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+function reason(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as Error).message;
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('decodeInput', () => {
+  it('reads .txt as text and .html/.htm as HTML, whatever they start with', () => {
+    expect(decodeInput(utf8('<p>not markup here</p>'), 'notes.txt').kind).toBe('text');
+    expect(decodeInput(utf8('just words'), 'page.HTM').kind).toBe('html');
+  });
+
+  it('sniffs HTML when the name does not say', () => {
+    expect(decodeInput(utf8('\n  <!DOCTYPE html><p>x</p>'), '-').kind).toBe('html');
+    expect(decodeInput(utf8('first line\nsecond line'), 'README').kind).toBe('text');
+  });
+
+  it('honours a byte-order mark: UTF-8 and UTF-16', () => {
+    const text = 'قال الوزير';
+    expect(decodeInput(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8(text)]), 'a.txt').content).toBe(text);
+    const utf16le = new Uint8Array([0xff, 0xfe, ...Buffer.from(text, 'utf16le')]);
+    expect(decodeInput(utf16le, 'a.txt').content).toBe(text);
+  });
+
+  it('honours the charset an HTML page declares', () => {
+    // "السلام" in windows-1256, the charset of many older Arabic sites.
+    const arabic = [0xc7, 0xe1, 0xd3, 0xe1, 0xc7, 0xe3];
+    const page = (meta: string) =>
+      new Uint8Array([...utf8(`<html><head>${meta}</head><body><p>`), ...arabic, ...utf8('</p></body></html>')]);
+    expect(decodeInput(page('<meta charset="windows-1256">'), 'old.html').content).toContain('<p>السلام</p>');
+    expect(
+      decodeInput(page('<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">'), 'old.html').content,
+    ).toContain('<p>السلام</p>');
+  });
+
+  it('refuses bytes that are not valid in their encoding', () => {
+    expect(reason(() => decodeInput(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a]), 'latin1.txt'))).toBe(
+      'cannot decode it as UTF-8: invalid byte sequence (save it as UTF-8 or declare its charset)',
+    );
+  });
+
+  it('refuses binary files and empty ones', () => {
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    expect(reason(() => decodeInput(png, 'image.html'))).toBe('binary file, not text or HTML');
+    const controls = new Uint8Array(200).map((_, i) => (i % 4 === 0 ? 0x01 : 0x41));
+    expect(reason(() => decodeInput(controls, 'data.txt'))).toBe('binary file, not text or HTML');
+    expect(reason(() => decodeInput(new Uint8Array(0), 'empty.txt'))).toBe('empty file');
+  });
+});
+
+describe('readBytes', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'paradedup-input-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const none = Readable.from([]);
+
+  async function failure(path: string, stdin: Readable = none): Promise<string> {
+    const error = await readBytes(path, stdin).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    return (error as Error).message;
+  }
+
+  it('reads a file and standard input', async () => {
+    writeFileSync(join(dir, 'a.txt'), 'hello');
+    expect((await readBytes(join(dir, 'a.txt'), none)).toString()).toBe('hello');
+    expect((await readBytes('-', Readable.from([Buffer.from('from '), Buffer.from('stdin')]))).toString()).toBe('from stdin');
+  });
+
+  it('names what is wrong with a path', async () => {
+    expect(await failure(join(dir, 'missing.html'))).toBe('no such file');
+    expect(await failure(dir)).toBe('is a directory');
+  });
+
+  it('refuses an oversized file from its size alone, and oversized stdin as soon as it passes the limit', async () => {
+    const huge = join(dir, 'huge.html');
+    writeFileSync(huge, '');
+    truncateSync(huge, 50 * 1024 * 1024);
+    expect(await failure(huge)).toBe('too large (50.0 MiB; the limit is 32 MiB)');
+    const chunk = Buffer.alloc(1024 * 1024, 0x61);
+    const endless = Readable.from((function* () {
+      for (let i = 0; i <= MAX_INPUT_BYTES / chunk.length; i++) yield chunk;
+    })());
+    expect(await failure('-', endless)).toBe('too large (more than 32 MiB; the limit is 32 MiB)');
+  });
+});

@@ -1,0 +1,202 @@
+// `npm run scan` as a user runs it: a child process, its stdout, stderr and exit status.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { ScanReport } from '../../src/cli/report';
+import { sampleLines } from '../support/sample';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SAMPLE_PAGE = join(ROOT, 'tests/fixtures/pages/astana-article.ar.html');
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function scan(args: string[], input?: string | Buffer): Run {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/scan.ts', ...args], {
+    cwd: ROOT,
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '' },
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function reports(run: Run): ScanReport[] {
+  return run.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as ScanReport);
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'paradedup-scan-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string | Uint8Array): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const lines = sampleLines();
+
+/** Block ids of the 14 sample lines in a report: the blocks whose text is a sample line, in order. */
+function lineIds(report: ScanReport): number[] {
+  const ids = report.blocks.filter((block) => lines.includes(block.text)).map((block) => block.id);
+  expect(ids).toHaveLength(lines.length);
+  return ids;
+}
+
+/** The sample's verdict, whatever page chrome surrounds it: 8, 11–14 repeat 2, 4–7; 10 repeats 3. */
+function expectSampleVerdict(report: ScanReport): void {
+  const id = lineIds(report);
+  const line = (n: number) => report.blocks[id[n - 1]];
+  for (const [repeat, first] of [[8, 2], [11, 4], [12, 5], [13, 6], [14, 7]]) {
+    expect(line(repeat)).toMatchObject({ status: 'duplicate', of: id[first - 1], repeated: [{ start: 0, end: lines[repeat - 1].length, of: id[first - 1] }] });
+    expect(line(repeat).similarity).toBeGreaterThan(0.9);
+  }
+  const partial = line(10);
+  expect(partial.status).toBe('partial');
+  expect(partial.of).toBe(id[2]);
+  expect(partial.repeated.map(({ start, end, of }) => [partial.text.slice(start, end), of])).toEqual([[lines[2], id[2]]]);
+  expect(report.blocks.filter((block) => block.status !== 'unique').map((block) => block.id)).toEqual(
+    [8, 10, 11, 12, 13, 14].map((n) => id[n - 1]),
+  );
+  expect(report.groups).toEqual(
+    [[2, 8], [3, 10], [4, 11], [5, 12], [6, 13], [7, 14]].map(([first, repeat]) => ({
+      canonical: id[first - 1],
+      members: [id[first - 1], id[repeat - 1]],
+    })),
+  );
+  expect(report.stats).toMatchObject({ blocks: report.blocks.length, duplicates: 5, partial: 1 });
+}
+
+/** Each case starts Node with tsx: allow for a busy machine. */
+const SPAWNS = { timeout: 60_000 };
+
+describe('npm run scan --json', SPAWNS, () => {
+  const paragraph = 'The committee approved the new budget for the city schools after a long debate on Tuesday evening.';
+  const nearTxt = file(
+    'near.txt',
+    `${paragraph}\nSomething else entirely different, about the weather in the mountains.\n${paragraph.replace(' long', '')}\n`,
+  );
+  const statuses = (report: ScanReport) => report.blocks.map((block) => block.status);
+
+  it('reports pages and .txt files, one report per line in argument order, with every block', () => {
+    const sampleTxt = file('sample.txt', `${lines.join('\n')}\n`);
+    const run = scan(['--json', SAMPLE_PAGE, sampleTxt, nearTxt]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const [page, txt, near, ...more] = reports(run);
+    expect(more).toEqual([]);
+    expect([page.file, txt.file, near.file]).toEqual([SAMPLE_PAGE, sampleTxt, nearTxt]);
+
+    expect(Object.keys(page)).toEqual(['file', 'blocks', 'groups', 'stats']);
+    expect(page.blocks.map((block) => block.id)).toEqual(page.blocks.map((_, i) => i));
+    for (const block of page.blocks) {
+      expect(Object.keys(block)).toEqual(['id', 'tag', 'text', 'status', 'of', 'similarity', 'repeated']);
+      expect(block.text).toBe(block.text.replace(/\s+/g, ' ').trim());
+      if (block.status === 'unique') expect(block).toMatchObject({ of: null, similarity: 0, repeated: [] });
+    }
+    expect(page.blocks.filter((block) => lines.includes(block.text)).every((block) => block.tag === 'p')).toBe(true);
+    expectSampleVerdict(page);
+
+    // A text file is one paragraph per line, tagged "p".
+    expect(txt.blocks.map((block) => [block.tag, block.text])).toEqual(lines.map((line) => ['p', line]));
+    expectSampleVerdict(txt);
+
+    // Near repeats count at the default strictness.
+    expect(statuses(near)).toEqual(['unique', 'unique', 'duplicate']);
+  });
+
+  it('passes --strictness to the engine', () => {
+    expect(statuses(reports(scan(['--json', '--strictness', 'exact', nearTxt]))[0])).toEqual(['unique', 'unique', 'unique']);
+  });
+
+  it('passes --min-chars to the engine', () => {
+    expect(statuses(reports(scan(['--json', '--min-chars=500', nearTxt]))[0])).toEqual(['unique', 'unique', 'unique']);
+  });
+
+  it('reads standard input for -, sniffing HTML', () => {
+    const run = scan(['--json', '-'], readFileSync(SAMPLE_PAGE));
+    expect(run.status).toBe(0);
+    const [report] = reports(run);
+    expect(report.file).toBe('<stdin>');
+    expectSampleVerdict(report);
+  });
+});
+
+describe('npm run scan (table)', SPAWNS, () => {
+  it('prints the sample’s groups with isolated snippets and a summary', () => {
+    const run = scan([]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe('');
+    const rows = run.stdout.trimEnd().split('\n');
+    expect(rows[0]).toBe(`${FSI}tests/fixtures/pages/astana-article.ar.html${PDI}`);
+    expect(rows.filter((row) => /#\d+ +duplicate +100%/.test(row))).toHaveLength(5);
+    expect(rows.filter((row) => /#\d+ +partial +\d+%/.test(row))).toHaveLength(1);
+    expect(rows.filter((row) => row.includes(FSI)).every((row) => row.endsWith(PDI))).toBe(true);
+    expect(rows[rows.length - 1]).toMatch(/^ {2}5 repeated, 1 partial in \d+ blocks \(\d+\.\d ms\)$/);
+    // Not a terminal: no colour codes.
+    expect(run.stdout).not.toContain('\u001b');
+  });
+});
+
+describe('npm run scan: bad input', SPAWNS, () => {
+  it('gives each bad input one line on stderr, scans the rest, and exits 1', () => {
+    const directory = join(dir, 'a-directory.html');
+    mkdirSync(directory);
+    const huge = file('huge.html', '');
+    truncateSync(huge, 50 * 1024 * 1024);
+    const inputs: [string, string][] = [
+      [join(dir, 'missing.html'), 'no such file'],
+      [directory, 'is a directory'],
+      [file('image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), 'binary file, not text or HTML'],
+      [file('empty.txt', ''), 'empty file'],
+      [file('blank.html', '<!DOCTYPE html><html><body>\n  <script>document.title = "x";</script>\n</body></html>'), 'no text blocks found'],
+      [file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a])), 'cannot decode it as UTF-8: invalid byte sequence (save it as UTF-8 or declare its charset)'],
+      [huge, 'too large (50.0 MiB; the limit is 32 MiB)'],
+    ];
+    const good = file('good.txt', lines.join('\n'));
+    const paths = inputs.map(([path]) => path);
+    const run = scan(['--json', ...paths.slice(0, 3), good, ...paths.slice(3)]);
+    expect(run.status).toBe(1);
+    expect(run.stderr.trimEnd().split('\n')).toEqual(inputs.map(([path, reason]) => `scan: ${path}: ${reason}`));
+    const [report, ...more] = reports(run);
+    expect(more).toEqual([]);
+    expect(report.file).toBe(good);
+    expectSampleVerdict(report);
+  });
+
+  it('says so for empty standard input', () => {
+    const run = scan(['-'], '');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe('scan: <stdin>: empty file\n');
+    expect(run.stdout).toBe('');
+  });
+
+  it('prints the usage line and exits 2 for an unknown flag', () => {
+    const run = scan(['--frobnicate', SAMPLE_PAGE]);
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trimEnd().split('\n')).toEqual([
+      "scan: unknown option '--frobnicate'",
+      expect.stringMatching(/^usage: npm run scan -- \[--json\] \[--strictness exact\|near\|loose\]/),
+    ]);
+  });
+
+  it('prints help on --help and exits 0', () => {
+    const run = scan(['--help']);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^usage: npm run scan -- /);
+    expect(run.stdout).toContain('--min-chars N');
+  });
+});

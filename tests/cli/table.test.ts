@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { scanInput } from '../../src/cli/report';
+import { formatTable } from '../../src/cli/table';
+import { displayWidth } from '../../src/cli/terminal';
+import { sampleLines } from '../support/sample';
+
+const FSI = '\u2068';
+const PDI = '\u2069';
+
+function sampleReport() {
+  return scanInput('sample.txt', { kind: 'text', content: sampleLines().join('\n') }, {});
+}
+
+/** What a terminal shows: no colour codes; isolates take no column. */
+function visible(line: string): string {
+  return line.replace(/\u001b\[\d+m/g, '').replace(/[\u2068\u2069]/g, '');
+}
+
+describe('formatTable', () => {
+  it('lists each group’s first occurrence and repeats with kind and similarity', () => {
+    const lines = sampleLines();
+    const table = formatTable(sampleReport(), { colour: false, width: 100 });
+    const rows = table.split('\n');
+    expect(rows[0]).toBe(`${FSI}sample.txt${PDI}`);
+    expect(rows.filter((row) => /#\d+ +first\b/.test(row))).toHaveLength(6);
+    expect(rows.filter((row) => /#\d+ +duplicate +100%/.test(row))).toHaveLength(5);
+    const partial = rows.filter((row) => /#\d+ +partial\b/.test(row));
+    expect(partial).toHaveLength(1);
+    // The partial row shows where the repeated text sits and starts with it (line 3 of the sample).
+    expect(partial[0]).toContain(`[${lines[9].length - lines[2].length}–${lines[9].length}] ${FSI}${lines[2].slice(0, 20)}`);
+    expect(rows[rows.length - 1]).toMatch(/^ {2}5 repeated, 1 partial in 14 blocks \(\d+\.\d ms\)$/);
+  });
+
+  it('keeps every row within the terminal width, with each snippet isolated', () => {
+    const table = formatTable(sampleReport(), { colour: false, width: 80 });
+    for (const row of table.split('\n')) {
+      expect(displayWidth(visible(row))).toBeLessThanOrEqual(80);
+      if (row.includes(FSI)) expect(row.endsWith(PDI)).toBe(true);
+    }
+  });
+
+  it('colours kinds only when asked', () => {
+    expect(formatTable(sampleReport(), { colour: true, width: 100 })).toContain('\u001b[33mduplicate\u001b[0m');
+    expect(formatTable(sampleReport(), { colour: false, width: 100 })).not.toContain('\u001b');
+  });
+
+  it('says so when nothing repeats', () => {
+    const report = scanInput('unique.txt', { kind: 'text', content: 'One paragraph.\nAnother one.' }, {});
+    expect(formatTable(report, { colour: false, width: 100 }).split('\n').slice(1)).toEqual([
+      '  no repeated paragraphs',
+      expect.stringMatching(/^ {2}0 repeated, 0 partial in 2 blocks/),
+    ]);
+  });
+});

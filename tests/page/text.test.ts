@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { CollapsedText, Collapser, collapseWhitespace, isBlank } from '../../src/page/text';
+
+describe('collapseWhitespace', () => {
+  it('collapses runs of spaces, tabs and newlines to one space and trims', () => {
+    expect(collapseWhitespace('  one\t\ttwo \n\r\n three  ')).toBe('one two three');
+  });
+
+  it('treats NBSP, typographic spaces and the ideographic space as whitespace', () => {
+    expect(collapseWhitespace('\u00a0\u00a0قال\u00a0الوزير\u2009اليوم\u3000終わり\u2028')).toBe('قال الوزير اليوم 終わり');
+  });
+
+  it('keeps zero-width joiners, non-joiners and soft hyphens, which are not gaps', () => {
+    const text = 'می\u200cخواهم co\u00adoperate a\u200db';
+    expect(collapseWhitespace(text)).toBe(text);
+  });
+
+  it('returns an empty string for blank input', () => {
+    expect(collapseWhitespace(' \n\t\u00a0 ')).toBe('');
+    expect(isBlank(' \n\t\u00a0 ')).toBe(true);
+    expect(isBlank(' x ')).toBe(false);
+  });
+});
+
+describe('Collapser', () => {
+  function collapse(pieces: string[]): string {
+    const out = new CollapsedText();
+    const collapser = new Collapser<number>(out);
+    pieces.forEach((piece, i) => collapser.feed(i, piece));
+    return out.toString();
+  }
+
+  it('collapses whitespace that spans several pieces, and glues pieces without whitespace', () => {
+    expect(collapse(['  Hel', 'lo ', ' ', '\n world', '!  '])).toBe('Hello world!');
+  });
+
+  it('reads a line break as whitespace but never starts or ends the text with it', () => {
+    const out = new CollapsedText();
+    const collapser = new Collapser<null>(out);
+    collapser.lineBreak();
+    collapser.feed(null, 'first');
+    collapser.lineBreak();
+    collapser.feed(null, 'second');
+    collapser.lineBreak();
+    expect(out.toString()).toBe('first second');
+    expect(collapser.length).toBe('first second'.length);
+  });
+
+  it('reports where each output character came from', () => {
+    const copies: [number, number, number, number][] = [];
+    const spaces: [number, [number, number, number][]][] = [];
+    const collapser = new Collapser<number>({
+      copy: (source, _data, from, to, at) => copies.push([source, from, to, at]),
+      space: (at, gaps) => spaces.push([at, gaps.map((g) => [g.source, g.from, g.to])]),
+    });
+    collapser.feed(0, ' ab  cd e ');
+    collapser.lineBreak();
+    collapser.feed(1, '\tf');
+    expect(copies).toEqual([
+      [0, 1, 3, 0],
+      [0, 5, 9, 3],
+      [1, 1, 2, 8],
+    ]);
+    // The second run spans the end of one text, a line break and the start of the next.
+    expect(spaces).toEqual([
+      [2, [[0, 3, 5]]],
+      [
+        7,
+        [
+          [0, 9, 10],
+          [1, 0, 1],
+        ],
+      ],
+    ]);
+  });
+});
