@@ -1,5 +1,21 @@
+// The content script: thin wiring. Page-level styles come from the manifest (a page's CSP can't block
+// them); all logic lives in src/page.
+import '../src/page/styles.css';
+import { startContentScript } from '../src/page/content-script';
+
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main() {},
+  // Same-origin iframes carry article text too; each frame scans itself and reports its own count.
+  allFrames: true,
+  // No window.postMessage from us: the page gets no message interface to talk to.
+  noScriptStartedPostMessage: true,
+  main() {
+    try {
+      startContentScript();
+    } catch (error) {
+      // Never an error in the page: the extension's console is the only place this can surface.
+      console.warn('ParaDedup could not start:', error);
+    }
+  },
 });

@@ -1,0 +1,191 @@
+// The Annotator: writes one frame's repeat annotations into the page and takes them out again.
+// Everything it adds is recorded, so `clear()` gives the page back its exact original DOM: the same
+// nodes (Text objects included), the same attributes in the same order, the same `title`s.
+import {
+  ATTR_FOLDED,
+  ATTR_GROUP,
+  ATTR_STATUS,
+  ATTR_TINT,
+  OWN_ATTRIBUTES,
+  type AnnotationStatus,
+} from './dom-contract';
+import { createFold, setFoldExpanded } from './fold';
+import { canWrapRun, unwrapRun, wrapRun } from './run-wrapper';
+import { unwrapMarks, wrapMarks, type MarkRecord, type TextSegment } from './text-marks';
+
+/** What the annotator needs to know about a page block. */
+export interface BlockHandle {
+  /** The element that is the whole block; null for a `<br><br>`-separated run. */
+  readonly element: Element | null;
+  /** A run's nodes, consecutive siblings (empty when `element` is set). */
+  readonly nodes: readonly Node[];
+  /** The Text node pieces that hold characters [start, end) of the block's text. */
+  locate(start: number, end: number): TextSegment[];
+}
+
+export interface MarkAnnotation {
+  start: number;
+  end: number;
+  /** Canonical block id the range repeats. */
+  of: number;
+  tint: number;
+  title: string;
+}
+
+/** `folded`: hidden behind a placeholder; `expanded`: placeholder kept (offering "hide"), block shown. */
+export type FoldState = 'folded' | 'expanded' | null;
+
+export interface BlockAnnotation {
+  status: AnnotationStatus;
+  group: number;
+  tint: number;
+  /** Tooltip on the whole block (repeats), or null. */
+  title: string | null;
+  /** Repeated ranges of a partial block. */
+  marks: readonly MarkAnnotation[];
+  fold: FoldState;
+}
+
+export interface FoldListener {
+  toggle(key: number): void;
+  goToFirst(key: number): void;
+}
+
+interface Applied {
+  handle: BlockHandle;
+  annotation: BlockAnnotation;
+  /** The element that carries our attributes: the block's own element, or our run wrapper. */
+  target: Element;
+  wrapper: Element | null;
+  /** The block's `title` before we set ours: undefined when we never touched it, null when it had none. */
+  savedTitle: string | null | undefined;
+  marks: MarkRecord | null;
+  fold: Element | null;
+}
+
+/** Table parts can't have a placeholder between them without breaking the table, so they are never folded. */
+const UNFOLDABLE = 'td, th, tr, thead, tbody, tfoot, caption, colgroup, col';
+
+function sameMarks(a: readonly MarkAnnotation[], b: readonly MarkAnnotation[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((m, i) => m.start === b[i].start && m.end === b[i].end && m.of === b[i].of && m.tint === b[i].tint && m.title === b[i].title)
+  );
+}
+
+/** Equal apart from the fold state. */
+function sameLook(a: BlockAnnotation, b: BlockAnnotation): boolean {
+  return a.status === b.status && a.group === b.group && a.tint === b.tint && a.title === b.title && sameMarks(a.marks, b.marks);
+}
+
+export class Annotator {
+  private readonly applied = new Map<number, Applied>();
+  private readonly foldKeys = new WeakMap<Element, number>();
+
+  constructor(
+    private readonly doc: Document,
+    private readonly listener: FoldListener,
+  ) {}
+
+  get size(): number {
+    return this.applied.size;
+  }
+
+  /** The element carrying the block's annotation, if it has one. */
+  targetOf(key: number): Element | null {
+    return this.applied.get(key)?.target ?? null;
+  }
+
+  /** The block's placeholder, if it has one. */
+  foldOf(key: number): Element | null {
+    return this.applied.get(key)?.fold ?? null;
+  }
+
+  /**
+   * Shows a block the way `annotation` says (null: no annotation at all). Re-applying what is already
+   * shown is free; a change of fold state alone keeps the placeholder, so keyboard focus stays on it.
+   * Returns false when this block can't be annotated (a run that can't be wrapped).
+   */
+  apply(key: number, handle: BlockHandle, annotation: BlockAnnotation | null): boolean {
+    const current = this.applied.get(key);
+    if (current && annotation && current.handle === handle && sameLook(current.annotation, annotation)) {
+      if (current.annotation.fold !== annotation.fold) this.setFold(key, current, annotation.fold);
+      current.annotation = annotation;
+      return true;
+    }
+    if (current) this.remove(key);
+    if (!annotation) return true;
+    return this.add(key, handle, annotation);
+  }
+
+  /** Takes one block's annotation out of the page. */
+  remove(key: number): void {
+    const applied = this.applied.get(key);
+    if (!applied) return;
+    this.applied.delete(key);
+    applied.fold?.remove();
+    if (applied.marks) unwrapMarks(applied.marks);
+    const { target } = applied;
+    for (const name of OWN_ATTRIBUTES) target.removeAttribute(name);
+    if (applied.savedTitle === null) target.removeAttribute('title');
+    else if (applied.savedTitle !== undefined) target.setAttribute('title', applied.savedTitle);
+    if (applied.wrapper) unwrapRun(applied.wrapper);
+  }
+
+  /** Takes every annotation out of the page. */
+  clear(): void {
+    for (const key of [...this.applied.keys()]) this.remove(key);
+  }
+
+  private add(key: number, handle: BlockHandle, annotation: BlockAnnotation): boolean {
+    // Ranges are located on the untouched DOM, before anything moves or splits.
+    const segments = annotation.marks.flatMap((mark) =>
+      handle.locate(mark.start, mark.end).map((segment) => ({ ...segment, of: mark.of, tint: mark.tint, title: mark.title })),
+    );
+    let target = handle.element;
+    let wrapper: Element | null = null;
+    if (!target) {
+      if (!canWrapRun(handle.nodes)) return false;
+      target = wrapper = wrapRun(this.doc, handle.nodes);
+    }
+    const applied: Applied = { handle, annotation, target, wrapper, savedTitle: undefined, marks: null, fold: null };
+    this.applied.set(key, applied);
+    target.setAttribute(ATTR_STATUS, annotation.status);
+    target.setAttribute(ATTR_GROUP, String(annotation.group));
+    target.setAttribute(ATTR_TINT, String(annotation.tint));
+    if (annotation.title !== null) {
+      applied.savedTitle = target.getAttribute('title');
+      target.setAttribute('title', annotation.title);
+    }
+    if (segments.length > 0) applied.marks = wrapMarks(this.doc, segments);
+    this.setFold(key, applied, annotation.fold);
+    return true;
+  }
+
+  private setFold(key: number, applied: Applied, state: FoldState): void {
+    const { target } = applied;
+    if (state === null || target.matches(UNFOLDABLE) || !target.parentNode) {
+      applied.fold?.remove();
+      applied.fold = null;
+      target.removeAttribute(ATTR_FOLDED);
+      return;
+    }
+    if (!applied.fold) {
+      applied.fold = createFold(this.doc, applied.annotation.tint, {
+        toggle: (fold) => this.fromFold(fold, (k) => this.listener.toggle(k)),
+        goToFirst: (fold) => this.fromFold(fold, (k) => this.listener.goToFirst(k)),
+      });
+      this.foldKeys.set(applied.fold, key);
+      target.parentNode.insertBefore(applied.fold, target);
+    }
+    setFoldExpanded(applied.fold, state === 'expanded');
+    if (state === 'folded') target.setAttribute(ATTR_FOLDED, '');
+    else target.removeAttribute(ATTR_FOLDED);
+  }
+
+  /** Runs `act` for the block a placeholder belongs to, if the placeholder is still ours and current. */
+  private fromFold(fold: Element, act: (key: number) => void): void {
+    const key = this.foldKeys.get(fold);
+    if (key !== undefined && this.applied.get(key)?.fold === fold) act(key);
+  }
+}

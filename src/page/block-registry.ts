@@ -1,0 +1,139 @@
+// The blocks a frame knows about, under stable numeric keys: their page blocks, texts and reading
+// order. Orders are numbers that only grow along the page, so a block inserted between two others gets
+// an order between theirs and no other block's order (nor the engine's state) has to change.
+import type { BlockHandle } from './annotate';
+import { locateRange, type PageBlock } from './blocks';
+import { compareReadingOrder } from './doc-order';
+
+export interface TrackedBlock {
+  readonly key: number;
+  readonly block: PageBlock;
+  readonly handle: BlockHandle;
+  order: number;
+}
+
+/** The node that stands for a block's place in the page. */
+function anchorOf(block: PageBlock): Node {
+  return block.nodes?.[0] ?? block.element;
+}
+
+function handleFor(block: PageBlock): BlockHandle {
+  return {
+    element: block.nodes ? null : block.element,
+    nodes: block.nodes ?? [],
+    locate: (start, end) => locateRange(block, start, end),
+  };
+}
+
+export class BlockRegistry {
+  private readonly byKey = new Map<number, TrackedBlock>();
+  private readonly byElement = new Map<Element, Set<number>>();
+  /** Keys in reading order. */
+  private sorted: number[] = [];
+  private nextKey = 0;
+
+  get size(): number {
+    return this.byKey.size;
+  }
+
+  get(key: number): TrackedBlock | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** Keys in reading order. */
+  keys(): readonly number[] {
+    return this.sorted;
+  }
+
+  /** 0-based position of a block in reading order (binary search on orders). */
+  rank(key: number): number {
+    const order = this.byKey.get(key)?.order;
+    if (order === undefined) return -1;
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.byKey.get(this.sorted[mid])!.order < order) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Keys of the blocks whose element is `element` (its own paragraph or runs). */
+  keysOfElement(element: Element): ReadonlySet<number> | undefined {
+    return this.byElement.get(element);
+  }
+
+  clear(): void {
+    this.byKey.clear();
+    this.byElement.clear();
+    this.sorted = [];
+  }
+
+  /** Tracks the blocks of a whole page, in the order given (their reading order). */
+  addAll(blocks: readonly PageBlock[]): TrackedBlock[] {
+    this.clear();
+    return blocks.map((block, i) => {
+      const tracked = this.track(block, i);
+      this.sorted.push(tracked.key);
+      return tracked;
+    });
+  }
+
+  /**
+   * Tracks blocks that are consecutive in reading order (one scope's extraction) and places them among
+   * the others. Returns the new entries and whether every order had to be renumbered (then all
+   * blocks' orders changed).
+   */
+  insertRun(blocks: readonly PageBlock[]): { added: TrackedBlock[]; renumbered: boolean } {
+    if (blocks.length === 0) return { added: [], renumbered: false };
+    const at = this.insertionPoint(anchorOf(blocks[0]));
+    const before = at > 0 ? this.byKey.get(this.sorted[at - 1])!.order : null;
+    const after = at < this.sorted.length ? this.byKey.get(this.sorted[at])!.order : null;
+    const low = before ?? (after ?? blocks.length + 1) - blocks.length - 1;
+    const high = after ?? low + blocks.length + 1;
+    const step = (high - low) / (blocks.length + 1);
+    const added = blocks.map((block, i) => this.track(block, low + step * (i + 1)));
+    this.sorted.splice(at, 0, ...added.map((t) => t.key));
+    // Midpoints eventually run out of float precision: then every block gets a fresh whole-number order.
+    const crowded = added.some((t, i) => t.order <= (i === 0 ? low : added[i - 1].order) || t.order >= high);
+    if (crowded) this.sorted.forEach((key, i) => (this.byKey.get(key)!.order = i));
+    return { added, renumbered: crowded };
+  }
+
+  /** Stops tracking a block. */
+  remove(key: number): TrackedBlock | undefined {
+    const tracked = this.byKey.get(key);
+    if (!tracked) return undefined;
+    const at = this.rank(key);
+    this.byKey.delete(key);
+    const keys = this.byElement.get(tracked.block.element);
+    keys?.delete(key);
+    if (keys?.size === 0) this.byElement.delete(tracked.block.element);
+    if (this.sorted[at] === key) this.sorted.splice(at, 1);
+    else this.sorted = this.sorted.filter((k) => k !== key);
+    return tracked;
+  }
+
+  private track(block: PageBlock, order: number): TrackedBlock {
+    const tracked: TrackedBlock = { key: this.nextKey++, block, handle: handleFor(block), order };
+    this.byKey.set(tracked.key, tracked);
+    let keys = this.byElement.get(block.element);
+    if (!keys) this.byElement.set(block.element, (keys = new Set()));
+    keys.add(tracked.key);
+    return tracked;
+  }
+
+  /** Where a block anchored at `anchor` belongs in `sorted` (binary search on reading order). */
+  private insertionPoint(anchor: Node): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const other = anchorOf(this.byKey.get(this.sorted[mid])!.block);
+      if (compareReadingOrder(other, anchor) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,505 @@
+// One frame's ParaDedup: reads the site's settings, scans the page's blocks with the engine, shows
+// the repeats in the chosen mode, keeps up with a living page, and answers the popup.
+// Every entry point catches its errors: a failure is reported ("Scan failed: …"), never thrown at the page.
+import { DedupIndex, type BlockResult, type DedupReport } from '../engine';
+import type { GroupSummary, PageMode, PageState, ScanState, ToBackground } from '../messages';
+import type { PagePlan } from '../settings';
+import { Annotator, type BlockAnnotation } from './annotate';
+import { BlockRegistry, type TrackedBlock } from './block-registry';
+import { extractBlocks } from './blocks';
+import { changedScopes } from './change-scopes';
+import { TINT_COUNT } from './dom-contract';
+import { Flasher, scrollToElement } from './flash';
+import { parseToContent } from './message-guard';
+import { ChangeObserver, OBSERVER_DEFAULTS, type ChangeBatch, type ObserverOptions, type ObserverTimers } from './observer';
+import { RouteWatcher } from './route-watcher';
+import { Superseded, forEachSliced, windowClock, type Clock } from './slicing';
+import { t } from './strings';
+import { ELEMENT_NODE, contentChildren } from './tree';
+
+/** Where the controller gets the site's settings from (src/settings.ts in the extension). */
+export interface PlanSource {
+  load(hostname: string): Promise<PagePlan>;
+  watch(hostname: string, onChange: (plan: PagePlan) => void): () => void;
+}
+
+export interface ControllerEnv {
+  win: Window & typeof globalThis;
+  plans: PlanSource;
+  /** Sends a message to the background; must not throw. */
+  report(message: ToBackground): void;
+  /** False once the extension is gone (updated or removed): the controller then goes quiet. */
+  alive?: () => boolean;
+  clock?: Clock;
+  timers?: ObserverTimers;
+  observer?: ObserverOptions;
+}
+
+/** Name of the performance measure each full scan leaves (start of scan to annotations done). */
+export const SCAN_MEASURE = 'paradedup-scan';
+
+/** Wait before the second full rescan of a mutation storm in a row; doubles for each further one. */
+const STORM_BACKOFF_MS = 500;
+const STORM_BACKOFF_MAX_MS = 30_000;
+
+/** Blocks indexed between two classification passes of a full scan (see fullScan). */
+const CLASSIFY_EVERY = 128;
+
+/** Characters of a canonical block shown in the popup's list. */
+const LIST_SNIPPET_CHARS = 80;
+/** Characters quoted in a repeat's tooltip. */
+const TITLE_SNIPPET_CHARS = 60;
+
+/** The first `max` characters of a text, cut at a whole code point, with an ellipsis when cut. */
+export function snippetOf(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const code = text.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${text.slice(0, end).trimEnd()}…`;
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return typeof error === 'string' && error ? error : 'unknown error';
+}
+
+export class PageController {
+  private readonly win: Window & typeof globalThis;
+  private readonly doc: Document;
+  private readonly hostname: string;
+  private readonly clock: Clock;
+  private readonly annotator: Annotator;
+  private readonly observer: ChangeObserver;
+  private readonly routes: RouteWatcher;
+  private readonly flasher = new Flasher();
+  private readonly registry = new BlockRegistry();
+
+  private plan: PagePlan | null = null;
+  private mode: PageMode = 'off';
+  private scan: ScanState = { status: 'scanning' };
+  private index = new DedupIndex();
+  private report: DedupReport = { blocks: [], groups: [] };
+  private results = new Map<number, BlockResult>();
+  /** The group each grouped block is shown with. */
+  private groupOf = new Map<number, number>();
+  private readonly expanded = new Set<number>();
+  /** Bumped whenever earlier work stops being wanted (new route, new settings, stop). */
+  private generation = 0;
+  private queue: Promise<unknown> = Promise.resolve();
+  private lastCount: number | null = null;
+  /** Storm batches in a row: each waits longer before its full rescan. */
+  private storms = 0;
+  private unwatchPlan: (() => void) | null = null;
+  private stopped = false;
+
+  constructor(private readonly env: ControllerEnv) {
+    this.win = env.win;
+    this.doc = env.win.document;
+    this.hostname = env.win.location.hostname;
+    this.clock = env.clock ?? windowClock(env.win);
+    const timers: ObserverTimers = env.timers ?? {
+      now: () => this.clock.now(),
+      setTimeout: (run, ms) => this.win.setTimeout(run, ms),
+      clearTimeout: (handle) => this.win.clearTimeout(handle as number),
+    };
+    this.annotator = new Annotator(this.doc, {
+      toggle: (key) => void this.guard(() => this.toggleFold(key), undefined),
+      goToFirst: (key) => void this.guard(() => this.goToFirst(key), undefined),
+    });
+    this.observer = new ChangeObserver(
+      this.win.MutationObserver,
+      timers,
+      (batch) => this.guard(() => this.onBatch(batch), undefined),
+      env.observer ?? OBSERVER_DEFAULTS,
+    );
+    this.routes = new RouteWatcher(this.win, () => this.onRouteChange());
+  }
+
+  /** Reads the settings and scans; from then on follows settings, route and DOM changes. */
+  async start(): Promise<void> {
+    await this.guard(async () => {
+      this.unwatchPlan = this.env.plans.watch(this.hostname, (plan) => void this.guard(() => this.onPlan(plan), undefined));
+      this.routes.start();
+      await this.onPlan(await this.env.plans.load(this.hostname));
+    }, undefined);
+  }
+
+  /** Stops following the page; annotations stay as they are. */
+  stop(): void {
+    this.stopped = true;
+    this.generation++;
+    this.observer.stop();
+    this.routes.stop();
+    this.unwatchPlan?.();
+    this.unwatchPlan = null;
+  }
+
+  state(): PageState {
+    return { hostname: this.hostname, mode: this.mode, scan: this.scanState() };
+  }
+
+  /** Answers a message from the popup or background; undefined for anything that isn't one of ours. */
+  handle(message: unknown): Promise<unknown> | undefined {
+    const request = parseToContent(message);
+    if (!request || this.stopped) return undefined;
+    switch (request.type) {
+      case 'get-state':
+        // A failure while building the state turns it into a failed state, which still answers.
+        return this.guard(async () => this.state(), null).then((state) => state ?? this.state());
+      case 'set-mode':
+        return this.guard(() => this.setMode(request.mode), undefined).then(() => this.state());
+      case 'jump':
+        return this.guard(() => this.jump(request.group, request.member), false);
+    }
+  }
+
+  // ---- settings, routes, modes -------------------------------------------------------------
+
+  private async onPlan(plan: PagePlan): Promise<void> {
+    const previous = this.plan;
+    this.plan = plan;
+    if (!plan.scan) {
+      if (this.scan.status !== 'disabled') await this.serial(() => this.disable());
+      return;
+    }
+    const engineChanged =
+      !previous || previous.engine.strictness !== plan.engine.strictness || previous.engine.minBlockChars !== plan.engine.minBlockChars;
+    if (!previous || !previous.scan || engineChanged || this.scan.status === 'disabled') {
+      this.mode = plan.mode;
+      await this.rescan();
+    } else if (previous.mode !== plan.mode) {
+      // Auto-collapse was switched for this site: the page follows at once.
+      await this.setMode(plan.mode);
+    }
+  }
+
+  private onRouteChange(): void {
+    if (!this.isAlive() || !this.plan?.scan) return;
+    // A new view starts from the site's mode, with nothing expanded.
+    this.mode = this.plan.mode;
+    void this.guard(() => this.rescan(), undefined);
+  }
+
+  private async setMode(mode: PageMode): Promise<void> {
+    if (this.scan.status === 'disabled') return;
+    this.mode = mode;
+    this.expanded.clear();
+    const rerender = () => this.serial(() => this.render(this.registry.keys()));
+    if (this.scan.status === 'ready') await rerender();
+    // A scan still running renders in the new mode from here on; what it already showed is redone after it.
+    else if (this.scan.status === 'scanning') void this.guard(rerender, undefined);
+  }
+
+  private async disable(): Promise<void> {
+    this.generation++;
+    this.observer.stop();
+    this.observer.pause(() => {
+      this.flasher.cancelAll();
+      this.annotator.clear();
+    });
+    this.forgetBlocks();
+    this.mode = 'off';
+    this.scan = { status: 'disabled' };
+    this.sendCount(0);
+  }
+
+  // ---- scanning ------------------------------------------------------------------------------
+
+  /** A full scan of the frame, superseding whatever scan was running. */
+  private rescan(): Promise<void> {
+    const generation = ++this.generation;
+    return this.serial(() => this.fullScan(generation));
+  }
+
+  private async fullScan(generation: number): Promise<void> {
+    if (generation !== this.generation || !this.plan) return;
+    const startedAt = this.clock.now();
+    this.scan = { status: 'scanning' };
+    this.observer.observe(this.doc);
+    this.observer.start();
+    const blocks = this.observer.pause(() => {
+      this.observer.reset();
+      this.flasher.cancelAll();
+      this.annotator.clear();
+      return extractBlocks(this.doc);
+    });
+    this.forgetBlocks();
+    this.index = new DedupIndex(this.plan.engine);
+    const tracked = this.registry.addAll(blocks);
+    let unclassified = 0;
+    const indexAndClassify = (block: TrackedBlock) => {
+      this.indexBlock(block);
+      // report() classifies only blocks set since the last call: calling it every so often spreads
+      // classification over the slices instead of leaving it all to one long final task.
+      if (++unclassified === CLASSIFY_EVERY) {
+        unclassified = 0;
+        this.index.report();
+      }
+    };
+    await forEachSliced(tracked, indexAndClassify, this.clock, () => generation === this.generation);
+    // A full scan always reports: the background may have cleared the tab's badge on a navigation.
+    this.lastCount = null;
+    await this.refresh(new Set(this.registry.keys()), generation);
+    this.markScanned(startedAt);
+  }
+
+  /** A performance entry from scan start to annotations done: what the benchmark and profilers read. */
+  private markScanned(startedAt: number): void {
+    try {
+      this.win.performance.measure(SCAN_MEASURE, { start: startedAt, end: this.clock.now() });
+    } catch {
+      // Without User Timing (linkedom) there is simply no entry.
+    }
+  }
+
+  private forgetBlocks(): void {
+    this.registry.clear();
+    this.results = new Map();
+    this.groupOf = new Map();
+    this.report = { blocks: [], groups: [] };
+    this.expanded.clear();
+  }
+
+  private indexBlock(tracked: TrackedBlock): void {
+    this.index.set(tracked.key, tracked.block.text, tracked.order);
+    // Blocks inside open shadow roots change out of sight of the document's observer.
+    const root = tracked.block.element.getRootNode();
+    if (root !== this.doc && root.nodeType === 11) this.observer.observe(root);
+  }
+
+  /** Follows a batch of page changes: only the changed subtrees are extracted and matched again. */
+  private async onBatch(batch: ChangeBatch): Promise<void> {
+    // A new route means a full rescan is already on its way: this batch's changes are part of it.
+    if (!this.isAlive() || this.routes.check()) return;
+    if (batch.kind === 'storm') {
+      // A page that keeps storming (animations rebuilding the DOM) gets ever rarer rescans, not a busy CPU.
+      const backoff = this.storms === 0 ? 0 : Math.min(STORM_BACKOFF_MAX_MS, STORM_BACKOFF_MS * 2 ** this.storms);
+      this.storms++;
+      if (backoff > 0) await new Promise((resolve) => this.win.setTimeout(resolve, backoff));
+      await this.rescan();
+      return;
+    }
+    this.storms = 0;
+    const generation = this.generation;
+    await this.serial(async () => {
+      if (generation !== this.generation || this.scan.status !== 'ready') return;
+      const changed = new Set<number>();
+      this.observer.pause(() => {
+        for (const node of batch.changes.removed) if (!node.isConnected) this.dropWithin(node, changed);
+        const scopes = changedScopes(batch.changes, (el) => (this.registry.keysOfElement(el)?.size ?? 0) > 0);
+        for (const scope of scopes) this.dropWithin(scope, changed);
+        for (const scope of scopes) {
+          const { added, renumbered } = this.registry.insertRun(extractBlocks(scope));
+          for (const tracked of added) {
+            this.indexBlock(tracked);
+            changed.add(tracked.key);
+          }
+          if (renumbered) for (const key of this.registry.keys()) this.indexBlock(this.registry.get(key)!);
+        }
+      });
+      if (changed.size > 0) await this.refresh(changed, generation);
+    });
+  }
+
+  /** Forgets every tracked block under `root` (itself included) and takes its annotations out. */
+  private dropWithin(root: Node, changed: Set<number>): void {
+    const stack: Node[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.nodeType !== ELEMENT_NODE) continue;
+      const keys = this.registry.keysOfElement(node as Element);
+      if (keys) {
+        for (const key of [...keys]) {
+          this.annotator.remove(key);
+          this.index.delete(key);
+          this.registry.remove(key);
+          this.expanded.delete(key);
+          changed.add(key);
+        }
+      }
+      const children = contentChildren(node);
+      for (let i = 0; i < children.length; i++) stack.push(children[i]);
+    }
+  }
+
+  /** Takes the engine's current report, updates the state and badge, and re-renders what changed. */
+  private async refresh(changed: Set<number>, generation: number): Promise<void> {
+    const report = this.index.report();
+    const results = new Map<number, BlockResult>();
+    let duplicates = 0;
+    let partial = 0;
+    for (const result of report.blocks) {
+      results.set(result.id, result);
+      if (result.status === 'duplicate') duplicates++;
+      else if (result.status === 'partial') partial++;
+      if (this.results.get(result.id) !== result) changed.add(result.id);
+    }
+    const groupOf = new Map<number, number>();
+    // A repeat is shown with the group it repeats; a canonical block with its own group.
+    report.groups.forEach((group, index) => {
+      for (const member of group.members) if (member !== group.canonical && !groupOf.has(member)) groupOf.set(member, index);
+    });
+    report.groups.forEach((group, index) => {
+      if (!groupOf.has(group.canonical)) groupOf.set(group.canonical, index);
+    });
+    for (const [key, index] of groupOf) if (this.groupOf.get(key) !== index) changed.add(key);
+    for (const key of this.groupOf.keys()) if (!groupOf.has(key)) changed.add(key);
+    this.report = report;
+    this.results = results;
+    this.groupOf = groupOf;
+    this.sendCount(duplicates + partial);
+    await this.render(changed, generation);
+    // Ready once the page shows it: the popup's counts and the page then agree.
+    this.scan = { status: 'ready', blocks: report.blocks.length, duplicates, partial, groups: [] };
+  }
+
+  // ---- rendering -----------------------------------------------------------------------------
+
+  /** Brings the page's annotations of `keys` in line with the current report and mode, in slices. */
+  private async render(keys: Iterable<number>, generation = this.generation): Promise<void> {
+    await forEachSliced(
+      keys,
+      (key) => {
+        const tracked = this.registry.get(key);
+        if (!tracked) this.annotator.remove(key);
+        else this.annotator.apply(key, tracked.handle, this.annotationFor(key));
+      },
+      this.clock,
+      () => generation === this.generation,
+      (slice) => this.observer.pause(slice),
+    );
+  }
+
+  private annotationFor(key: number): BlockAnnotation | null {
+    if (this.mode === 'off') return null;
+    const result = this.results.get(key);
+    const group = this.groupOf.get(key);
+    if (!result || group === undefined) return null;
+    const tint = this.report.groups[group].canonical % TINT_COUNT;
+    const base = { group, tint, title: null, marks: [], fold: null } as const;
+    switch (result.status) {
+      case 'duplicate': {
+        const fold = this.mode === 'collapse' ? (this.expanded.has(key) ? 'expanded' : 'folded') : null;
+        return { ...base, status: 'repeat', title: this.repeatTitle(result.of!), fold };
+      }
+      case 'partial':
+        return {
+          ...base,
+          status: 'partial',
+          marks: result.repeated.map((range) => ({
+            start: range.start,
+            end: range.end,
+            of: range.of,
+            tint: range.of % TINT_COUNT,
+            title: this.repeatTitle(range.of),
+          })),
+        };
+      default:
+        return { ...base, status: 'first' };
+    }
+  }
+
+  private repeatTitle(canonical: number): string {
+    const text = this.registry.get(canonical)?.block.text ?? '';
+    return t('repeatsParagraph', this.registry.rank(canonical) + 1, snippetOf(text, TITLE_SNIPPET_CHARS));
+  }
+
+  // ---- user actions --------------------------------------------------------------------------
+
+  private async toggleFold(key: number): Promise<void> {
+    if (this.mode !== 'collapse' || !this.registry.get(key)) return;
+    if (this.expanded.has(key)) this.expanded.delete(key);
+    else this.expanded.add(key);
+    await this.serial(() => this.render([key]));
+  }
+
+  private async goToFirst(key: number): Promise<void> {
+    const group = this.groupOf.get(key);
+    if (group === undefined) return;
+    this.reveal(this.report.groups[group].canonical);
+  }
+
+  private async jump(group: number, member: number): Promise<boolean> {
+    if (this.scan.status !== 'ready') return false;
+    const found = this.report.groups[group];
+    if (!found || !found.members.includes(member) || !this.registry.get(member)) return false;
+    if (this.annotator.foldOf(member) && !this.expanded.has(member)) {
+      // A folded block is opened first: jumping to a hidden paragraph would show nothing.
+      this.expanded.add(member);
+      await this.serial(() => this.render([member]));
+    }
+    return this.reveal(member);
+  }
+
+  /** Scrolls a block into view and flashes it. */
+  private reveal(key: number): boolean {
+    const tracked = this.registry.get(key);
+    if (!tracked) return false;
+    const target = this.annotator.targetOf(key) ?? tracked.block.element;
+    scrollToElement(target);
+    this.flasher.flash(target);
+    return true;
+  }
+
+  // ---- plumbing ------------------------------------------------------------------------------
+
+  private scanState(): ScanState {
+    if (this.scan.status !== 'ready') return this.scan;
+    const groups: GroupSummary[] = this.report.groups.map((group, index) => ({
+      index,
+      canonical: group.canonical,
+      members: group.members.map((id) => ({ id, status: this.results.get(id)?.status ?? 'unique' })),
+      snippet: snippetOf(this.registry.get(group.canonical)?.block.text ?? '', LIST_SNIPPET_CHARS),
+    }));
+    return { ...this.scan, groups };
+  }
+
+  private sendCount(count: number): void {
+    if (count === this.lastCount) return;
+    this.lastCount = count;
+    this.env.report({ type: 'scan-report', count });
+  }
+
+  private isAlive(): boolean {
+    if (this.stopped) return false;
+    if (this.env.alive && !this.env.alive()) {
+      this.stop();
+      return false;
+    }
+    return true;
+  }
+
+  /** Runs page-changing work one task at a time, in the order it was asked for. */
+  private serial<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Runs `task`; a superseded task just ends, any other error is reported as a failed scan. */
+  private async guard<T>(task: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await task();
+    } catch (error) {
+      if (!(error instanceof Superseded)) this.fail(error);
+      return fallback;
+    }
+  }
+
+  private fail(error: unknown): void {
+    const message = errorMessage(error);
+    this.generation++;
+    this.scan = { status: 'failed', error: message };
+    try {
+      this.observer.stop();
+      this.flasher.cancelAll();
+      this.annotator.clear();
+    } catch {
+      // Cleaning up after a failure must not fail in turn; the error below is what gets reported.
+    }
+    // The next successful scan reports its count even when it is 0, replacing this error.
+    this.lastCount = null;
+    this.env.report({ type: 'scan-report', count: 0, error: message });
+  }
+}

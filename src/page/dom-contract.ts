@@ -1,0 +1,35 @@
+// The names ParaDedup writes into pages. The e2e suite and the manifest CSS (styles.css) rely on them.
+
+/** On every annotated block: "repeat" (duplicate), "partial" or "first" (canonical of a group). */
+export const ATTR_STATUS = 'data-paradedup';
+/** On every annotated block: the index of its group in the frame's report. */
+export const ATTR_GROUP = 'data-paradedup-group';
+/** Colour slot (0..TINT_COUNT-1) of a group; derived from the canonical block so it stays put across rescans. */
+export const ATTR_TINT = 'data-paradedup-tint';
+/** On a folded repeat: hidden by the manifest CSS while its placeholder is shown. */
+export const ATTR_FOLDED = 'data-paradedup-folded';
+/** On a `<paradedup-mark>`: the canonical block id the marked sentences repeat. */
+export const ATTR_OF = 'data-paradedup-of';
+/** Briefly on a block the user jumped to: the manifest CSS flashes it. */
+export const ATTR_FLASH = 'data-paradedup-flash';
+
+/** The placeholder inserted right before a folded repeat; its UI lives in an open shadow root. */
+export const FOLD_TAG = 'paradedup-fold';
+/** Wraps the repeated sentences of a partial block. */
+export const MARK_TAG = 'paradedup-mark';
+/** Wraps a `<br><br>`-separated run that is not a whole element, so it can be marked and folded. */
+export const BLOCK_TAG = 'paradedup-block';
+
+export const TINT_COUNT = 8;
+
+export type AnnotationStatus = 'repeat' | 'partial' | 'first';
+
+/** Attributes the annotator may set on a page's own elements; restore removes every one of them. */
+export const OWN_ATTRIBUTES = [ATTR_STATUS, ATTR_GROUP, ATTR_TINT, ATTR_FOLDED, ATTR_FLASH] as const;
+
+const OWN_TAGS = new Set([FOLD_TAG, MARK_TAG, BLOCK_TAG]);
+
+/** True for the elements ParaDedup inserts into pages (case-insensitive: HTML uppercases tagName). */
+export function isOwnElement(node: Node): boolean {
+  return node.nodeType === 1 && OWN_TAGS.has((node as Element).localName);
+}

@@ -1,0 +1,38 @@
+// Briefly flashes an element the user jumped to (the manifest CSS animates ATTR_FLASH).
+import { ATTR_FLASH } from './dom-contract';
+
+const FLASH_MS = 1600;
+
+/** Flashes elements and makes sure none keeps the flash attribute once it's over or cancelled. */
+export class Flasher {
+  private readonly active = new Map<Element, ReturnType<typeof setTimeout>>();
+
+  flash(element: Element): void {
+    this.stop(element);
+    element.setAttribute(ATTR_FLASH, '');
+    this.active.set(
+      element,
+      setTimeout(() => this.stop(element), FLASH_MS),
+    );
+  }
+
+  /** Removes every flash now (restore must leave no attribute behind). */
+  cancelAll(): void {
+    for (const element of [...this.active.keys()]) this.stop(element);
+  }
+
+  private stop(element: Element): void {
+    const timer = this.active.get(element);
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    this.active.delete(element);
+    element.removeAttribute(ATTR_FLASH);
+  }
+}
+
+/** Scrolls so the element sits mid-screen, without animation for people who asked for reduced motion. */
+export function scrollToElement(element: Element): void {
+  const view = element.ownerDocument.defaultView;
+  const reduced = view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true;
+  element.scrollIntoView?.({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+}

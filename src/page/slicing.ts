@@ -1,0 +1,81 @@
+// Cooperative time slicing: long page work runs in short slices so the page never janks
+// (no task of ours should come near the 50 ms long-task mark).
+
+export interface Clock {
+  now(): number;
+  /** Resolves on a later task, letting the page run in between. */
+  yield(): Promise<void>;
+}
+
+/** Work per slice; well under the 50 ms long-task threshold, leaving room for one slow item. */
+export const SLICE_MS = 8;
+
+/**
+ * The real clock of a window. Yields go through a private MessageChannel: like a 0 ms timeout, the
+ * page's own queued tasks (timers, network callbacks, input) run first, but without the 4 ms clamp
+ * nested timeouts get. Not scheduler.yield(): its continuations jump ahead of the page's tasks,
+ * which starves the page's timers for the whole length of a long scan.
+ */
+export function windowClock(win: Window & typeof globalThis): Clock {
+  const perf = win.performance ?? performance;
+  const waiting: (() => void)[] = [];
+  let channel: MessageChannel | null = null;
+  const wake = () => waiting.shift()?.();
+  return {
+    now: () => perf.now(),
+    yield: () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (!channel) {
+          channel = new win.MessageChannel();
+          channel.port1.onmessage = wake;
+        }
+        channel.port2.postMessage(null);
+      }),
+  };
+}
+
+/** Thrown out of sliced work when its scan was superseded (new route, new settings, stop). */
+export class Superseded extends Error {
+  constructor() {
+    super('superseded');
+    this.name = 'Superseded';
+  }
+}
+
+/** Runs a slice's synchronous work, e.g. with the mutation observer paused around it. */
+export type SliceWrapper = (slice: () => void) => void;
+
+const runDirectly: SliceWrapper = (slice) => slice();
+
+/**
+ * Runs `work` on every item, yielding whenever a slice's budget is spent. `stillWanted` is checked
+ * after every yield: once it turns false the loop throws Superseded. Each slice runs inside `wrap`.
+ */
+export async function forEachSliced<T>(
+  items: Iterable<T>,
+  work: (item: T) => void,
+  clock: Clock,
+  stillWanted: () => boolean,
+  wrap: SliceWrapper = runDirectly,
+): Promise<void> {
+  const iterator = items[Symbol.iterator]();
+  let done = false;
+  while (!done) {
+    wrap(() => {
+      const sliceStart = clock.now();
+      for (;;) {
+        const next = iterator.next();
+        if (next.done) {
+          done = true;
+          return;
+        }
+        work(next.value);
+        if (clock.now() - sliceStart >= SLICE_MS) return;
+      }
+    });
+    if (done) return;
+    await clock.yield();
+    if (!stillWanted()) throw new Superseded();
+  }
+}

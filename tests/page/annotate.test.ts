@@ -1,0 +1,251 @@
+import { parseHTML } from 'linkedom';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { Annotator, type BlockAnnotation, type FoldListener } from '../../src/page/annotate';
+import { BlockRegistry, type TrackedBlock } from '../../src/page/block-registry';
+import { extractBlocks } from '../../src/page/blocks';
+
+interface Page {
+  document: Document;
+  blocks: TrackedBlock[];
+  annotator: Annotator;
+  calls: string[];
+}
+
+function load(body: string): Page {
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${body}</body></html>`);
+  const blocks = new BlockRegistry().addAll(extractBlocks(document));
+  const calls: string[] = [];
+  const listener: FoldListener = {
+    toggle: (key) => calls.push(`toggle ${key}`),
+    goToFirst: (key) => calls.push(`first ${key}`),
+  };
+  return { document, blocks, annotator: new Annotator(document, listener), calls };
+}
+
+const repeat = (group: number, over: Partial<BlockAnnotation> = {}): BlockAnnotation => ({
+  status: 'repeat',
+  group,
+  tint: group,
+  title: `Repeats paragraph ${group + 1}`,
+  marks: [],
+  fold: null,
+  ...over,
+});
+const first = (group: number): BlockAnnotation => ({ status: 'first', group, tint: group, title: null, marks: [], fold: null });
+
+function textNodes(root: Node): Text[] {
+  const out: Text[] = [];
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) out.push(node as Text);
+    node.childNodes.forEach(walk);
+  };
+  walk(root);
+  return out;
+}
+
+/** The words a placeholder shows (linkedom has no textContent on shadow roots). */
+const shadowText = (host: Element) =>
+  [...host.shadowRoot!.childNodes].map((node) => node.textContent ?? '').join('').replace(/\s+/g, ' ');
+
+const A = 'The river flooded the lower town on Monday night, and the fire brigade moved forty families to the school.';
+const B = 'Officials said the water would fall slowly over the week, and warned people not to drive through the flooded streets.';
+
+beforeEach(() => fakeBrowser.reset());
+
+describe('highlight', () => {
+  test('marks repeats and first occurrences with the DOM contract attributes and a tooltip', () => {
+    const { document, blocks, annotator } = load(`<p>${A}</p><p>${B}</p><p>${A}</p>`);
+    annotator.apply(blocks[0].key, blocks[0].handle, first(0));
+    annotator.apply(blocks[2].key, blocks[2].handle, repeat(0, { title: 'Repeats paragraph 1: “The river…”' }));
+    const [p0, p1, p2] = document.querySelectorAll('p');
+    expect(p0.getAttribute('data-paradedup')).toBe('first');
+    expect(p0.getAttribute('data-paradedup-group')).toBe('0');
+    expect(p0.hasAttribute('title')).toBe(false);
+    expect(p1.hasAttribute('data-paradedup')).toBe(false);
+    expect(p2.getAttribute('data-paradedup')).toBe('repeat');
+    expect(p2.getAttribute('data-paradedup-group')).toBe('0');
+    expect(p2.getAttribute('title')).toBe('Repeats paragraph 1: “The river…”');
+    expect(document.querySelector('paradedup-fold')).toBeNull();
+    expect(p2.hasAttribute('data-paradedup-folded')).toBe(false);
+  });
+
+  test('clear gives back the exact original body, pre-existing titles and attribute order included', () => {
+    const { document, blocks, annotator } = load(
+      `<p class="lead" title="Intro &amp; more" data-x="1">${A}</p><p>${B}</p><p title="" id="r">${A}</p>`,
+    );
+    const before = document.body.outerHTML;
+    annotator.apply(blocks[0].key, blocks[0].handle, first(0));
+    annotator.apply(blocks[2].key, blocks[2].handle, repeat(0));
+    expect(document.querySelector('#r')!.getAttribute('title')).toBe('Repeats paragraph 1');
+    expect(document.body.outerHTML).not.toBe(before);
+    annotator.clear();
+    expect(document.body.outerHTML).toBe(before);
+    expect(annotator.size).toBe(0);
+  });
+
+  test('re-applying the same annotation changes nothing', () => {
+    const { document, blocks, annotator } = load(`<p>${A}</p><p>${A}</p>`);
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0));
+    const once = document.body.outerHTML;
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0));
+    expect(document.body.outerHTML).toBe(once);
+  });
+
+  test('a changed annotation replaces the old one; null removes it', () => {
+    const { document, blocks, annotator } = load(`<p>${A}</p><p>${A}</p>`);
+    const before = document.body.outerHTML;
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0));
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(3));
+    const p = document.querySelectorAll('p')[1];
+    expect(p.getAttribute('data-paradedup-group')).toBe('3');
+    expect(p.getAttribute('data-paradedup-tint')).toBe('3');
+    annotator.apply(blocks[1].key, blocks[1].handle, null);
+    expect(document.body.outerHTML).toBe(before);
+  });
+});
+
+describe('partial blocks', () => {
+  const NEW = 'Shops on the high street stayed closed.';
+
+  test('only the repeated range is wrapped in a mark; the new text stays outside', () => {
+    const { document, blocks, annotator } = load(`<p>${A}</p><p>${NEW} ${A}</p>`);
+    const start = NEW.length + 1;
+    annotator.apply(blocks[1].key, blocks[1].handle, {
+      status: 'partial',
+      group: 0,
+      tint: 0,
+      title: null,
+      marks: [{ start, end: start + A.length, of: blocks[0].key, tint: 0, title: 'Repeats paragraph 1' }],
+      fold: null,
+    });
+    const p = document.querySelectorAll('p')[1];
+    const marks = p.querySelectorAll('paradedup-mark');
+    expect(marks).toHaveLength(1);
+    expect(marks[0].textContent).toBe(A);
+    expect(marks[0].getAttribute('data-paradedup-of')).toBe(String(blocks[0].key));
+    expect(marks[0].getAttribute('title')).toBe('Repeats paragraph 1');
+    expect(p.getAttribute('data-paradedup')).toBe('partial');
+    expect(p.textContent).toBe(`${NEW} ${A}`);
+    expect(p.hasAttribute('data-paradedup-folded')).toBe(false);
+  });
+
+  test('restore merges the split text back into the original Text node objects', () => {
+    // The repeated sentence spans three text nodes and an inline element.
+    const { document, blocks, annotator } = load(
+      `<p>${A}</p><p>${NEW} The river flooded the <b>lower town</b> on Monday night, and the fire brigade moved forty families to the school. Then it rained.</p>`,
+    );
+    const p = document.querySelectorAll('p')[1];
+    const before = document.body.outerHTML;
+    const originals = textNodes(p);
+    const originalData = originals.map((node) => node.data);
+    const start = NEW.length + 1;
+    annotator.apply(blocks[1].key, blocks[1].handle, {
+      status: 'partial',
+      group: 0,
+      tint: 0,
+      title: null,
+      marks: [{ start, end: start + A.length, of: 0, tint: 0, title: 't' }],
+      fold: null,
+    });
+    const marked = [...p.querySelectorAll('paradedup-mark')].map((m) => m.textContent).join('');
+    expect(marked).toBe(A);
+    annotator.clear();
+    expect(document.body.outerHTML).toBe(before);
+    const after = textNodes(p);
+    expect(after).toHaveLength(originals.length);
+    after.forEach((node, i) => {
+      expect(node).toBe(originals[i]);
+      expect(node.data).toBe(originalData[i]);
+    });
+  });
+});
+
+describe('<br><br> runs', () => {
+  test('a run is wrapped in <paradedup-block>, annotated, and unwrapped node for node', () => {
+    const { document, blocks, annotator } = load(`<div id="c">${A}<br><br>${B}<br><br>${A}<br>tail <i>x</i></div>`);
+    const container = document.querySelector('#c')!;
+    const before = document.body.outerHTML;
+    const children = [...container.childNodes];
+    const runs = blocks.filter((b) => b.block.nodes);
+    expect(runs.length).toBe(3);
+    annotator.apply(runs[0].key, runs[0].handle, first(1));
+    annotator.apply(runs[2].key, runs[2].handle, repeat(1, { fold: 'folded' }));
+    const wrappers = container.querySelectorAll('paradedup-block');
+    expect(wrappers).toHaveLength(2);
+    expect(wrappers[0].getAttribute('data-paradedup')).toBe('first');
+    expect(wrappers[1].getAttribute('data-paradedup')).toBe('repeat');
+    expect(wrappers[1].hasAttribute('data-paradedup-folded')).toBe(true);
+    expect(wrappers[1].previousSibling?.nodeName.toLowerCase()).toBe('paradedup-fold');
+    expect(wrappers[1].textContent?.trim().startsWith(A.slice(0, 20))).toBe(true);
+    annotator.clear();
+    expect(document.body.outerHTML).toBe(before);
+    expect([...container.childNodes]).toEqual(children);
+    children.forEach((child, i) => expect(container.childNodes[i]).toBe(child));
+  });
+
+  test('a run holding an iframe is left alone: moving it would reload the frame', () => {
+    const { document, blocks, annotator } = load(`<div>${A} <iframe src="about:blank"></iframe> More text.<br><br>${A}</div>`);
+    const run = blocks.find((b) => b.block.nodes?.some((n) => n.nodeName.toLowerCase() === 'iframe'));
+    expect(run).toBeDefined();
+    expect(annotator.apply(run!.key, run!.handle, repeat(0))).toBe(false);
+    expect(document.querySelector('paradedup-block')).toBeNull();
+  });
+});
+
+describe('collapse', () => {
+  test('a folded repeat gets a focusable, button-like placeholder with an open shadow root', () => {
+    const { document, blocks, annotator } = load(`<p>${A}</p><p id="r">${A}</p>`);
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded' }));
+    const r = document.querySelector('#r')!;
+    const fold = r.previousElementSibling!;
+    expect(fold.localName).toBe('paradedup-fold');
+    expect(fold.getAttribute('role')).toBe('button');
+    expect(fold.getAttribute('tabindex')).toBe('0');
+    expect(fold.getAttribute('aria-expanded')).toBe('false');
+    expect(fold.getAttribute('aria-label')).toBe('Repeated paragraph');
+    expect(fold.shadowRoot).not.toBeNull();
+    const words = shadowText(fold);
+    expect(words).toContain('Repeated paragraph');
+    expect(words).toContain('show');
+    expect(words).toContain('go to first');
+    expect(r.hasAttribute('data-paradedup-folded')).toBe(true);
+    expect(annotator.foldOf(blocks[1].key)).toBe(fold);
+  });
+
+  test('expanding keeps the same placeholder (focus stays on it) and shows the block', () => {
+    const { document, blocks, annotator } = load(`<p>${A}</p><p id="r">${A}</p>`);
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded' }));
+    const fold = annotator.foldOf(blocks[1].key)!;
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'expanded' }));
+    expect(annotator.foldOf(blocks[1].key)).toBe(fold);
+    expect(fold.getAttribute('aria-expanded')).toBe('true');
+    expect(shadowText(fold)).toContain('hide');
+    expect(document.querySelector('#r')!.hasAttribute('data-paradedup-folded')).toBe(false);
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded' }));
+    expect(fold.getAttribute('aria-expanded')).toBe('false');
+    expect(document.querySelector('#r')!.hasAttribute('data-paradedup-folded')).toBe(true);
+  });
+
+  test('leaving collapse removes placeholders; clear restores the original body', () => {
+    const { document, blocks, annotator } = load(`<p>${A}</p><p>${B}</p><p>${A}</p><p>${B}</p>`);
+    const before = document.body.outerHTML;
+    annotator.apply(blocks[0].key, blocks[0].handle, first(0));
+    annotator.apply(blocks[1].key, blocks[1].handle, first(1));
+    annotator.apply(blocks[2].key, blocks[2].handle, repeat(0, { fold: 'folded' }));
+    annotator.apply(blocks[3].key, blocks[3].handle, repeat(1, { fold: 'folded' }));
+    expect(document.querySelectorAll('paradedup-fold')).toHaveLength(2);
+    annotator.apply(blocks[2].key, blocks[2].handle, repeat(0));
+    expect(document.querySelectorAll('paradedup-fold')).toHaveLength(1);
+    annotator.clear();
+    expect(document.body.outerHTML).toBe(before);
+  });
+
+  test('table cells are highlighted but never folded', () => {
+    const { document, blocks, annotator } = load(`<table><tr><td>${A}</td></tr><tr><td>${A}</td></tr></table>`);
+    const cell = blocks.find((b) => b.block.element.localName === 'td' && b.key > 0)!;
+    annotator.apply(cell.key, cell.handle, repeat(0, { fold: 'folded' }));
+    expect(document.querySelector('paradedup-fold')).toBeNull();
+    expect(document.querySelectorAll('td')[1].getAttribute('data-paradedup')).toBe('repeat');
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, test } from 'vitest';
+import { SLICE_MS, Superseded, forEachSliced, type Clock } from '../../src/page/slicing';
+
+/** A clock on which every item of work takes `costMs`; yields are counted, not waited for. */
+function fakeClock(costMs: number) {
+  let time = 0;
+  const clock: Clock & { yields: number; tick(): void } = {
+    yields: 0,
+    now: () => time,
+    yield: async () => {
+      clock.yields++;
+    },
+    tick: () => {
+      time += costMs;
+    },
+  };
+  return clock;
+}
+
+describe('forEachSliced', () => {
+  test('does every item, yielding to the page each time a slice has used its budget', async () => {
+    const clock = fakeClock(1);
+    const done: number[] = [];
+    const slices: number[] = [];
+    await forEachSliced(
+      Array.from({ length: 100 }, (_, i) => i),
+      (i) => {
+        clock.tick();
+        done.push(i);
+      },
+      clock,
+      () => true,
+      (slice) => {
+        const before = done.length;
+        slice();
+        slices.push(done.length - before);
+      },
+    );
+    expect(done).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    expect(clock.yields).toBe(Math.ceil(100 / SLICE_MS) - 1);
+    expect(Math.max(...slices)).toBe(SLICE_MS);
+  });
+
+  test('stops with Superseded once the work is no longer wanted', async () => {
+    const clock = fakeClock(SLICE_MS);
+    let wanted = true;
+    const done: number[] = [];
+    const run = forEachSliced(
+      [1, 2, 3, 4],
+      (i) => {
+        clock.tick();
+        done.push(i);
+        wanted = false;
+      },
+      clock,
+      () => wanted,
+    );
+    await expect(run).rejects.toBeInstanceOf(Superseded);
+    expect(done).toEqual([1]);
+  });
+});

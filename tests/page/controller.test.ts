@@ -1,0 +1,331 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { PageState, ToBackground } from '../../src/messages';
+import { startContentScript } from '../../src/page/content-script';
+import { PageController, snippetOf, type PlanSource } from '../../src/page/controller';
+import { loadPagePlan, saveSettings, setAutoCollapse, setNeverScan, watchPagePlan } from '../../src/settings';
+
+const SAMPLE = readFileSync(fileURLToPath(new URL('../fixtures/pages/astana-article.ar.html', import.meta.url)), 'utf8');
+
+type TestWindow = Window & typeof globalThis & { go(url: string): void };
+
+/** A linkedom page dressed as a browser window: location, timers, events, the Navigation API. */
+function pageWindow(html: string, url = 'https://news.example.com/story'): TestWindow {
+  const { window, document } = parseHTML(html);
+  const location = { href: url, hostname: new URL(url).hostname };
+  const navigationListeners = new Set<() => void>();
+  const win = {
+    document,
+    location,
+    MutationObserver: window.MutationObserver,
+    setTimeout,
+    clearTimeout,
+    setInterval,
+    clearInterval,
+    performance,
+    addEventListener() {},
+    removeEventListener() {},
+    navigation: {
+      addEventListener: (_type: string, listener: () => void) => navigationListeners.add(listener),
+      removeEventListener: (_type: string, listener: () => void) => navigationListeners.delete(listener),
+    },
+    /** What a single-page app's pushState does, as a content script sees it. */
+    go(next: string) {
+      location.href = new URL(next, location.href).href;
+      for (const listener of navigationListeners) listener();
+    },
+  };
+  return win as unknown as TestWindow;
+}
+
+const plans: PlanSource = { load: loadPagePlan, watch: watchPagePlan };
+const fastClock = { now: () => performance.now(), yield: () => new Promise<void>((resolve) => setTimeout(resolve, 0)) };
+const OBSERVER = { debounceMs: 5, maxWaitMs: 50, stormThreshold: 200 };
+
+let running: PageController[] = [];
+
+function start(win: Window & typeof globalThis, source: PlanSource = plans) {
+  const reports: ToBackground[] = [];
+  const controller = new PageController({ win, plans: source, report: (m) => reports.push(m), clock: fastClock, observer: OBSERVER });
+  running.push(controller);
+  const ready = controller.start();
+  const state = () => controller.handle({ type: 'get-state' }) as Promise<PageState>;
+  const until = (check: () => void) => vi.waitFor(check, { timeout: 5000, interval: 5 });
+  return { controller, reports, ready, state, until, doc: win.document };
+}
+
+const statuses = (doc: Document) => [...doc.querySelectorAll('[data-paradedup]')].map((el) => el.getAttribute('data-paradedup'));
+const count = (list: (string | null)[], value: string) => list.filter((v) => v === value).length;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  running = [];
+});
+afterEach(() => {
+  for (const controller of running) controller.stop();
+});
+
+describe('the sample article', () => {
+  test('is highlighted: 5 repeats, 1 partial, 6 first occurrences; the badge hears 6', async () => {
+    const win = pageWindow(SAMPLE);
+    const { ready, reports, state, doc } = start(win);
+    await ready;
+    const marks = statuses(doc);
+    expect(count(marks, 'repeat')).toBe(5);
+    expect(count(marks, 'partial')).toBe(1);
+    expect(count(marks, 'first')).toBe(6);
+    expect(doc.querySelectorAll('paradedup-fold')).toHaveLength(0);
+    expect(reports).toEqual([{ type: 'scan-report', count: 6 }]);
+    const { hostname, mode, scan } = await state();
+    expect(hostname).toBe('news.example.com');
+    expect(mode).toBe('highlight');
+    expect(scan.status).toBe('ready');
+    if (scan.status !== 'ready') return;
+    expect([scan.duplicates, scan.partial]).toEqual([5, 1]);
+    expect(scan.groups).toHaveLength(6);
+    for (const group of scan.groups) {
+      expect(group.members[0]).toEqual({ id: group.canonical, status: 'unique' });
+      expect(group.snippet.length).toBeLessThanOrEqual(80);
+      expect(group.snippet.length).toBeGreaterThan(20);
+    }
+  });
+
+  test('a repeat’s tooltip names the paragraph it repeats', async () => {
+    const win = pageWindow(SAMPLE);
+    const { ready, doc } = start(win);
+    await ready;
+    const repeat = doc.querySelector('[data-paradedup="repeat"]')!;
+    const group = repeat.getAttribute('data-paradedup-group');
+    const first = doc.querySelector(`[data-paradedup="first"][data-paradedup-group="${group}"]`)!;
+    expect(repeat.getAttribute('title')).toMatch(/^Repeats paragraph \d+: “/);
+    expect(repeat.getAttribute('title')).toContain(first.textContent!.trim().slice(0, 20));
+  });
+
+  test('collapse folds the 5 repeats but not the partial, whose repeated sentences are marked', async () => {
+    const win = pageWindow(SAMPLE);
+    const { ready, controller, doc } = start(win);
+    await ready;
+    const state = (await controller.handle({ type: 'set-mode', mode: 'collapse' })) as PageState;
+    expect(state.mode).toBe('collapse');
+    expect(doc.querySelectorAll('paradedup-fold')).toHaveLength(5);
+    const folded = [...doc.querySelectorAll('[data-paradedup-folded]')];
+    expect(folded.map((el) => el.getAttribute('data-paradedup'))).toEqual(Array(5).fill('repeat'));
+    for (const el of folded) expect(el.previousElementSibling?.localName).toBe('paradedup-fold');
+    const partial = doc.querySelector('[data-paradedup="partial"]')!;
+    expect(partial.hasAttribute('data-paradedup-folded')).toBe(false);
+    const marks = partial.querySelectorAll('paradedup-mark');
+    expect(marks.length).toBeGreaterThan(0);
+    const canonical = Number(marks[0].getAttribute('data-paradedup-of'));
+    const marked = [...marks].map((m) => m.textContent).join('');
+    expect(partial.textContent!.length).toBeGreaterThan(marked.length);
+    const groups = (await controller.handle({ type: 'get-state' })) as PageState;
+    expect(groups.scan.status === 'ready' && groups.scan.groups.some((g) => g.canonical === canonical)).toBe(true);
+  });
+
+  test('off gives back the body byte for byte, and highlight brings the marks back', async () => {
+    const win = pageWindow(SAMPLE);
+    const original = win.document.body.outerHTML;
+    const { ready, controller, doc } = start(win);
+    await ready;
+    await controller.handle({ type: 'set-mode', mode: 'collapse' });
+    expect(doc.body.outerHTML).not.toBe(original);
+    await controller.handle({ type: 'set-mode', mode: 'off' });
+    expect(doc.body.outerHTML).toBe(original);
+    await controller.handle({ type: 'set-mode', mode: 'highlight' });
+    expect(count(statuses(doc), 'repeat')).toBe(5);
+  });
+});
+
+describe('settings', () => {
+  test('a site set to auto-collapse opens folded, and switching it off unfolds the page at once', async () => {
+    await setAutoCollapse('example.com', true);
+    const win = pageWindow(SAMPLE);
+    const { ready, doc, until, state } = start(win);
+    await ready;
+    expect(doc.querySelectorAll('[data-paradedup-folded]')).toHaveLength(5);
+    await setAutoCollapse('news.example.com', false);
+    await until(() => expect(doc.querySelectorAll('paradedup-fold')).toHaveLength(0));
+    expect(count(statuses(doc), 'repeat')).toBe(5);
+    expect((await state()).mode).toBe('highlight');
+  });
+
+  test('a never-scan site is left untouched until the rule is lifted', async () => {
+    await setNeverScan('example.com', true);
+    const win = pageWindow(SAMPLE);
+    const original = win.document.body.outerHTML;
+    const { ready, doc, reports, state, until } = start(win);
+    await ready;
+    expect(doc.body.outerHTML).toBe(original);
+    expect(await state()).toMatchObject({ mode: 'off', scan: { status: 'disabled' } });
+    expect(reports).toEqual([{ type: 'scan-report', count: 0 }]);
+    await setNeverScan('example.com', false);
+    await until(() => expect(count(statuses(doc), 'repeat')).toBe(5));
+    expect(reports.at(-1)).toEqual({ type: 'scan-report', count: 6 });
+  });
+
+  test('a stricter setting rescans the page', async () => {
+    const a = 'The museum will reopen its east wing on Saturday after two years of repairs to the roof and the heating system.';
+    const b = 'The museum will reopen its east wing on Sunday after two years of repairs to the roof and the heating system.';
+    const win = pageWindow(`<html><body><article><p>${a}</p><p>${b}</p></article></body></html>`);
+    const { ready, doc, until } = start(win);
+    await ready;
+    expect(count(statuses(doc), 'repeat')).toBe(1);
+    await saveSettings({ strictness: 'exact' });
+    await until(() => expect(count(statuses(doc), 'repeat')).toBe(0));
+  });
+});
+
+describe('messages', () => {
+  test('jump opens a folded repeat, flashes it, and answers true; nonsense jumps answer false', async () => {
+    const win = pageWindow(SAMPLE);
+    const { ready, controller, doc } = start(win);
+    await ready;
+    await controller.handle({ type: 'set-mode', mode: 'collapse' });
+    const state = (await controller.handle({ type: 'get-state' })) as PageState;
+    if (state.scan.status !== 'ready') throw new Error('not ready');
+    const group = state.scan.groups.find((g) => g.members.some((m) => m.status === 'duplicate'))!;
+    const member = group.members.find((m) => m.status === 'duplicate')!.id;
+    expect(await controller.handle({ type: 'jump', group: group.index, member })).toBe(true);
+    const flashed = doc.querySelector('[data-paradedup-flash]')!;
+    expect(flashed.getAttribute('data-paradedup')).toBe('repeat');
+    expect(flashed.hasAttribute('data-paradedup-folded')).toBe(false);
+    expect(flashed.previousElementSibling?.getAttribute('aria-expanded')).toBe('true');
+    expect(await controller.handle({ type: 'jump', group: 999, member })).toBe(false);
+    expect(await controller.handle({ type: 'jump', group: group.index, member: 999 })).toBe(false);
+  });
+
+  test('anything that is not one of our messages, or is malformed, gets no answer', async () => {
+    const { ready, controller } = start(pageWindow(SAMPLE));
+    await ready;
+    for (const message of [
+      null,
+      'get-state',
+      { type: 'scan-report', count: 3 },
+      { type: 'set-mode', mode: 'evil' },
+      { type: 'jump', group: '1', member: 2 },
+      { type: 'jump', group: -1, member: 2 },
+      { type: 'jump', group: 1.5, member: 2 },
+    ]) {
+      expect(controller.handle(message)).toBeUndefined();
+    }
+  });
+
+  test('the content script answers the popup through runtime messages', async () => {
+    const win = pageWindow(SAMPLE);
+    const reports: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      reports.push(message);
+      return undefined;
+    });
+    running.push(startContentScript(win)!);
+    await vi.waitFor(() => expect(reports).toContainEqual({ type: 'scan-report', count: 6 }), { timeout: 5000 });
+    const state = (await fakeBrowser.runtime.sendMessage({ type: 'get-state' })) as PageState;
+    expect(state).toMatchObject({ hostname: 'news.example.com', mode: 'highlight', scan: { status: 'ready', duplicates: 5, partial: 1 } });
+  });
+});
+
+describe('failures', () => {
+  test('an error inside the scan is reported as a failed scan, never thrown', async () => {
+    const broken: PlanSource = { load: () => Promise.reject(new Error('storage is gone')), watch: () => () => {} };
+    const win = pageWindow(SAMPLE);
+    const original = win.document.body.outerHTML;
+    const { ready, reports, state, doc } = start(win, broken);
+    await expect(ready).resolves.toBeUndefined();
+    expect(await state()).toMatchObject({ scan: { status: 'failed', error: 'storage is gone' } });
+    expect(reports).toEqual([{ type: 'scan-report', count: 0, error: 'storage is gone' }]);
+    expect(doc.body.outerHTML).toBe(original);
+  });
+});
+
+describe('living pages', () => {
+  const A = 'The harbour board agreed on Tuesday to deepen the outer berth so that larger ships can unload in the town.';
+  const B = 'Work on the berth will start in the spring and last about eighteen months, the board said in a statement.';
+  const C = 'Fishermen asked for a second slipway to be built at the same time, so that small boats are not kept waiting.';
+  /** A sentence of made-up words, different for every seed: filler no two of which repeat. */
+  const wordSoup = (seed: number) => {
+    let state = seed * 2654435761 + 1;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'de', 'fa', 'gu', 'ha'];
+    const word = () => Array.from({ length: 2 + Math.floor(next() * 3) }, () => syllables[Math.floor(next() * 12)]).join('');
+    return Array.from({ length: 16 }, word).join(' ') + '.';
+  };
+  const paragraph = (doc: Document, text: string) => {
+    const p = doc.createElement('p');
+    p.textContent = text;
+    return p;
+  };
+
+  test('a paragraph appended later that repeats an earlier one is found; removing it takes it back out', async () => {
+    const win = pageWindow(`<html><body><article><p>${A}</p><p>${B}</p></article></body></html>`);
+    const { ready, doc, reports, until } = start(win);
+    await ready;
+    expect(statuses(doc)).toEqual([]);
+    const late = paragraph(doc, A);
+    doc.querySelector('article')!.append(paragraph(doc, C), late);
+    await until(() => expect(statuses(doc)).toEqual(['first', 'repeat']));
+    expect(late.getAttribute('data-paradedup')).toBe('repeat');
+    expect(reports.at(-1)).toEqual({ type: 'scan-report', count: 1 });
+    late.remove();
+    await until(() => expect(statuses(doc)).toEqual([]));
+    expect(reports.at(-1)).toEqual({ type: 'scan-report', count: 0 });
+  });
+
+  test('an edited paragraph is matched again', async () => {
+    const win = pageWindow(`<html><body><article><p>${A}</p><p id="b">${B}</p></article></body></html>`);
+    const { ready, doc, until } = start(win);
+    await ready;
+    doc.querySelector('#b')!.textContent = A;
+    await until(() => expect(doc.querySelector('#b')!.getAttribute('data-paradedup')).toBe('repeat'));
+  });
+
+  test('infinite scroll: a repeat appended to a site in auto-collapse is folded', async () => {
+    await setAutoCollapse('example.com', true);
+    const win = pageWindow(`<html><body><div id="feed"><article><p>${A}</p><p>${B}</p></article></div></body></html>`);
+    const { ready, doc, until } = start(win);
+    await ready;
+    const next = doc.createElement('article');
+    const repeat = paragraph(doc, B);
+    next.append(paragraph(doc, C), repeat);
+    doc.querySelector('#feed')!.append(next);
+    await until(() => expect(repeat.hasAttribute('data-paradedup-folded')).toBe(true));
+    expect(repeat.previousElementSibling?.localName).toBe('paradedup-fold');
+  });
+
+  test('a storm of changes falls back to one full rescan with the same result', async () => {
+    const win = pageWindow(`<html><body><main id="feed"></main></body></html>`);
+    const { ready, doc, until, reports } = start(win);
+    await ready;
+    const feed = doc.querySelector('#feed')!;
+    for (let i = 0; i < OBSERVER.stormThreshold + 50; i++) feed.append(paragraph(doc, wordSoup(i)));
+    feed.append(paragraph(doc, A), paragraph(doc, A));
+    await until(() => expect(statuses(doc)).toEqual(['first', 'repeat']));
+    expect(reports.at(-1)).toEqual({ type: 'scan-report', count: 1 });
+  });
+
+  test('a single-page-app route change resets the view: new content is scanned on its own, in the site’s mode', async () => {
+    const win = pageWindow(`<html><body><main id="view"><p>${A}</p><p>${A}</p></main></body></html>`);
+    const { ready, doc, controller, until, state } = start(win);
+    await ready;
+    await controller.handle({ type: 'set-mode', mode: 'collapse' });
+    expect(doc.querySelectorAll('paradedup-fold')).toHaveLength(1);
+    const view = doc.querySelector('#view')!;
+    view.replaceChildren(paragraph(doc, B), paragraph(doc, C), paragraph(doc, B));
+    win.go('/next-story');
+    await until(() => expect(statuses(doc)).toEqual(['first', 'repeat']));
+    expect(doc.querySelectorAll('paradedup-fold')).toHaveLength(0);
+    expect((await state()).mode).toBe('highlight');
+  });
+});
+
+describe('snippetOf', () => {
+  test('cuts long text with an ellipsis and never splits a surrogate pair', () => {
+    expect(snippetOf('short', 80)).toBe('short');
+    const cut = snippetOf('a'.repeat(78) + '😀😀😀', 80);
+    expect(cut.endsWith('…')).toBe(true);
+    expect(cut.length).toBeLessThanOrEqual(80);
+    expect(cut).not.toMatch(/[\uD800-\uDBFF]…$/);
+  });
+});
