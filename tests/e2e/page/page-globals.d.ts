@@ -1,0 +1,51 @@
+// Types of window.__e2e, the helpers the fixture server loads into every fixture page (helpers.js).
+
+export interface Annotation {
+  tag: string;
+  /** data-paradedup: "repeat" | "partial" | "first", or null when ParaDedup left the element alone. */
+  status: string | null;
+  /** data-expect, set by the fixture: what ParaDedup should report for this element (null = unique). */
+  expect: string | null;
+  folded: boolean;
+  text: string;
+}
+
+export type Look = Record<string, string>;
+
+export interface PageHelpers {
+  /** body.outerHTML when parsing ended, before any document_idle content script ran. */
+  original(): string | null;
+  bodyHTML(): string;
+  all(selector: string, root?: Document | Element | DocumentFragment): Element[];
+  text(node: Node | null | undefined): string;
+  visible(el: Element | null | undefined): boolean;
+  inViewport(el: Element): boolean;
+  look(el: Element): Look;
+  annotations(root?: Document | Element | DocumentFragment): Annotation[];
+  watch(elements: Element[]): void;
+  watchReport(): { attributeChanges: string[]; animations: number };
+  /** CSP violations the page saw ("directive blockedURI"). */
+  violations(): string[];
+}
+
+/** The page APIs fixtures expose as window.fixture (each fixture has some of them). */
+export interface FixtureApi {
+  hits: string[];
+  ready: boolean;
+  giantLength: number;
+  heartbeat(): { maxGapMs: number; count: number };
+  typeIntoEditor(): void;
+  addParagraphs(): void;
+  editParagraph(): void;
+  removeRepeat(): void;
+  removeFirstOccurrence(): void;
+  story(): number;
+  articles(): number;
+}
+
+declare global {
+  interface Window {
+    __e2e: PageHelpers;
+    fixture: FixtureApi;
+  }
+}

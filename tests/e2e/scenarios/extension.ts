@@ -1,0 +1,330 @@
+// Issues 3 and 4: the sample article, the popup (auto-collapse, view buttons, list), the
+// per-site setting, restore, and the placeholder's keyboard and "go to first" controls.
+import { expect } from 'vitest';
+import {
+  AUTO_COLLAPSE,
+  COLLAPSE_ALL,
+  differenceFromOriginal,
+  expectAnnotationsAsFixtureSays,
+  expectBadge,
+  expectOriginalCapturedBeforeScan,
+  expectOriginalDom,
+  expectProperlyFolded,
+  expectRepeatsFolded,
+  EXPAND_ALL,
+  FOLD,
+  folds,
+  HIGHLIGHT_ONLY,
+  popupText,
+  SCAN_TIMEOUT_MS,
+  SETTLE_MS,
+  sleep,
+} from '../checks';
+import type { TestPage } from '../drivers/types';
+import type { Scenario, ScenarioContext } from '../scenario';
+
+/** The sample article: its 14 lines are the <p>s of its <article>. */
+const SAMPLE = 'astana-article.ar.html';
+/** 0-based line indexes: lines 8 and 11–14 repeat lines 2 and 4–7 exactly. */
+const SAMPLE_DUPLICATE_OF: Record<number, number> = { 7: 1, 10: 3, 11: 4, 12: 5, 13: 6 };
+/** Line 10 is new text glued to a repeat of line 3. */
+const SAMPLE_PARTIAL = 9;
+const SAMPLE_PARTIAL_REPEATS = 2;
+const SAMPLE_DUPLICATES = Object.keys(SAMPLE_DUPLICATE_OF).map(Number);
+const SAMPLE_MARKED = [...SAMPLE_DUPLICATES, SAMPLE_PARTIAL].sort((a, b) => a - b);
+/** The canonical line of every repeat group. */
+const SAMPLE_CANONICALS = [1, 2, 3, 4, 5, 6];
+/** What a scan or rescan sets on a block; a flash must change something else. */
+const ANNOTATION_ATTRIBUTES: readonly string[] = ['data-paradedup', 'data-paradedup-group', 'data-paradedup-tint', 'data-paradedup-folded'];
+/** A long English page whose repeats and first occurrences sit below the first screen. */
+const LONG = 'long-article.en.html';
+
+interface Line {
+  status: string | null;
+  group: string | null;
+  folded: boolean;
+  visible: boolean;
+  text: string;
+}
+
+async function sampleLines(page: TestPage): Promise<Line[]> {
+  const lines = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('article p'), (p) => ({
+      status: p.getAttribute('data-paradedup'),
+      group: p.getAttribute('data-paradedup-group'),
+      folded: p.hasAttribute('data-paradedup-folded'),
+      visible: window.__e2e.visible(p),
+      text: window.__e2e.text(p),
+    })),
+  );
+  expect(lines, 'the sample article has its 14 lines as <p>').toHaveLength(14);
+  return lines;
+}
+
+const indexesWhere = (lines: Line[], keep: (line: Line) => boolean) =>
+  lines.flatMap((line, i) => (keep(line) ? [i] : []));
+const marked = (lines: Line[]) => indexesWhere(lines, (l) => l.status === 'repeat' || l.status === 'partial');
+const folded = (lines: Line[]) => indexesWhere(lines, (l) => l.folded);
+
+/** Line 10: its marks, whether the block and its unmarked (new) text are visible. */
+async function partialLine(page: TestPage) {
+  return page.evaluate(
+    ([partial, repeats]) => {
+      const ps = document.querySelectorAll('article p');
+      const p = ps[partial];
+      const marks = window.__e2e.all('paradedup-mark', p);
+      // The new text: every text node of the block outside our marks, measured as rendered.
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      let newText = '';
+      let newTextArea = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (node.parentElement?.closest('paradedup-mark')) continue;
+        newText += node.nodeValue ?? '';
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const r of range.getClientRects()) newTextArea += r.width * r.height;
+      }
+      return {
+        status: p.getAttribute('data-paradedup'),
+        folded: p.hasAttribute('data-paradedup-folded'),
+        visible: window.__e2e.visible(p),
+        marks: marks.map((m) => window.__e2e.text(m)),
+        marksVisible: marks.every((m) => window.__e2e.visible(m)),
+        newText: newText.replace(/\s+/g, ' ').trim(),
+        newTextRendered: newTextArea > 0,
+        repeatedLine: window.__e2e.text(ps[repeats]),
+      };
+    },
+    [SAMPLE_PARTIAL, SAMPLE_PARTIAL_REPEATS] as const,
+  );
+}
+
+async function openSample(ctx: ScenarioContext, host?: '127.0.0.1' | 'localhost'): Promise<TestPage> {
+  const page = await ctx.open(SAMPLE, { host });
+  await expectBadge(ctx.browser, page, '6');
+  await expect.poll(async () => marked(await sampleLines(page)), { timeout: SCAN_TIMEOUT_MS }).toEqual(SAMPLE_MARKED);
+  return page;
+}
+
+async function expectSampleFolded(page: TestPage) {
+  await expect.poll(async () => folded(await sampleLines(page)), { timeout: SCAN_TIMEOUT_MS }).toEqual(SAMPLE_DUPLICATES);
+  const placeholders = await folds(page);
+  expect(placeholders).toHaveLength(SAMPLE_DUPLICATES.length);
+  expectProperlyFolded(placeholders);
+}
+
+async function expectSampleUnfolded(page: TestPage) {
+  await expect.poll(async () => folded(await sampleLines(page)), { timeout: SCAN_TIMEOUT_MS }).toEqual([]);
+  expect(await folds(page)).toEqual([]);
+  expect(indexesWhere(await sampleLines(page), (l) => !l.visible)).toEqual([]);
+}
+
+async function setAutoCollapse(ctx: ScenarioContext, page: TestPage, on: boolean): Promise<TestPage> {
+  const popup = await ctx.popup(page);
+  await expect.poll(() => popup.count(AUTO_COLLAPSE), { timeout: SCAN_TIMEOUT_MS }).toBe(1);
+  expect(await popup.isChecked(AUTO_COLLAPSE), 'auto-collapse before the click').toBe(!on);
+  await popup.click(AUTO_COLLAPSE);
+  await expect.poll(() => popup.isChecked(AUTO_COLLAPSE)).toBe(on);
+  return popup;
+}
+
+export const extensionScenarios: Scenario[] = [
+  {
+    issue: 3,
+    name: 'sample article: badge "6", highlights on exactly lines 8, 10, 11–14',
+    async run(ctx) {
+      const page = await openSample(ctx);
+      const lines = await sampleLines(page);
+      for (const [repeat, of] of Object.entries(SAMPLE_DUPLICATE_OF)) {
+        expect(lines[Number(repeat)].status, `line ${Number(repeat) + 1}`).toBe('repeat');
+        expect(lines[Number(repeat)].text, `line ${Number(repeat) + 1} repeats line ${of + 1}`).toBe(lines[of].text);
+        if (lines[of].group !== null) expect(lines[Number(repeat)].group).toBe(lines[of].group);
+      }
+      expect(lines[SAMPLE_PARTIAL].status).toBe('partial');
+      // First occurrences may carry a lighter mark; nothing else may be marked at all.
+      const others = indexesWhere(lines, (l) => l.status !== null && !SAMPLE_MARKED.includes(lines.indexOf(l)));
+      expect(others.every((i) => SAMPLE_CANONICALS.includes(i) && lines[i].status === 'first'), `marked: ${others}`).toBe(true);
+
+      // Highlight is the default: nothing folded, and a repeat looks different from a unique line.
+      expect(folded(lines)).toEqual([]);
+      expect(await folds(page)).toEqual([]);
+      const [repeatLook, uniqueLook] = await page.evaluate(() => {
+        const ps = document.querySelectorAll('article p');
+        return [window.__e2e.look(ps[7]), window.__e2e.look(ps[0])];
+      });
+      expect(repeatLook, 'a highlighted repeat is painted differently from a unique line').not.toEqual(uniqueLook);
+
+      const line10 = await partialLine(page);
+      expect(line10.marks, "line 10's highlighted range is exactly line 3").toEqual([line10.repeatedLine]);
+      expect(line10.newText.length).toBeGreaterThan(0);
+    },
+  },
+  {
+    issue: 3,
+    name: 'auto-collapse switched on in the real popup folds the 5 repeats; line 10 keeps its new text',
+    async run(ctx) {
+      const page = await openSample(ctx);
+      const popup = await ctx.popup(page);
+      await expect.poll(() => popupText(popup), { timeout: SCAN_TIMEOUT_MS }).toContain('127.0.0.1');
+      expect(await popup.isChecked(AUTO_COLLAPSE)).toBe(false);
+      await popup.click(AUTO_COLLAPSE);
+      await expect.poll(() => popup.isChecked(AUTO_COLLAPSE)).toBe(true);
+
+      await expectSampleFolded(page);
+      const line10 = await partialLine(page);
+      expect(line10).toMatchObject({ status: 'partial', folded: false, visible: true, marksVisible: true, newTextRendered: true });
+      expect(line10.marks).toEqual([line10.repeatedLine]);
+      expect(line10.newText.length).toBeGreaterThan(0);
+
+      await popup.screenshot(ctx.artifact('popup-sample-auto-collapse.png'));
+      await page.bringToFront();
+      await page.screenshot(ctx.artifact('sample-collapsed.png'), { fullPage: true });
+    },
+  },
+  {
+    issue: 3,
+    name: 'Collapse all, Highlight only and Expand all; Expand all gives back the exact original DOM',
+    async run(ctx) {
+      const page = await openSample(ctx);
+      await expectOriginalCapturedBeforeScan(page);
+      expect(await differenceFromOriginal(page), 'the scan annotated the page').not.toBeNull();
+      const popup = await ctx.popup(page);
+
+      await popup.click(COLLAPSE_ALL);
+      await expectSampleFolded(page);
+      await popup.click(EXPAND_ALL);
+      await expectOriginalDom(page);
+      await sleep(SETTLE_MS);
+      expect(await differenceFromOriginal(page), 'still the original after a while').toBeNull();
+
+      await popup.click(HIGHLIGHT_ONLY);
+      await expect.poll(async () => marked(await sampleLines(page)), { timeout: SCAN_TIMEOUT_MS }).toEqual(SAMPLE_MARKED);
+      await expectSampleUnfolded(page);
+      await popup.click(EXPAND_ALL);
+      await expectOriginalDom(page);
+    },
+  },
+  {
+    issue: 3,
+    name: 'per-site auto-collapse persists across reload, covers other pages of the host, not another host',
+    async run(ctx) {
+      const page = await openSample(ctx);
+      const popup = await setAutoCollapse(ctx, page, true);
+      await expectSampleFolded(page);
+
+      await page.reload();
+      await expectBadge(ctx.browser, page, '6');
+      await expectSampleFolded(page);
+
+      const sameHost = await ctx.open(LONG);
+      await expectAnnotationsAsFixtureSays(sameHost);
+      await expectRepeatsFolded(sameHost, true);
+
+      const otherHost = await openSample(ctx, 'localhost');
+      await sleep(SETTLE_MS);
+      await expectSampleUnfolded(otherHost);
+      const otherPopup = await ctx.popup(otherHost);
+      await expect.poll(() => popupText(otherPopup), { timeout: SCAN_TIMEOUT_MS }).toContain('localhost');
+      expect(await otherPopup.isChecked(AUTO_COLLAPSE), 'auto-collapse on localhost').toBe(false);
+
+      // Switching it off again unfolds every open page of the host at once.
+      await popup.click(AUTO_COLLAPSE);
+      await expect.poll(() => popup.isChecked(AUTO_COLLAPSE)).toBe(false);
+      await expectSampleUnfolded(page);
+      await expectRepeatsFolded(sameHost, false);
+    },
+  },
+  {
+    issue: 3,
+    name: 'popup lists every group with a dir="auto" snippet, and the site',
+    async run(ctx) {
+      const page = await openSample(ctx);
+      const prefixes = (await sampleLines(page)).filter((_, i) => SAMPLE_CANONICALS.includes(i)).map((l) => l.text.slice(0, 12));
+      const popup = await ctx.popup(page);
+      await expect.poll(() => popupText(popup), { timeout: SCAN_TIMEOUT_MS }).toContain('127.0.0.1');
+      const entries = await popup.evaluate((starts) => {
+        const elements = Array.from(document.querySelectorAll('body *'));
+        return starts.map((start) => {
+          // The innermost element showing the snippet: the one a reader sees it in.
+          const holder = elements.filter((el) => (el as HTMLElement).innerText?.includes(start)).pop();
+          return { start, shown: Boolean(holder), dir: holder?.closest('[dir]')?.getAttribute('dir') ?? null };
+        });
+      }, prefixes);
+      for (const entry of entries) expect(entry).toEqual({ start: entry.start, shown: true, dir: 'auto' });
+    },
+  },
+  {
+    issue: 3,
+    name: 'clicking a popup list entry scrolls the page to the block and flashes it',
+    async run(ctx) {
+      const page = await ctx.open(LONG);
+      await expectBadge(ctx.browser, page, '2');
+      await expectAnnotationsAsFixtureSays(page);
+      const target = '#harbour-first';
+      expect(await page.evaluate((sel) => window.__e2e.inViewport(document.querySelector(sel)!), target)).toBe(false);
+      await page.evaluate((sel) => window.__e2e.watch([document.querySelector(sel)!]), target);
+
+      const popup = await ctx.popup(page);
+      await popup.click({ role: ['button', 'link'], name: /Harbour authorities confirmed/ });
+      await page.bringToFront();
+      await expect
+        .poll(() => page.evaluate((sel) => window.__e2e.inViewport(document.querySelector(sel)!), target), {
+          timeout: SCAN_TIMEOUT_MS,
+        })
+        .toBe(true);
+      const flash = await page.evaluate(() => window.__e2e.watchReport());
+      const flashChanges = flash.attributeChanges.filter((name) => !ANNOTATION_ATTRIBUTES.includes(name));
+      expect(flashChanges.length + flash.animations, 'the block flashed').toBeGreaterThan(0);
+    },
+  },
+  {
+    issue: 3,
+    name: 'a placeholder is a focusable button: Enter shows and hides its block, "go to first" jumps',
+    async run(ctx) {
+      const page = await ctx.open(LONG);
+      await expectBadge(ctx.browser, page, '2');
+      const popup = await ctx.popup(page);
+      await popup.click(COLLAPSE_ALL);
+      await expectRepeatsFolded(page, true);
+      const [first] = await folds(page);
+      expect(first).toMatchObject({ role: 'button', expanded: 'false', tabIndex: 0, nextFolded: true, nextVisible: false });
+
+      await page.press(FOLD, 'Enter');
+      await expect.poll(async () => (await folds(page))[0]).toMatchObject({ expanded: 'true', nextVisible: true });
+      await page.press(FOLD, 'Enter');
+      await expect.poll(async () => (await folds(page))[0]).toMatchObject({ expanded: 'false', nextVisible: false });
+
+      // From the bottom of the page, the first placeholder's "go to first" brings its first occurrence into view.
+      const officials = '#officials-first';
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      expect(await page.evaluate((sel) => window.__e2e.inViewport(document.querySelector(sel)!), officials)).toBe(false);
+      await page.click({ role: 'button', name: /^go to first$/i });
+      await expect
+        .poll(() => page.evaluate((sel) => window.__e2e.inViewport(document.querySelector(sel)!), officials))
+        .toBe(true);
+    },
+  },
+  {
+    issue: 3,
+    name: 'the badge is kept per tab and cleared when the tab navigates away',
+    async run(ctx) {
+      const sample = await openSample(ctx);
+      const long = await ctx.open(LONG);
+      await expectBadge(ctx.browser, long, '2');
+      expect(await ctx.browser.badgeText(sample)).toBe('6');
+      await sample.goto('about:blank');
+      await expectBadge(ctx.browser, sample, '');
+      expect(await ctx.browser.badgeText(long)).toBe('2');
+    },
+  },
+  {
+    issue: 3,
+    name: "the popup on a page it can't scan says so and never hangs",
+    async run(ctx) {
+      const page = await ctx.open('about:blank');
+      const popup = await ctx.popup(page);
+      await expect.poll(() => popupText(popup), { timeout: 5_000 }).toMatch(/can[’']t|cannot/i);
+      expect(await popup.count(AUTO_COLLAPSE)).toBe(0);
+    },
+  },
+];
