@@ -1,4 +1,4 @@
-import { expansion, folded, isWhitespace, kind, Kind, prepareTable } from './charTable';
+import { expansion, folded, kind, Kind, kindOf } from './charTable';
 import { fmix32, key53 } from './hash';
 import { CJK_CHAR_WEIGHT, SHORT_BLOCK_TOKENS } from './thresholds';
 
@@ -31,36 +31,46 @@ const NUMBER_TOKEN = 0x5bd1e995;
 const UNIGRAM_SEED = 0x27d4eb2f;
 const SEQ_PRIME_A = 0x9e3779b1;
 const SEQ_PRIME_B = 0x85ebca77;
+/** At most 2^16 buckets for sorting hashes: enough to keep buckets small on a 5 MB text. */
+const MAX_BUCKET_BITS = 16;
 
-const TERMINATORS = new Set([0x2e, 0x21, 0x3f, 0x61f, 0x6d4, 0x3002, 0xff01, 0xff0e, 0xff1f, 0x2026, 0x203c, 0x2047, 0x2048, 0x2049]);
-const CLOSERS = new Set([0x22, 0x27, 0x29, 0x5d, 0x7d, 0xbb, 0x2019, 0x201d, 0x203a, 0x300d, 0x300f, 0xff09]);
-
-let scratch = new Uint32Array(1024);
-
-function pushFeature(n: number, f: number): number {
-  if (n === scratch.length) {
-    const bigger = new Uint32Array(scratch.length * 2);
-    bigger.set(scratch);
-    scratch = bigger;
+/** Punctuation that ends a sentence, in the scripts the engine knows. A switch: cheaper than a Set in the hot loop. */
+function isTerminator(c: number): boolean {
+  switch (c) {
+    case 0x2e: case 0x21: case 0x3f: case 0x61f: case 0x6d4: case 0x3002: case 0xff01: case 0xff0e: case 0xff1f:
+    case 0x2026: case 0x203c: case 0x2047: case 0x2048: case 0x2049:
+      return true;
   }
-  scratch[n] = f;
-  return n + 1;
+  return false;
 }
 
-function distinctSorted(n: number): Uint32Array {
-  const sorted = scratch.slice(0, n).sort();
-  let w = 0;
-  for (let r = 0; r < n; r++) if (r === 0 || sorted[r] !== sorted[r - 1]) sorted[w++] = sorted[r];
-  return sorted.slice(0, w);
+/** Closing quotes and brackets right after a terminator still belong to its sentence. */
+function isCloser(c: number): boolean {
+  switch (c) {
+    case 0x22: case 0x27: case 0x29: case 0x5d: case 0x7d: case 0xbb: case 0x2019: case 0x201d: case 0x203a: case 0x300d:
+    case 0x300f: case 0xff09:
+      return true;
+  }
+  return false;
+}
+
+/** Shingle hashes of the block being analysed; reused across calls so the hot loop never allocates. */
+let scratch = new Uint32Array(1024);
+
+function growScratch(): void {
+  const bigger = new Uint32Array(scratch.length * 2);
+  bigger.set(scratch);
+  scratch = bigger;
 }
 
 /**
  * One pass over the text's char codes: normalises through the character table, cuts words
  * (or character bigrams in scripts without spaces), hashes word-bigram shingles, and finds
- * sentence boundaries, all with offsets into the original text.
+ * sentence boundaries, all with offsets into the original text. Everything is inlined into one
+ * loop over local variables, because this runs on every paragraph of every page.
  */
 export function analyze(text: string): Analysis {
-  prepareTable(text);
+  const length = text.length;
   let nFeatures = 0;
   let tokens = 0;
   let weight = 0;
@@ -78,8 +88,13 @@ export function analyze(text: string): Analysis {
   let prevToken = 0;
   let havePrevToken = false;
 
+  // Token-sequence hashes of the block and of the sentence being read, with numbers as one token
+  // (loose) and as themselves (exact). Until a number comes, the exact hash equals the loose one, so
+  // it is only computed from the first number on.
   let looseA = FNV_OFFSET, looseB = FNV_OFFSET, exactA = FNV_OFFSET, exactB = FNV_OFFSET;
   let sLooseA = FNV_OFFSET, sLooseB = FNV_OFFSET, sExactA = FNV_OFFSET, sExactB = FNV_OFFSET;
+  let blockHasNumber = false;
+  let sentenceHasNumber = false;
   let sentenceTokens = 0;
   let sentenceStart = -1;
   let lastVisible = -1;
@@ -88,123 +103,180 @@ export function analyze(text: string): Analysis {
   let terminatorAt = -1;
   let terminatorIsDot = false;
 
-  const emitToken = (loose: number, exact: number) => {
-    tokens++;
-    sentenceTokens++;
-    if (havePrevToken) nFeatures = pushFeature(nFeatures, fmix32(Math.imul(prevToken, SEQ_PRIME_A) ^ loose));
-    prevToken = loose;
-    havePrevToken = true;
-    looseA = Math.imul(looseA ^ loose, FNV_PRIME);
-    looseB = Math.imul(looseB ^ loose, SEQ_PRIME_B) + 1;
-    exactA = Math.imul(exactA ^ exact, FNV_PRIME);
-    exactB = Math.imul(exactB ^ exact, SEQ_PRIME_B) + 1;
-    sLooseA = Math.imul(sLooseA ^ loose, FNV_PRIME);
-    sLooseB = Math.imul(sLooseB ^ loose, SEQ_PRIME_B) + 1;
-    sExactA = Math.imul(sExactA ^ exact, FNV_PRIME);
-    sExactB = Math.imul(sExactB ^ exact, SEQ_PRIME_B) + 1;
-  };
+  // A ligature's characters are fed one by one, all at the ligature's offset.
+  let pending = '';
+  let pendingAt = 0;
 
-  const endWord = () => {
-    if (!inWord) return;
-    const exact = fmix32(wordHash);
-    emitToken(wordIsNumber ? NUMBER_TOKEN : exact, exact);
-    lastWordLength = wordLength;
-    lastWordIsLetter = !wordIsNumber;
-    inWord = false;
-    wordHash = FNV_OFFSET;
-    wordIsNumber = true;
-    wordLength = 0;
-  };
-
-  const closeSentence = (end: number) => {
-    if (sentenceStart >= 0) {
-      sentences.push({
-        start: sentenceStart,
-        end,
-        tokens: sentenceTokens,
-        looseKey: key53(sLooseA, sLooseB),
-        exactKey: key53(sExactA, sExactB),
-      });
+  let i = 0;
+  for (;;) {
+    let raw: number;
+    let k: Kind;
+    let at: number;
+    if (pendingAt < pending.length) {
+      raw = pending.charCodeAt(pendingAt++);
+      k = kind[raw] as Kind;
+      at = i - 1;
+      if (k === Kind.Drop) continue;
+      if (k !== Kind.Word && k !== Kind.Dense) k = Kind.Separator;
+    } else if (i < length) {
+      raw = text.charCodeAt(i);
+      k = kind[raw] as Kind;
+      at = i++;
+      if (k === Kind.Unbuilt) k = kindOf(raw);
+      if (k === Kind.Drop) continue;
+      if (k !== Kind.Space) {
+        // A visible character: it settles a pending sentence boundary, then belongs to a sentence.
+        if (pendingEnd >= 0) {
+          if (at === pendingEnd && (isTerminator(raw) || isCloser(raw))) {
+            pendingEnd = at + 1; // "?!", "..." and closing quotes belong to the sentence
+          } else {
+            const initial = terminatorIsDot && lastWordLength === 1 && lastWordIsLetter; // "U.S.", "J. Smith"
+            const decimal = terminatorIsDot && at === terminatorAt + 1 && raw >= 48 && raw <= 57; // "3.5"
+            if (!initial && !decimal) {
+              if (sentenceStart >= 0) {
+                const exactKey = sentenceHasNumber ? key53(sExactA, sExactB) : key53(sLooseA, sLooseB);
+                sentences.push({ start: sentenceStart, end: pendingEnd, tokens: sentenceTokens, looseKey: key53(sLooseA, sLooseB), exactKey });
+              }
+              sentenceStart = -1;
+              sentenceTokens = 0;
+              sLooseA = sLooseB = FNV_OFFSET;
+              sentenceHasNumber = false;
+            }
+            pendingEnd = -1;
+          }
+        }
+        if (sentenceStart < 0) sentenceStart = at;
+        lastVisible = at;
+        if (k === Kind.Expand) {
+          pending = expansion.get(raw)!;
+          pendingAt = 0;
+          continue;
+        }
+        if (k === Kind.Word) {
+          // The rest of the word's run in a tight loop: most characters of a page are here.
+          let h: number = wordHash;
+          let isNumber: boolean = wordIsNumber;
+          let f: number = folded[raw];
+          let end = i;
+          for (;;) {
+            h = Math.imul(h ^ f, FNV_PRIME);
+            if (f < 48 || f > 57) isNumber = false;
+            if (end === length) break;
+            const next = text.charCodeAt(end);
+            if (kind[next] !== Kind.Word) break;
+            f = folded[next];
+            end++;
+          }
+          wordHash = h;
+          wordIsNumber = isNumber;
+          wordLength += end - at;
+          weight += end - at;
+          lastVisible = end - 1;
+          prevDense = -1;
+          inWord = true;
+          i = end;
+          continue;
+        }
+      }
+    } else if (inWord) {
+      // The end of the text ends the last word.
+      raw = 32;
+      k = Kind.Space;
+      at = length;
+    } else {
+      break;
     }
-    sentenceStart = -1;
-    sentenceTokens = 0;
-    sLooseA = sLooseB = sExactA = sExactB = FNV_OFFSET;
-  };
 
-  // Decides a pending boundary when the next visible character arrives.
-  const settleBoundary = (c: number, at: number, k: Kind) => {
-    if (at === pendingEnd && (TERMINATORS.has(c) || CLOSERS.has(c))) {
-      pendingEnd = at + 1; // "?!", "..." and closing quotes belong to the sentence
-      return;
-    }
-    const initial = terminatorIsDot && lastWordLength === 1 && lastWordIsLetter; // "U.S.", "J. Smith"
-    const decimal = terminatorIsDot && at === terminatorAt + 1 && c >= 48 && c <= 57; // "3.5"
-    const end = pendingEnd;
-    pendingEnd = -1;
-    if (initial || decimal || k === Kind.Drop) return;
-    closeSentence(end);
-  };
-
-  const feed = (f: number, k: Kind, at: number, raw: number) => {
+    const f = folded[raw];
     if (k === Kind.Word) {
-      if (prevDense >= 0) prevDense = -1;
+      prevDense = -1;
       wordHash = Math.imul(wordHash ^ f, FNV_PRIME);
       if (f < 48 || f > 57) wordIsNumber = false;
       wordLength++;
       weight++;
       inWord = true;
-      return;
-    }
-    if (k === Kind.Dense) {
-      endWord();
-      weight += CJK_CHAR_WEIGHT;
-      if (prevDense >= 0) {
-        const bigram = fmix32(Math.imul(prevDense, SEQ_PRIME_A) ^ f);
-        emitToken(bigram, bigram);
-        lastWordLength = 2;
-        lastWordIsLetter = true;
-      }
-      prevDense = f;
-      return;
-    }
-    // Separator.
-    endWord();
-    prevDense = -1;
-    if (TERMINATORS.has(raw) && pendingEnd < 0) {
-      pendingEnd = at + 1;
-      terminatorAt = at;
-      terminatorIsDot = raw === 0x2e || raw === 0xff0e;
-    }
-  };
-
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const k = kind[c] as Kind;
-    if (k === Kind.Drop) continue;
-    if (isWhitespace(c)) {
-      endWord();
-      prevDense = -1;
       continue;
     }
-    if (pendingEnd >= 0) settleBoundary(c, i, k);
-    if (sentenceStart < 0) sentenceStart = i;
-    lastVisible = i;
-    if (k === Kind.Expand) {
-      const out = expansion.get(c)!;
-      for (let j = 0; j < out.length; j++) {
-        const e = out.charCodeAt(j);
-        const ek = kind[e] as Kind;
-        if (ek === Kind.Word || ek === Kind.Dense) feed(folded[e], ek, i, e);
-        else if (ek !== Kind.Drop) feed(folded[e], Kind.Separator, i, e);
+
+    // Anything else ends the word being read, or extends a dense run: at most one token either way.
+    let loose = 0;
+    let exact = 0;
+    let emit = false;
+    if (inWord) {
+      exact = fmix32(wordHash);
+      loose = wordIsNumber ? NUMBER_TOKEN : exact;
+      emit = true;
+      lastWordLength = wordLength;
+      lastWordIsLetter = !wordIsNumber;
+      inWord = false;
+      wordHash = FNV_OFFSET;
+      wordIsNumber = true;
+      wordLength = 0;
+    } else if (k === Kind.Dense && prevDense >= 0) {
+      exact = loose = fmix32(Math.imul(prevDense, SEQ_PRIME_A) ^ f);
+      emit = true;
+      lastWordLength = 2;
+      lastWordIsLetter = true;
+    }
+    if (emit) {
+      tokens++;
+      sentenceTokens++;
+      if (havePrevToken) {
+        if (nFeatures === scratch.length) growScratch();
+        scratch[nFeatures++] = fmix32(Math.imul(prevToken, SEQ_PRIME_A) ^ loose);
       }
+      prevToken = loose;
+      havePrevToken = true;
+      if (loose !== exact) {
+        // A number: from here on the exact hashes differ from the loose ones.
+        if (!blockHasNumber) {
+          exactA = looseA;
+          exactB = looseB;
+          blockHasNumber = true;
+        }
+        if (!sentenceHasNumber) {
+          sExactA = sLooseA;
+          sExactB = sLooseB;
+          sentenceHasNumber = true;
+        }
+      }
+      looseA = Math.imul(looseA ^ loose, FNV_PRIME);
+      looseB = Math.imul(looseB ^ loose, SEQ_PRIME_B) + 1;
+      sLooseA = Math.imul(sLooseA ^ loose, FNV_PRIME);
+      sLooseB = Math.imul(sLooseB ^ loose, SEQ_PRIME_B) + 1;
+      if (blockHasNumber) {
+        exactA = Math.imul(exactA ^ exact, FNV_PRIME);
+        exactB = Math.imul(exactB ^ exact, SEQ_PRIME_B) + 1;
+      }
+      if (sentenceHasNumber) {
+        sExactA = Math.imul(sExactA ^ exact, FNV_PRIME);
+        sExactB = Math.imul(sExactB ^ exact, SEQ_PRIME_B) + 1;
+      }
+    }
+
+    if (k === Kind.Dense) {
+      weight += CJK_CHAR_WEIGHT;
+      prevDense = f;
     } else {
-      feed(folded[c], k, i, c);
+      prevDense = -1;
+      if (k === Kind.Separator && pendingEnd < 0 && isTerminator(raw)) {
+        pendingEnd = at + 1;
+        terminatorAt = at;
+        terminatorIsDot = raw === 0x2e || raw === 0xff0e;
+      }
     }
   }
-  endWord();
-  if (sentenceStart >= 0) closeSentence(pendingEnd >= 0 ? pendingEnd : lastVisible + 1);
-  // A lone dense character or a one-word block still needs a feature.
-  if (prevDense >= 0 && tokens === 0) emitToken(prevDense, prevDense);
+  if (sentenceStart >= 0) {
+    const end = pendingEnd >= 0 ? pendingEnd : lastVisible + 1;
+    const exactKey = sentenceHasNumber ? key53(sExactA, sExactB) : key53(sLooseA, sLooseB);
+    sentences.push({ start: sentenceStart, end, tokens: sentenceTokens, looseKey: key53(sLooseA, sLooseB), exactKey });
+  }
+  // A lone dense character still needs a token.
+  if (prevDense >= 0 && tokens === 0) {
+    tokens = 1;
+    looseA = Math.imul(looseA ^ prevDense, FNV_PRIME);
+    looseB = Math.imul(looseB ^ prevDense, SEQ_PRIME_B) + 1;
+  }
 
   // Short blocks have few bigrams, so single words are fingerprinted as well.
   if (tokens < SHORT_BLOCK_TOKENS) nFeatures = addUnigrams(text, nFeatures);
@@ -214,7 +286,7 @@ export function analyze(text: string): Analysis {
     tokens,
     features: distinctSorted(nFeatures),
     looseKey: key53(looseA, looseB),
-    exactKey: key53(exactA, exactB),
+    exactKey: blockHasNumber ? key53(exactA, exactB) : key53(looseA, looseB),
     sentences,
   };
 }
@@ -222,14 +294,10 @@ export function analyze(text: string): Analysis {
 function addUnigrams(text: string, n: number): number {
   let hash = FNV_OFFSET;
   let inWord = false;
-  const flush = () => {
-    if (inWord) n = pushFeature(n, fmix32(fmix32(hash) ^ UNIGRAM_SEED));
-    hash = FNV_OFFSET;
-    inWord = false;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const k = kind[c] as Kind;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    // Past the end counts as a space, so the last word is flushed too.
+    const k = i < text.length ? (kind[c] as Kind) : Kind.Space;
     if (k === Kind.Drop) continue;
     if (k === Kind.Word || k === Kind.Dense) {
       hash = Math.imul(hash ^ folded[c], FNV_PRIME);
@@ -239,9 +307,78 @@ function addUnigrams(text: string, n: number): number {
       for (let j = 0; j < out.length; j++) hash = Math.imul(hash ^ out.charCodeAt(j), FNV_PRIME);
       inWord = true;
     } else {
-      flush();
+      if (inWord) {
+        if (n === scratch.length) growScratch();
+        scratch[n++] = fmix32(fmix32(hash) ^ UNIGRAM_SEED);
+      }
+      hash = FNV_OFFSET;
+      inWord = false;
     }
   }
-  flush();
   return n;
+}
+
+/** The first `n` scratch hashes, sorted and without repeats, as a new array. */
+function distinctSorted(n: number): Uint32Array {
+  const sorted = bucketSort(n);
+  let w = 0;
+  for (let r = 0; r < n; r++) if (r === 0 || sorted[r] !== sorted[w - 1]) sorted[w++] = sorted[r];
+  const features = allocateFeatures(w);
+  for (let i = 0; i < w; i++) features[i] = sorted[i];
+  return features;
+}
+
+/**
+ * Feature arrays are carved out of shared 16 KB buffers: a typed array with its own buffer costs
+ * more to allocate than analysing a paragraph. A buffer is freed once no array in it is alive.
+ */
+const SLAB_BYTES = 16384;
+let slab = new ArrayBuffer(SLAB_BYTES);
+let slabUsed = 0;
+
+function allocateFeatures(n: number): Uint32Array {
+  const bytes = n * 4;
+  if (bytes > SLAB_BYTES / 4) return new Uint32Array(n);
+  if (slabUsed + bytes > SLAB_BYTES) {
+    slab = new ArrayBuffer(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  const features = new Uint32Array(slab, slabUsed, n);
+  slabUsed += bytes;
+  return features;
+}
+
+/** Bucket counts for `bucketSort`, one more than the most buckets it uses. */
+const bucketStarts = new Int32Array((1 << MAX_BUCKET_BITS) + 1);
+let bucketed = new Uint32Array(1024);
+
+/**
+ * Sorts the first `n` scratch hashes into `bucketed`. The hashes are uniform, so spreading them
+ * over about n buckets by their top bits leaves each bucket nearly empty, and one insertion pass
+ * finishes the job: no comparison sort's unpredictable branches, which dominated the profile.
+ */
+function bucketSort(n: number): Uint32Array {
+  if (bucketed.length < n) bucketed = new Uint32Array(scratch.length);
+  const out = bucketed;
+  const bits = Math.min(MAX_BUCKET_BITS, 32 - Math.clz32(n));
+  const shift = 32 - bits;
+  const buckets = 1 << bits;
+  bucketStarts.fill(0, 0, buckets + 1);
+  for (let r = 0; r < n; r++) bucketStarts[(scratch[r] >>> shift) + 1]++;
+  for (let b = 0; b < buckets; b++) bucketStarts[b + 1] += bucketStarts[b];
+  for (let r = 0; r < n; r++) {
+    const v = scratch[r];
+    out[bucketStarts[v >>> shift]++] = v;
+  }
+  for (let i = 1; i < n; i++) {
+    const v = out[i];
+    let j = i - 1;
+    if (out[j] <= v) continue;
+    while (j >= 0 && out[j] > v) {
+      out[j + 1] = out[j];
+      j--;
+    }
+    out[j + 1] = v;
+  }
+  return out;
 }

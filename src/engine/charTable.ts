@@ -5,7 +5,7 @@
 
 export const enum Kind {
   Unbuilt = 0,
-  /** Spaces and punctuation: they end a word. */
+  /** Punctuation and symbols: they end a word. */
   Separator = 1,
   /** Letters, marks and digits of scripts written with spaces between words. */
   Word = 2,
@@ -15,6 +15,8 @@ export const enum Kind {
   Drop = 4,
   /** Maps to several characters (ligatures such as ﻻ or ﬁ): see `expansion`. */
   Expand = 5,
+  /** Whitespace (see `isWhitespace`): it ends a word, like a separator, but is never a sentence's first or last character. */
+  Space = 6,
 }
 
 export const kind = new Uint8Array(0x10000);
@@ -22,7 +24,6 @@ export const folded = new Uint16Array(0x10000);
 export const expansion = new Map<number, string>();
 const builtPages = new Uint8Array(256);
 
-const LETTER_MARK_NUMBER = /[\p{L}\p{M}\p{N}]/u;
 
 /** Combining marks removed after decomposition: Latin accents, Arabic tashkeel and Quranic marks, Hebrew points. */
 function isStrippedMark(c: number): boolean {
@@ -93,49 +94,85 @@ function isDense(c: number): boolean {
   );
 }
 
-function classify(c: number): Kind {
-  if (c >= 0xd800 && c <= 0xdfff) return Kind.Word; // astral characters (rare CJK, historic scripts) stay whole
-  if (!LETTER_MARK_NUMBER.test(String.fromCharCode(c))) return Kind.Separator;
-  return isDense(c) ? Kind.Dense : Kind.Word;
+/**
+ * Joins a page's characters for batched normalisation: a starter that neither decomposes, composes
+ * nor changes case, and is not case-ignorable, so every character normalises exactly as if alone.
+ * NUL, or a private-use character on NUL's own page.
+ */
+function separatorFor(start: number): string {
+  return start === 0 ? '\ue000' : '\u0000';
+}
+const NOT_LETTER_MARK_NUMBER = /[^\p{L}\p{M}\p{N}]/gu;
+
+function isSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdfff;
 }
 
-/** The normalised form of one code unit: '' when it is dropped. */
-function normalizeUnit(c: number): string {
-  if (c >= 0xd800 && c <= 0xdfff) return String.fromCharCode(c);
-  if (isInvisible(c)) return '';
-  const ch = String.fromCharCode(c);
-  const decomposed = ch.normalize('NFKD');
-  let stripped = '';
-  let strippedAny = false;
-  for (let i = 0; i < decomposed.length; i++) {
-    const d = decomposed.charCodeAt(i);
-    if (isStrippedMark(d)) strippedAny = true;
-    else stripped += String.fromCharCode(d);
+/**
+ * The normalised form of each code unit of a page ('' when it is dropped). The Unicode work runs
+ * as a few native calls over the whole page, not four per character: pages are built while a page
+ * is being scanned for the first time, with the JIT still cold.
+ */
+function normalizePage(start: number): string[] {
+  const separator = separatorFor(start);
+  const chars: string[] = [];
+  for (let c = start; c < start + 256; c++) chars.push(isSurrogate(c) || isInvisible(c) ? '' : String.fromCharCode(c));
+  const joined = chars.join(separator);
+  const decomposed = joined.normalize('NFKD').split(separator);
+  const compatible = joined.normalize('NFKC').split(separator);
+  const stripped: string[] = [];
+  const strippedAny: boolean[] = [];
+  for (const d of decomposed) {
+    let kept = '';
+    let any = false;
+    for (let i = 0; i < d.length; i++) {
+      const u = d.charCodeAt(i);
+      if (isStrippedMark(u)) any = true;
+      else kept += d[i];
+    }
+    stripped.push(kept);
+    strippedAny.push(any);
   }
+  const recomposed = stripped.join(separator).normalize('NFC').split(separator);
   // Keep the composed form unless an accent was removed: が and Hangul stay whole, é becomes e.
-  const base = strippedAny ? stripped.normalize('NFC') : ch.normalize('NFKC');
-  let out = '';
-  for (const unit of base.toLowerCase()) {
-    for (let i = 0; i < unit.length; i++) {
-      const u = unit.charCodeAt(i);
+  const bases = chars.map((_, i) => (strippedAny[i] ? recomposed[i] : compatible[i]));
+  const lowered = bases.join(separator).toLowerCase().split(separator);
+  return lowered.map((lower, i) => {
+    const c = start + i;
+    if (isSurrogate(c)) return String.fromCharCode(c);
+    if (isWhitespace(c)) return ' ';
+    let out = '';
+    for (let j = 0; j < lower.length; j++) {
+      const u = lower.charCodeAt(j);
       if (!isStrippedMark(u) && !isInvisible(u)) out += String.fromCharCode(mapOne(u));
     }
-  }
-  if (out === ' ' || /^\s$/u.test(ch)) return ' ';
-  return out;
+    return out === ' ' ? ' ' : out;
+  });
 }
 
 function buildPage(page: number): void {
   const start = page << 8;
+  const outs = normalizePage(start);
+  // Letters, marks and digits among the single-character forms, found by one regex pass over them all.
+  const singles = outs.map((out, i) => (out.length === 1 && !isSurrogate(start + i) ? out : ' ')).join('');
+  const lettered = singles.replace(NOT_LETTER_MARK_NUMBER, ' ');
   for (let c = start; c < start + 256; c++) {
-    const out = normalizeUnit(c);
+    const out = outs[c - start];
     if (out.length === 0) {
       kind[c] = Kind.Drop;
       folded[c] = 0;
-    } else if (out.length === 1 || (out.length === 2 && c >= 0xd800 && c <= 0xdfff)) {
+    } else if (isWhitespace(c)) {
+      kind[c] = Kind.Space;
+      folded[c] = 32;
+    } else if (isSurrogate(c)) {
+      // Astral characters (rare CJK, historic scripts) stay whole.
+      kind[c] = Kind.Word;
+      folded[c] = c;
+    } else if (out.length === 1) {
       const f = out.charCodeAt(0);
       folded[c] = f;
-      kind[c] = classify(f);
+      if (lettered[c - start] === ' ') kind[c] = Kind.Separator;
+      else kind[c] = isDense(f) ? Kind.Dense : Kind.Word;
     } else {
       kind[c] = Kind.Expand;
       folded[c] = 0;
@@ -153,6 +190,12 @@ function buildPage(page: number): void {
 
 function ensurePage(page: number): void {
   if (builtPages[page] === 0) buildPage(page);
+}
+
+/** The kind of code unit `c`, building its table page first if needed: for loops that read `kind` directly and meet `Kind.Unbuilt`. */
+export function kindOf(c: number): Kind {
+  ensurePage(c >>> 8);
+  return kind[c] as Kind;
 }
 
 /** Builds the table pages that `text` needs; call before reading `kind` and `folded` for it. */

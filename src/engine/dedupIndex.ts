@@ -1,7 +1,7 @@
 import { analyze, type Analysis, type Sentence } from './analyze';
-import { Buckets } from './buckets';
+import { Buckets, type Ordered } from './buckets';
 import { simhash } from './simhash';
-import { containment, jaccard } from './similarity';
+import { containment, jaccardAtLeast } from './similarity';
 import {
   ANCHORS_PER_BLOCK,
   BUCKET_CAP,
@@ -13,9 +13,15 @@ import {
 } from './thresholds';
 import type { BlockResult, DedupReport, EngineOptions, Fingerprint, Group, RepeatedRange } from './types';
 
+// The fields a candidate check reads come first, so a check touches one cache line of the entry.
 interface Entry {
-  key: number;
   order: number;
+  /** The candidate search that last looked at this block, so each search verifies it once. */
+  visit: number;
+  /** `analysis.features`, and its length, kept here so candidate checks do not go through `analysis`. */
+  featureCount: number;
+  features: Uint32Array;
+  key: number;
   text: string;
   analysis: Analysis;
   fingerprint: Fingerprint;
@@ -24,6 +30,8 @@ interface Entry {
   result: BlockResult;
   /** Earlier blocks this block's result refers to. */
   sources: number[];
+  /** Waiting in the dirty queue. */
+  queued: boolean;
 }
 
 const BAND_BITS = 64 / SIMHASH_BANDS;
@@ -49,27 +57,54 @@ function sameResult(a: BlockResult, b: BlockResult): boolean {
   return a.repeated.every((r, i) => r.start === b.repeated[i].start && r.end === b.repeated[i].end && r.of === b.repeated[i].of);
 }
 
-/** Pops keys in document order, so every block is classified after the earlier blocks it may repeat. */
-class OrderQueue {
-  private readonly heap: number[] = [];
-  private readonly queued = new Set<number>();
-  constructor(private readonly orderOf: (key: number) => number) {}
+/** The first index in `ordered` (sorted by order) whose block comes after `order`. */
+function after(ordered: readonly Ordered[], order: number): number {
+  let lo = 0;
+  let hi = ordered.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ordered[mid].order <= order) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
-  push(key: number): void {
-    if (this.queued.has(key)) return;
-    this.queued.add(key);
+/** Inserts after any block of equal order, where a stable sort of the index's blocks would put it. */
+function insertInOrder<T extends Ordered>(ordered: T[], item: T): void {
+  const at = after(ordered, item.order);
+  if (at === ordered.length) ordered.push(item);
+  else ordered.splice(at, 0, item);
+}
+
+/** Removes `item`, found by binary search among the blocks of its order. */
+function removeInOrder<T extends Ordered>(ordered: T[], item: T): void {
+  for (let at = after(ordered, item.order) - 1; at >= 0 && ordered[at].order === item.order; at--) {
+    if (ordered[at] === item) {
+      ordered.splice(at, 1);
+      return;
+    }
+  }
+}
+
+/** Pops blocks in document order, so every block is classified after the earlier blocks it may repeat. */
+class OrderQueue {
+  private readonly heap: Entry[] = [];
+
+  push(entry: Entry): void {
+    if (entry.queued) return;
+    entry.queued = true;
     const heap = this.heap;
-    heap.push(key);
+    heap.push(entry);
     let i = heap.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (this.orderOf(heap[parent]) <= this.orderOf(heap[i])) break;
+      if (heap[parent].order <= heap[i].order) break;
       [heap[parent], heap[i]] = [heap[i], heap[parent]];
       i = parent;
     }
   }
 
-  pop(): number | undefined {
+  pop(): Entry | undefined {
     const heap = this.heap;
     if (heap.length === 0) return undefined;
     const top = heap[0];
@@ -81,49 +116,62 @@ class OrderQueue {
         const l = 2 * i + 1;
         const r = l + 1;
         let min = i;
-        if (l < heap.length && this.orderOf(heap[l]) < this.orderOf(heap[min])) min = l;
-        if (r < heap.length && this.orderOf(heap[r]) < this.orderOf(heap[min])) min = r;
+        if (l < heap.length && heap[l].order < heap[min].order) min = l;
+        if (r < heap.length && heap[r].order < heap[min].order) min = r;
         if (min === i) break;
         [heap[min], heap[i]] = [heap[i], heap[min]];
         i = min;
       }
     }
-    this.queued.delete(top);
+    top.queued = false;
     return top;
   }
 
-  delete(key: number): void {
-    if (!this.queued.has(key)) return;
-    this.queued.delete(key);
-    const at = this.heap.indexOf(key);
+  delete(entry: Entry): void {
+    if (!entry.queued) return;
+    entry.queued = false;
+    const at = this.heap.indexOf(entry);
     const rest = this.heap.splice(at);
     rest.shift();
-    for (const k of rest) {
-      this.queued.delete(k);
-      this.push(k);
+    for (const other of rest) {
+      other.queued = false;
+      this.push(other);
     }
   }
+}
+
+/** What a `DedupIndex` reclassified since the previous `changes()` call. */
+export interface DedupChanges {
+  /** Results of new blocks and of blocks whose result changed, in document order. */
+  changed: BlockResult[];
+  /** Keys of blocks deleted since (a key deleted and set again is in `changed` instead). */
+  removed: number[];
 }
 
 /**
  * An incremental index of a page's blocks. Keys are the caller's block ids; `order` is the block's
  * position in the document (smaller is earlier) and decides which occurrence is canonical.
  * Existing blocks must keep their relative order: a block that moves is deleted and set again.
- * Work is proportional to what changed: `set` fingerprints one block, and `report` reclassifies
- * only changed blocks and those whose match they affect.
+ * Work is proportional to what changed: `set` fingerprints one block, and `report` and `changes`
+ * reclassify only changed blocks and those whose match they affect. `report` then lists every
+ * block; `changes` returns only what changed, for rescans of long pages.
  */
 export class DedupIndex {
   readonly options: EngineOptions;
   private readonly entries = new Map<number, Entry>();
-  private readonly orderOf = (key: number) => this.entries.get(key)!.order;
-  private readonly sameText = new Buckets(this.orderOf);
-  private readonly bands = new Buckets(this.orderOf, BUCKET_CAP);
-  private readonly anchors = new Buckets(this.orderOf, BUCKET_CAP);
-  private readonly sentences = new Buckets(this.orderOf);
+  private readonly sameText = new Buckets<Entry>();
+  private readonly bands = new Buckets<Entry>(BUCKET_CAP);
+  private readonly anchors = new Buckets<Entry>(BUCKET_CAP);
+  private readonly sentences = new Buckets<Entry>();
   private readonly dependents = new Map<number, Set<number>>();
-  private readonly dirty = new OrderQueue(this.orderOf);
-  private ordered: number[] = [];
+  private readonly dirty = new OrderQueue();
+  private ordered: Entry[] = [];
   private orderedValid = true;
+  private searches = 0;
+  /** Whether `changes()` has been called: only then are changes recorded for it. */
+  private tracking = false;
+  private readonly changedKeys = new Set<number>();
+  private readonly removedKeys = new Set<number>();
 
   constructor(options: Partial<EngineOptions> = {}) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
@@ -136,71 +184,108 @@ export class DedupIndex {
   set(key: number, text: string, order: number): void {
     const old = this.entries.get(key);
     if (old && old.text === text) {
-      old.order = order;
-      this.orderedValid = false;
+      if (old.order !== order) {
+        old.order = order;
+        this.orderedValid = false;
+      }
       return;
     }
     if (old) this.delete(key);
+    if (this.tracking) {
+      this.changedKeys.add(key);
+      this.removedKeys.delete(key);
+    }
     const analysis = analyze(text);
     const fingerprint = simhash(analysis.features);
     const entry: Entry = {
-      key,
       order,
+      visit: 0,
+      featureCount: analysis.features.length,
+      features: analysis.features,
+      key,
       text,
       analysis,
       fingerprint,
       indexed: analysis.weight >= this.options.minBlockChars,
       result: { id: key, status: 'unique', of: null, similarity: 0, repeated: [], fingerprint },
       sources: [],
+      queued: false,
     };
     this.entries.set(key, entry);
-    if (this.orderedValid && (this.ordered.length === 0 || this.orderOf(this.ordered[this.ordered.length - 1]) < order)) {
-      this.ordered.push(key);
-    } else {
-      this.orderedValid = false;
-    }
-    this.dirty.push(key);
+    if (this.orderedValid) insertInOrder(this.ordered, entry);
+    this.dirty.push(entry);
     if (!entry.indexed) return;
     this.forEachBucket(entry, (buckets, hash) => {
-      buckets.add(hash, key);
-      // Later blocks that share a bucket may now repeat this one instead.
-      for (const other of buckets.get(hash)) if (this.orderOf(other) > order) this.dirty.push(other);
+      // Later blocks that share a bucket may now repeat this one instead. Lists are in document
+      // order, so only their tails are read: appending a block costs nothing here.
+      const list = buckets.add(hash, entry);
+      for (let i = list.length - 1; i >= 0 && list[i].order > order; i--) this.dirty.push(list[i]);
     });
   }
 
   delete(key: number): void {
     const entry = this.entries.get(key);
     if (!entry) return;
-    if (entry.indexed) this.forEachBucket(entry, (buckets, hash) => buckets.remove(hash, key));
+    if (entry.indexed) this.forEachBucket(entry, (buckets, hash) => buckets.remove(hash, entry));
     for (const source of entry.sources) this.dependents.get(source)?.delete(key);
-    for (const dependent of this.dependents.get(key) ?? []) this.dirty.push(dependent);
+    for (const dependent of this.dependents.get(key) ?? []) this.dirty.push(this.entries.get(dependent)!);
     this.dependents.delete(key);
-    this.dirty.delete(key);
+    this.dirty.delete(entry);
     this.entries.delete(key);
-    if (this.orderedValid) {
-      const at = this.ordered.indexOf(key);
-      if (at >= 0) this.ordered.splice(at, 1);
+    if (this.tracking) {
+      this.changedKeys.delete(key);
+      this.removedKeys.add(key);
     }
+    if (this.orderedValid) removeInOrder(this.ordered, entry);
   }
 
+  /** Every block's result in document order, and the groups: O(blocks) however little changed. */
   report(): DedupReport {
-    for (let key = this.dirty.pop(); key !== undefined; key = this.dirty.pop()) {
-      const entry = this.entries.get(key)!;
-      const before = entry.result;
-      this.classify(entry);
-      if (!sameResult(before, entry.result)) {
-        for (const dependent of this.dependents.get(key) ?? []) this.dirty.push(dependent);
-      }
-    }
-    if (!this.orderedValid) {
-      this.ordered = [...this.entries.keys()].sort((a, b) => this.orderOf(a) - this.orderOf(b));
-      this.orderedValid = true;
-    }
-    const blocks = this.ordered.map((key) => this.entries.get(key)!.result);
+    this.reclassify();
+    const blocks = this.inOrder().map((entry) => entry.result);
     return { blocks, groups: this.groups(blocks) };
   }
 
-  private forEachBucket(entry: Entry, visit: (buckets: Buckets, hash: number) => void): void {
+  /**
+   * What changed since the previous call: results of blocks that are new or were reclassified, in
+   * document order, and the keys of deleted blocks. The first call returns every block. Its cost
+   * follows the change, not the page, so a rescan after a few mutations stays cheap on a long page.
+   */
+  changes(): DedupChanges {
+    this.reclassify();
+    if (!this.tracking) {
+      this.tracking = true;
+      return { changed: this.inOrder().map((entry) => entry.result), removed: [] };
+    }
+    const changed = [...this.changedKeys].map((key) => this.entries.get(key)!);
+    changed.sort((a, b) => a.order - b.order);
+    const removed = [...this.removedKeys];
+    this.changedKeys.clear();
+    this.removedKeys.clear();
+    return { changed: changed.map((entry) => entry.result), removed };
+  }
+
+  /** Classifies dirty blocks in document order; a block whose result changes dirties the blocks that cite it. */
+  private reclassify(): void {
+    for (let entry = this.dirty.pop(); entry !== undefined; entry = this.dirty.pop()) {
+      const before = entry.result;
+      this.classify(entry);
+      if (!sameResult(before, entry.result)) {
+        if (this.tracking) this.changedKeys.add(entry.key);
+        for (const dependent of this.dependents.get(entry.key) ?? []) this.dirty.push(this.entries.get(dependent)!);
+      }
+    }
+  }
+
+  private inOrder(): Entry[] {
+    if (!this.orderedValid) {
+      this.ordered = [...this.entries.values()].sort((a, b) => a.order - b.order);
+      this.orderedValid = true;
+    }
+    return this.ordered;
+  }
+
+  private forEachBucket(entry: Entry, visit: (buckets: Buckets<Entry>, hash: number) => void): void {
     visit(this.sameText, this.blockKey(entry.analysis));
     for (const band of bandKeys(entry.fingerprint)) visit(this.bands, band);
     const { features } = entry.analysis;
@@ -223,11 +308,9 @@ export class DedupIndex {
   }
 
   /** The earliest block before `entry` in a bucket list (lists are in document order). */
-  private earliestBefore(list: readonly number[], entry: Entry): Entry | undefined {
-    const first = list[0] === entry.key ? list[1] : list[0];
-    if (first === undefined) return undefined;
-    const other = this.entries.get(first)!;
-    return other.order < entry.order ? other : undefined;
+  private earliestBefore(list: readonly Entry[], entry: Entry): Entry | undefined {
+    const first = list[0] === entry ? list[1] : list[0];
+    return first !== undefined && first.order < entry.order ? first : undefined;
   }
 
   private canonicalOf(entry: Entry): number {
@@ -267,31 +350,43 @@ export class DedupIndex {
     return this.earliestBefore(this.sameText.get(this.blockKey(entry.analysis)), entry);
   }
 
-  /** The earlier block most similar to this one by shingle Jaccard, if any reaches the threshold. */
+  /**
+   * The earlier block most similar to this one by shingle Jaccard, if any reaches the threshold.
+   * Candidates share a SimHash band or an anchor shingle; each is verified once, at most
+   * MAX_CANDIDATES of them, and a verification stops early once it cannot beat the best so far.
+   */
   private nearestBefore(entry: Entry): { entry: Entry; similarity: number } | undefined {
     const { minJaccard } = STRICTNESS[this.options.strictness];
     if (minJaccard >= 1) return undefined;
+    const search = ++this.searches;
+    entry.visit = search;
+    const { features } = entry.analysis;
+    const bands = bandKeys(entry.fingerprint);
+    const lists = SIMHASH_BANDS + Math.min(ANCHORS_PER_BLOCK, features.length);
     let best: Entry | undefined;
     let bestSimilarity = 0;
-    const seen = new Set<number>();
-    const consider = (list: readonly number[]) => {
-      for (const key of list) {
-        if (seen.size >= MAX_CANDIDATES) return;
-        if (key === entry.key || seen.has(key)) continue;
-        seen.add(key);
-        const other = this.entries.get(key)!;
+    let considered = 0;
+    for (let l = 0; l < lists && considered < MAX_CANDIDATES; l++) {
+      const list = l < SIMHASH_BANDS ? this.bands.get(bands[l]) : this.anchors.get(features[l - SIMHASH_BANDS]);
+      for (let i = 0; i < list.length && considered < MAX_CANDIDATES; i++) {
+        const other = list[i];
+        if (other.visit === search) continue;
+        other.visit = search;
+        considered++;
         if (other.order >= entry.order) continue;
-        const similarity = jaccard(entry.analysis.features, other.analysis.features);
+        // Below the best so far a candidate cannot win, and an equal one wins only by coming first.
+        const needed = best ? bestSimilarity : minJaccard;
+        // Similarity is at most the ratio of the set sizes: most candidates stop here, before their shingles are read.
+        const size = other.featureCount;
+        if ((size < features.length ? size / features.length : features.length / size) < needed) continue;
+        const similarity = jaccardAtLeast(features, other.features, needed);
         if (similarity < minJaccard) continue;
         if (similarity > bestSimilarity || (similarity === bestSimilarity && other.order < best!.order)) {
           best = other;
           bestSimilarity = similarity;
         }
       }
-    };
-    for (const band of bandKeys(entry.fingerprint)) consider(this.bands.get(band));
-    const { features } = entry.analysis;
-    for (let i = 0; i < Math.min(ANCHORS_PER_BLOCK, features.length); i++) consider(this.anchors.get(features[i]));
+    }
     return best && { entry: best, similarity: bestSimilarity };
   }
 
@@ -370,8 +465,8 @@ export class DedupIndex {
       if (block.status === 'duplicate') join(block.of!, block.id);
       else if (block.status === 'partial') for (const range of block.repeated) join(range.of, block.id);
     }
-    return [...byCanonical.entries()]
-      .sort(([a], [b]) => this.orderOf(a) - this.orderOf(b))
-      .map(([canonical, members]) => ({ canonical, members }));
+    const groups = [...byCanonical.entries()].map(([canonical, members]) => ({ order: this.entries.get(canonical)!.order, canonical, members }));
+    groups.sort((a, b) => a.order - b.order);
+    return groups.map(({ canonical, members }) => ({ canonical, members }));
   }
 }

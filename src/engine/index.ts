@@ -4,7 +4,7 @@ import { DedupIndex } from './dedupIndex';
 import type { DedupReport, EngineOptions } from './types';
 
 export * from './types';
-export { DedupIndex } from './dedupIndex';
+export { DedupIndex, type DedupChanges } from './dedupIndex';
 export { normalize } from './normalize';
 export { fingerprint, hammingDistance, simhash } from './simhash';
 export { analyze, type Analysis, type Sentence } from './analyze';

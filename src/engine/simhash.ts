@@ -5,41 +5,128 @@ import type { Fingerprint } from './types';
 const SEED_LO = 0x3c6ef372;
 const SEED_HI = 0xa54ff53a;
 
-// Bit-sliced counters: plane p holds bit p of all 32 per-bit vote counts, so adding a feature
-// costs a few word operations instead of 64 increments.
-const planesLo = new Int32Array(32);
-const planesHi = new Int32Array(32);
+/**
+ * Per-bit vote counts for one 32-bit half, bit-sliced: plane p holds bit p of all 32 counts, so a
+ * vote costs a few word operations instead of 32 increments. Votes go through a carry-save adder
+ * tree (Harley–Seal) that adds eight words in seven full-adder steps and ripples into the planes
+ * once per eight.
+ */
+class VoteCounter {
+  private readonly planes = new Int32Array(32);
+  private ones = 0;
+  private twos = 0;
+  private fours = 0;
 
-function addVotes(planes: Int32Array, word: number): void {
+  constructor(private readonly seed: number) {}
+
+  reset(): void {
+    this.planes.fill(0);
+    this.ones = this.twos = this.fours = 0;
+  }
+
+  /** Votes of features[at..at+8). */
+  addEight(features: Uint32Array, at: number): void {
+    const seed = this.seed;
+    const w0 = fmix32(features[at] ^ seed);
+    const w1 = fmix32(features[at + 1] ^ seed);
+    const w2 = fmix32(features[at + 2] ^ seed);
+    const w3 = fmix32(features[at + 3] ^ seed);
+    const w4 = fmix32(features[at + 4] ^ seed);
+    const w5 = fmix32(features[at + 5] ^ seed);
+    const w6 = fmix32(features[at + 6] ^ seed);
+    const w7 = fmix32(features[at + 7] ^ seed);
+    let ones = this.ones;
+    let twos = this.twos;
+    // Each step is a full adder over 32 lanes: (carry, sum) = a + b + c.
+    let u = ones ^ w0;
+    let twosA = (ones & w0) | (u & w1);
+    ones = u ^ w1;
+    u = ones ^ w2;
+    let twosB = (ones & w2) | (u & w3);
+    ones = u ^ w3;
+    u = twos ^ twosA;
+    const foursA = (twos & twosA) | (u & twosB);
+    twos = u ^ twosB;
+    u = ones ^ w4;
+    twosA = (ones & w4) | (u & w5);
+    ones = u ^ w5;
+    u = ones ^ w6;
+    twosB = (ones & w6) | (u & w7);
+    ones = u ^ w7;
+    u = twos ^ twosA;
+    const foursB = (twos & twosA) | (u & twosB);
+    twos = u ^ twosB;
+    u = this.fours ^ foursA;
+    const eights = (this.fours & foursA) | (u & foursB);
+    this.fours = u ^ foursB;
+    this.ones = ones;
+    this.twos = twos;
+    ripple(this.planes, 3, eights);
+  }
+
+  add(feature: number): void {
+    ripple(this.planes, 0, fmix32(feature ^ this.seed));
+  }
+
+  /** Folds the pending adder state into the planes and returns them. */
+  finish(): Int32Array {
+    ripple(this.planes, 0, this.ones);
+    ripple(this.planes, 1, this.twos);
+    ripple(this.planes, 2, this.fours);
+    return this.planes;
+  }
+}
+
+/** Adds one vote (weight 2^from) per set bit of `word` to the bit-sliced counts. */
+function ripple(planes: Int32Array, from: number, word: number): void {
   let carry = word;
-  for (let p = 0; carry !== 0; p++) {
+  for (let p = from; carry !== 0; p++) {
     const next = planes[p] & carry;
     planes[p] ^= carry;
     carry = next;
   }
 }
 
-/** Bits whose vote count is a strict majority of `n`. */
+/**
+ * Bits whose vote count is a strict majority of `n`, i.e. at least floor(n/2) + 1: the 32 counts
+ * are compared with that threshold all at once, plane by plane from the most significant.
+ */
 function majority(planes: Int32Array, n: number): number {
-  let bits = 0;
-  for (let bit = 0; bit < 32; bit++) {
-    let count = 0;
-    for (let p = 0; p < 32; p++) count |= ((planes[p] >>> bit) & 1) << p;
-    if (count * 2 > n) bits |= 1 << bit;
+  const threshold = (n >>> 1) + 1;
+  let greater = 0;
+  let equal = -1;
+  for (let p = 31 - Math.clz32(threshold); p >= 0; p--) {
+    const plane = planes[p];
+    if ((threshold >>> p) & 1) {
+      equal &= plane;
+    } else {
+      greater |= equal & plane;
+      equal &= ~plane;
+    }
   }
-  return bits >>> 0;
+  // Counts with a bit above the threshold's highest bit are greater too.
+  for (let p = 32 - Math.clz32(threshold); p < 32; p++) greater |= planes[p];
+  return (greater | equal) >>> 0;
 }
+
+const votesLo = new VoteCounter(SEED_LO);
+const votesHi = new VoteCounter(SEED_HI);
 
 /** The 64-bit SimHash of a set of shingle hashes: each shingle votes for the bits of its two seeded hashes. */
 export function simhash(features: Uint32Array): Fingerprint {
-  planesLo.fill(0);
-  planesHi.fill(0);
-  for (let i = 0; i < features.length; i++) {
-    const f = features[i];
-    addVotes(planesLo, fmix32(f ^ SEED_LO));
-    addVotes(planesHi, fmix32(f ^ SEED_HI));
+  votesLo.reset();
+  votesHi.reset();
+  const n = features.length;
+  let i = 0;
+  for (; i + 8 <= n; i += 8) {
+    votesLo.addEight(features, i);
+    votesHi.addEight(features, i);
   }
-  return { hi: majority(planesHi, features.length), lo: majority(planesLo, features.length) };
+  for (; i < n; i++) {
+    votesLo.add(features[i]);
+    votesHi.add(features[i]);
+  }
+  return { hi: majority(votesHi.finish(), n), lo: majority(votesLo.finish(), n) };
 }
 
 export function fingerprint(text: string): Fingerprint {

@@ -35,3 +35,38 @@ export function containment(part: Uint32Array, whole: Uint32Array): number {
   }
   return shared / part.length;
 }
+
+/**
+ * Jaccard similarity of two sorted sets of distinct uint32 when it is at least `min`; otherwise
+ * some value below `min`. The merge stops as soon as too few elements remain to reach `min`,
+ * which is most of the work saved when verifying candidates that share one generic shingle.
+ */
+export function jaccardAtLeast(a: Uint32Array, b: Uint32Array, min: number): number {
+  const na = a.length;
+  const nb = b.length;
+  if (na === 0 || nb === 0) return 0;
+  const total = na + nb;
+  const most = na < nb ? na : nb;
+  // The fewest shared elements whose similarity, computed exactly as below, reaches `min`.
+  let need = Math.max(0, Math.ceil((min * total) / (1 + min)));
+  while (need > 0 && (need - 1) / (total - need + 1) >= min) need--;
+  while (need <= most && need / (total - need) < min) need++;
+  if (need > most) return -1;
+  let i = 0;
+  let j = 0;
+  let shared = 0;
+  while (i < na && j < nb) {
+    const x = a[i];
+    const y = b[j];
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else {
+      if (x < y) i++;
+      else j++;
+      if (shared + Math.min(na - i, nb - j) < need) return -1;
+    }
+  }
+  return shared / (total - shared);
+}

@@ -1,0 +1,84 @@
+// The benchmark's smoke test: it runs `npm run bench` at a tiny size, so the benchmark keeps working.
+// It checks what the benchmark reports and that its corpora are what it claims; never timings.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+import { generateCorpus } from './corpus';
+import { newsPage } from './pages';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+
+describe('the benchmark corpora', () => {
+  const corpus = generateCorpus(2000);
+
+  test('are the same on every run', () => {
+    expect(generateCorpus(200)).toEqual(generateCorpus(200));
+    expect(generateCorpus(200, 1).texts).not.toEqual(generateCorpus(200, 2).texts);
+  });
+
+  test('mix Latin, Arabic and CJK paragraphs of news-like lengths', () => {
+    const share = (script: string) => corpus.scripts.filter((s) => s === script).length / corpus.scripts.length;
+    expect(share('latin')).toBeGreaterThan(0.3);
+    expect(share('arabic')).toBeGreaterThan(0.3);
+    expect(share('cjk')).toBeGreaterThan(0.08);
+    const lengths = corpus.texts.map((text) => text.length).sort((a, b) => a - b);
+    expect(lengths[Math.floor(lengths.length / 2)]).toBeGreaterThan(250);
+    expect(lengths[Math.floor(lengths.length / 2)]).toBeLessThan(500);
+    expect(lengths.filter((n) => n < 150).length).toBeGreaterThan(0.05 * lengths.length);
+    expect(lengths.at(-1)).toBeLessThan(1200);
+  });
+
+  test('are whitespace-collapsed, as the block extractor hands texts to the engine', () => {
+    for (const text of corpus.texts) expect(text).toBe(text.replace(/\s+/g, ' ').trim());
+  });
+
+  test('repeat about a tenth of their paragraphs, with every kind of edit', () => {
+    expect(corpus.planted.length / corpus.texts.length).toBeGreaterThan(0.07);
+    expect(corpus.planted.length / corpus.texts.length).toBeLessThan(0.13);
+    expect(new Set(corpus.planted.map((p) => p.kind))).toEqual(new Set(['exact', 'digits', 'dropped-word', 'marks', 'quotes', 'spliced']));
+    for (const { index, of } of corpus.planted) expect(of).toBeLessThan(index);
+    const distinct = new Set(corpus.texts);
+    expect(distinct.size).toBeGreaterThan(0.9 * corpus.texts.length);
+  });
+
+  test('become a page with one <p> per paragraph', () => {
+    const small = generateCorpus(50);
+    const html = newsPage(small.texts, small.scripts);
+    expect(html.match(/<p[ >]/g)).toHaveLength(50);
+  });
+});
+
+describe('npm run bench -- --size tiny --json --no-browser', () => {
+  test('prints the ratios of issue 5 with their details', async () => {
+    const { stdout } = await promisify(execFile)(TSX, ['tests/bench/run.ts', '--size', 'tiny', '--json', '--no-browser'], {
+      cwd: ROOT,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const result = JSON.parse(stdout);
+    expect(Object.keys(result.ratios)).toEqual(['vsSimhashJs', 'ofBarePass', 'growth100kOver10k']);
+    for (const ratio of Object.values(result.ratios)) {
+      expect(typeof ratio).toBe('number');
+      expect(ratio as number).toBeGreaterThan(0);
+    }
+    expect(result.browser).toBeNull();
+    expect(result.errors).toBeUndefined();
+
+    const { node } = result.details;
+    expect(node.sizes).toEqual([30, 300, 3000]);
+    expect(node.throughput.paragraphs).toBe(300);
+    expect(node.throughput.utf8Bytes).toBeGreaterThan(node.throughput.utf16Units);
+    expect(node.grouping.map((g: { paragraphs: number }) => g.paragraphs)).toEqual([30, 300, 3000]);
+    for (const g of node.grouping) {
+      // The engine finds the repeats the generator planted, and not many more.
+      expect(g.plantedFound).toBeGreaterThanOrEqual(0.9 * g.planted);
+      expect(g.flagged).toBeLessThanOrEqual(1.5 * g.planted + 3);
+    }
+    for (const index of node.index) {
+      expect(index.bytesPerParagraph).toBeGreaterThan(0);
+      expect(index.rescanChangesMs).toBeGreaterThan(0);
+      expect(index.rescanReportMs).toBeGreaterThan(0);
+    }
+  }, 120_000);
+});

@@ -1,0 +1,239 @@
+// The browser half of the benchmark: headless Chromium with the built extension, on pages served
+// from 127.0.0.1. The content script marks `paradedup:start` and `paradedup:done` on the page's
+// performance timeline; a `longtask` observer installed before the page loads sees every
+// main-thread task longer than 50 ms, the content script's included.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { median } from './timing';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const INSTALL_HINT = 'apt-get install -y --no-install-recommends chromium firefox-esr';
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const DEFAULT_EXTENSION_DIR = path.join(REPO_ROOT, '.output/chrome-mv3');
+const START_MARK = 'paradedup:start';
+const DONE_MARK = 'paradedup:done';
+const SCAN_TIMEOUT_MS = 60_000;
+
+export interface PageLoad {
+  scanMs: number;
+  /** The longest main-thread task overlapping the scan, from start mark to done mark. */
+  longestTaskMs: number;
+  /** The longest task of the whole load, the page's own parsing and layout included. */
+  longestTaskOfLoadMs: number;
+  /** How many long tasks (> 50 ms) overlapped the scan. */
+  longTasksDuringScan: number;
+}
+
+export interface PageResult {
+  paragraphs: number;
+  loads: PageLoad[];
+  scanMs: number;
+  longestTaskMs: number;
+}
+
+export interface BrowserResults {
+  chromium: string;
+  extensionDir: string;
+  page: PageResult;
+  sample: PageResult & { source: 'fixture' | 'generated' };
+}
+
+export interface BrowserPages {
+  page: { html: string; paragraphs: number };
+  sample: { html: string; paragraphs: number; source: 'fixture' | 'generated' };
+}
+
+interface BenchProbe {
+  /** Every long task's start and duration. */
+  tasks: { start: number; duration: number }[];
+  /** Resolves when the done mark appears. */
+  done: Promise<void>;
+}
+
+/**
+ * Installed before any page script: records long tasks and notices the done mark, so the harness
+ * can wait for the scan without polling the page (Playwright's waitForFunction would inject and run
+ * its own script on the main thread in the middle of the scan).
+ */
+const PROBE = `(() => {
+  const tasks = [];
+  let finish;
+  const done = new Promise((resolve) => (finish = resolve));
+  Object.defineProperty(window, '__paradedupBench', { value: { tasks, done } });
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => {
+    if (list.getEntriesByName(${JSON.stringify(DONE_MARK)}).length > 0) finish();
+  }).observe({ type: 'mark', buffered: true });
+})();`;
+
+type ProbedWindow = Window & { __paradedupBench: BenchProbe };
+
+/** The built extension, copied so a build running elsewhere cannot change it mid-run. */
+function stableExtensionCopy(extensionDir: string, log: (line: string) => void): string {
+  const manifest = path.join(extensionDir, 'manifest.json');
+  if (!existsSync(manifest)) {
+    if (path.resolve(extensionDir) !== DEFAULT_EXTENSION_DIR) {
+      throw new Error(`No built extension in ${extensionDir} (manifest.json missing). Build it with: npx wxt build --outDir ${extensionDir}`);
+    }
+    log('browser: building the extension (npx wxt build)');
+    const build = spawnSync('npx', ['wxt', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    if (build.status !== 0 || !existsSync(manifest)) throw new Error('npx wxt build failed: cannot measure the extension in the browser');
+  }
+  const copy = mkdtempSync(path.join(tmpdir(), 'paradedup-bench-ext-'));
+  cpSync(extensionDir, copy, { recursive: true });
+  return copy;
+}
+
+function serve(pages: Record<string, string>): Promise<{ url: (name: string) => string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const name = new URL(req.url ?? '/', 'http://127.0.0.1').pathname.slice(1);
+    const html = pages[name];
+    if (html === undefined) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: (name) => `http://127.0.0.1:${port}/${name}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}
+
+async function measureLoad(page: Page, url: string): Promise<PageLoad> {
+  await page.goto(url, { waitUntil: 'load' });
+  const scanned = await page.evaluate(
+    (timeout) =>
+      Promise.race([
+        (window as unknown as ProbedWindow).__paradedupBench.done.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeout)),
+      ]),
+    SCAN_TIMEOUT_MS,
+  );
+  if (!scanned) {
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((mark) => mark.name));
+    const seen = marks.filter((name) => name.startsWith('paradedup:'));
+    throw new Error(
+      `The content script did not mark '${DONE_MARK}' within ${SCAN_TIMEOUT_MS / 1000} s on ${url} ` +
+        `(ParaDedup marks seen: ${seen.length ? seen.join(', ') : 'none'}). The content script must call ` +
+        `performance.mark('${START_MARK}') when it starts and performance.mark('${DONE_MARK}') when the first scan's annotation is done.`,
+    );
+  }
+  // Long-task entries are delivered after their task ends: let one more task run first.
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+  const timeline = await page.evaluate(
+    ([start, done]) => ({
+      start: performance.getEntriesByName(start).map((mark) => mark.startTime),
+      done: performance.getEntriesByName(done).map((mark) => mark.startTime),
+      tasks: (window as unknown as ProbedWindow).__paradedupBench.tasks,
+    }),
+    [START_MARK, DONE_MARK] as const,
+  );
+  if (timeline.start.length === 0) throw new Error(`The content script marked '${DONE_MARK}' but not '${START_MARK}' on ${url}`);
+  const start = timeline.start[0];
+  const done = timeline.done[0];
+  if (done < start) throw new Error(`'${DONE_MARK}' (${done} ms) precedes '${START_MARK}' (${start} ms) on ${url}`);
+  const duringScan = timeline.tasks.filter((task) => task.start < done && task.start + task.duration > start);
+  return {
+    scanMs: done - start,
+    longestTaskMs: Math.max(0, ...duringScan.map((task) => task.duration)),
+    longestTaskOfLoadMs: Math.max(0, ...timeline.tasks.map((task) => task.duration)),
+    longTasksDuringScan: duringScan.length,
+  };
+}
+
+/** One more load of `url` under the V8 sampling profiler (content script included), saved as a .cpuprofile for DevTools. */
+async function profileLoad(page: Page, url: string, file: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await measureLoad(page, url);
+  const { profile } = await cdp.send('Profiler.stop');
+  writeFileSync(file, JSON.stringify(profile));
+  await cdp.detach();
+}
+
+async function measurePage(page: Page, url: string, paragraphs: number, loads: number): Promise<PageResult> {
+  const results: PageLoad[] = [];
+  for (let load = 0; load < loads; load++) results.push(await measureLoad(page, `${url}?load=${load}`));
+  return {
+    paragraphs,
+    loads: results,
+    scanMs: median(results.map((r) => r.scanMs)),
+    longestTaskMs: median(results.map((r) => r.longestTaskMs)),
+  };
+}
+
+export async function runBrowserBenchmark(
+  pages: BrowserPages,
+  {
+    extensionDir = DEFAULT_EXTENSION_DIR,
+    pageLoads = 3,
+    sampleLoads = 7,
+    profileFile,
+  }: { extensionDir?: string; pageLoads?: number; sampleLoads?: number; profileFile?: string },
+  log: (line: string) => void,
+): Promise<BrowserResults> {
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is not installed (${CHROMIUM_PATH} not found). Install it with: ${INSTALL_HINT}`);
+  const extension = stableExtensionCopy(extensionDir, log);
+  const profile = mkdtempSync(path.join(tmpdir(), 'paradedup-bench-profile-'));
+  const server = await serve({ 'page.html': pages.page.html, 'sample.html': pages.sample.html });
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM_PATH,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--disable-extensions-except=${extension}`,
+        `--load-extension=${extension}`,
+      ],
+    });
+    // The extension is live once its service worker runs.
+    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 10_000 });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.addInitScript(PROBE);
+    log(`browser: ${pages.page.paragraphs}-paragraph page, ${pageLoads} loads`);
+    const long = await measurePage(page, server.url('page.html'), pages.page.paragraphs, pageLoads);
+    log(`browser: sample article, ${sampleLoads} loads`);
+    const sample = await measurePage(page, server.url('sample.html'), pages.sample.paragraphs, sampleLoads);
+    if (profileFile) {
+      log(`browser: profiling one more load of the ${pages.page.paragraphs}-paragraph page into ${profileFile}`);
+      await profileLoad(page, `${server.url('page.html')}?load=profiled`, profileFile);
+    }
+    if (pageErrors.length > 0) throw new Error(`The pages threw while the extension ran: ${pageErrors.join('; ')}`);
+    return {
+      chromium: context.browser()?.version() ?? 'unknown',
+      extensionDir: path.resolve(extensionDir),
+      page: long,
+      sample: { ...sample, source: pages.sample.source },
+    };
+  } finally {
+    await context?.close();
+    await server.close();
+    rmSync(profile, { recursive: true, force: true });
+    rmSync(extension, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,260 @@
+// The Node half of the benchmark: fingerprint throughput against simhash-js and a bare read of the
+// text, grouping time at three corpus sizes, memory held by the index, and the cost of a rescan.
+import { createRequire } from 'node:module';
+import { DedupIndex, findRepeats, fingerprint } from '../../src/engine';
+import { generateCorpus, type Corpus } from './corpus';
+import { Prng } from './prng';
+import { collectGarbage, interleaved, median, medianRatio, timeMs } from './timing';
+
+const require = createRequire(import.meta.url);
+const { SimHash } = require('simhash-js') as { SimHash: new () => { hash(text: string): number } };
+
+export interface Sizes {
+  /** Three corpus sizes, each ten times the previous: 1k, 10k, 100k for the real run. */
+  corpora: [number, number, number];
+  throughputRounds: number;
+  simhashJsRounds: number;
+  /** Rounds for the two smaller sizes together, then for the two larger ones interleaved. */
+  groupingRounds: [number, number];
+  rescanRounds: number;
+}
+
+export const FULL: Sizes = {
+  corpora: [1_000, 10_000, 100_000],
+  throughputRounds: 9,
+  simhashJsRounds: 3,
+  groupingRounds: [5, 3],
+  rescanRounds: 15,
+};
+
+export const TINY: Sizes = {
+  corpora: [30, 300, 3_000],
+  throughputRounds: 3,
+  simhashJsRounds: 1,
+  groupingRounds: [2, 1],
+  rescanRounds: 3,
+};
+
+export interface Throughput {
+  paragraphs: number;
+  /** The corpus size in UTF-8 bytes: the unit of every MB/s figure (MB = 10^6 bytes). */
+  utf8Bytes: number;
+  utf16Units: number;
+  engineMs: number;
+  simhashJsMs: number;
+  barePassMs: number;
+  engineMBps: number;
+  simhashJsMBps: number;
+  barePassMBps: number;
+  /** Per-round simhash-js time / engine time, median over rounds. */
+  vsSimhashJs: number;
+  /** Per-round bare-pass time / engine time, median over rounds. */
+  ofBarePass: number;
+}
+
+export interface Grouping {
+  paragraphs: number;
+  ms: number;
+  msPerThousand: number;
+  /** Blocks reported as duplicate or partial. */
+  flagged: number;
+  /** Repeats the generator planted, and how many of them the engine flagged. */
+  planted: number;
+  plantedFound: number;
+}
+
+export interface IndexCost {
+  paragraphs: number;
+  /** Heap held by a DedupIndex per paragraph, excluding the paragraph's own text (the page holds that). */
+  bytesPerParagraph: number;
+  /** Mean text size, for scale. */
+  textBytesPerParagraph: number;
+  /** set() of RESCAN_BLOCKS new or changed blocks, then report(): every block's result. */
+  rescanReportMs: number;
+  /** The same, then changes(): only the results that changed. */
+  rescanChangesMs: number;
+}
+
+export interface NodeResults {
+  sizes: Sizes['corpora'];
+  throughput: Throughput;
+  grouping: Grouping[];
+  /** Grouping time at the largest corpus / at the middle one (100k / 10k in the real run), median of per-round ratios. */
+  growth: number | null;
+  index: IndexCost[];
+  /** Rescan time on the largest index / on the middle one, with changes(): 1 means flat. */
+  rescanGrowth: number | null;
+}
+
+/** Blocks set per rescan: half of them edited in place, half appended, as on a live page. */
+export const RESCAN_BLOCKS = 10;
+
+let sink = 0;
+
+/** Keeps results alive, so no measured work can be optimised away. */
+export function benchmarkSink(): number {
+  return sink;
+}
+
+function utf8Bytes(texts: readonly string[]): number {
+  return texts.reduce((sum, text) => sum + Buffer.byteLength(text, 'utf8'), 0);
+}
+
+/** Copies of the strings as flat, sequential strings, the fastest form to read, so the bare pass is a true floor. */
+function flat(texts: readonly string[]): string[] {
+  return JSON.parse(JSON.stringify(texts)) as string[];
+}
+
+export function measureThroughput(texts: readonly string[], sizes: Sizes, log: (line: string) => void): Throughput {
+  const simhashJs = new SimHash();
+  const barePass = () => {
+    let all = 0;
+    for (let p = 0; p < texts.length; p++) {
+      const text = texts[p];
+      let h = 0;
+      for (let i = 0; i < text.length; i++) h = (h + text.charCodeAt(i)) | 0;
+      all ^= h;
+    }
+    sink ^= all;
+  };
+  const engine = () => {
+    for (let p = 0; p < texts.length; p++) sink ^= fingerprint(texts[p]).lo;
+  };
+  const peer = () => {
+    for (let p = 0; p < texts.length; p++) sink ^= simhashJs.hash(texts[p]);
+  };
+  log(`throughput: ${texts.length} paragraphs, engine and bare pass`);
+  const fast = interleaved({ barePass, engine }, { warmup: 2, rounds: sizes.throughputRounds });
+  log('throughput: simhash-js');
+  const slow = interleaved({ engine, peer }, { warmup: 1, rounds: sizes.simhashJsRounds });
+  const bytes = utf8Bytes(texts);
+  const engineMs = median(fast.engine);
+  const simhashJsMs = median(slow.peer);
+  const barePassMs = median(fast.barePass);
+  const mbps = (ms: number) => bytes / 1e6 / (ms / 1000);
+  return {
+    paragraphs: texts.length,
+    utf8Bytes: bytes,
+    utf16Units: texts.reduce((sum, text) => sum + text.length, 0),
+    engineMs,
+    simhashJsMs,
+    barePassMs,
+    engineMBps: mbps(engineMs),
+    simhashJsMBps: mbps(simhashJsMs),
+    barePassMBps: mbps(barePassMs),
+    vsSimhashJs: medianRatio(slow.peer, slow.engine),
+    ofBarePass: medianRatio(fast.barePass, fast.engine),
+  };
+}
+
+function grouping({ texts, planted }: Corpus, times: readonly number[]): Grouping {
+  const report = findRepeats(texts);
+  const ms = median(times);
+  return {
+    paragraphs: texts.length,
+    ms,
+    msPerThousand: (ms / texts.length) * 1000,
+    flagged: report.blocks.filter((block) => block.status !== 'unique').length,
+    planted: planted.length,
+    plantedFound: planted.filter(({ index }) => report.blocks[index].status !== 'unique').length,
+  };
+}
+
+/** findRepeats() at each size; the two largest run interleaved, for a growth ratio taken within rounds. */
+export function measureGrouping(corpora: Corpus[], sizes: Sizes, log: (line: string) => void): { grouping: Grouping[]; growth: number | null } {
+  const run = (corpus: Corpus) => () => {
+    sink ^= findRepeats(corpus.texts).blocks.length;
+  };
+  const [small, middle, large] = corpora;
+  log(`grouping: ${small.texts.length} and ${middle.texts.length} paragraphs`);
+  const first = interleaved({ small: run(small), middle: run(middle) }, { warmup: 1, rounds: sizes.groupingRounds[0] });
+  if (!large) return { grouping: [grouping(small, first.small), grouping(middle, first.middle)], growth: null };
+  log(`grouping: ${middle.texts.length} and ${large.texts.length} paragraphs, interleaved`);
+  const second = interleaved({ middle: run(middle), large: run(large) }, { warmup: 0, rounds: sizes.groupingRounds[1] });
+  return {
+    grouping: [grouping(small, first.small), grouping(middle, [...first.middle, ...second.middle]), grouping(large, second.large)],
+    growth: medianRatio(second.large, second.middle),
+  };
+}
+
+/** Texts for rescans: fresh paragraphs, exact copies and near copies of the page's own. */
+function rescanTexts(page: readonly string[], count: number): string[] {
+  const random = new Prng(0xc0ffee);
+  const fresh = generateCorpus(count, 0xfeed).texts;
+  return fresh.map((text, i) => {
+    if (i % 3 === 1) return page[random.int(page.length)];
+    if (i % 3 === 2) return page[random.int(page.length)].replace(/ \S+/u, '');
+    return text;
+  });
+}
+
+/** Memory held by an index of the corpus, then rescans of RESCAN_BLOCKS blocks on it. */
+export function measureIndex(texts: readonly string[], rounds: number): IndexCost {
+  collectGarbage();
+  const before = process.memoryUsage().heapUsed;
+  const index = new DedupIndex();
+  texts.forEach((text, i) => index.set(i, text, i));
+  sink ^= index.report().blocks.length;
+  collectGarbage();
+  const bytesPerParagraph = (process.memoryUsage().heapUsed - before) / texts.length;
+
+  const pool = rescanTexts(texts, RESCAN_BLOCKS * rounds * 2);
+  const random = new Prng(0xbe11);
+  let nextKey = texts.length;
+  let used = 0;
+  const rescan = (finish: () => void) => {
+    for (let i = 0; i < RESCAN_BLOCKS; i++) {
+      const text = pool[used++];
+      if (i % 2 === 0) {
+        const key = random.int(texts.length);
+        index.set(key, text, key); // an edited paragraph keeps its place
+      } else {
+        index.set(nextKey, text, nextKey); // a paragraph appended by infinite scroll
+        nextKey++;
+      }
+    }
+    finish();
+  };
+  const reportTimes: number[] = [];
+  for (let round = 0; round < rounds; round++) reportTimes.push(timeMs(() => rescan(() => (sink ^= index.report().blocks.length))));
+  sink ^= index.changes().changed.length; // the first call lists every block; rescans follow
+  const changesTimes: number[] = [];
+  for (let round = 0; round < rounds; round++) changesTimes.push(timeMs(() => rescan(() => (sink ^= index.changes().changed.length))));
+  return {
+    paragraphs: texts.length,
+    bytesPerParagraph,
+    textBytesPerParagraph: utf8Bytes(texts) / texts.length,
+    rescanReportMs: median(reportTimes),
+    rescanChangesMs: median(changesTimes),
+  };
+}
+
+/** The corpora, each a prefix of the largest (same seed), so sizes differ only in size. */
+function corpora(sizes: number[]): Corpus[] {
+  const largest = generateCorpus(Math.max(...sizes));
+  return sizes.map((n) => ({
+    texts: flat(largest.texts.slice(0, n)),
+    scripts: largest.scripts.slice(0, n),
+    planted: largest.planted.filter((p) => p.index < n),
+  }));
+}
+
+export function runNodeBenchmark(sizes: Sizes, { skipLargest }: { skipLargest: boolean }, log: (line: string) => void): NodeResults {
+  const measured = skipLargest ? sizes.corpora.slice(0, 2) : sizes.corpora;
+  log(`generating corpora (${measured.join(', ')} paragraphs)`);
+  const [small, middle, large] = corpora(measured);
+  const throughput = measureThroughput(middle.texts, sizes, log);
+  const { grouping, growth } = measureGrouping(large ? [small, middle, large] : [small, middle], sizes, log);
+  const index = (large ? [middle, large] : [middle]).map((corpus) => {
+    log(`index memory and rescans: ${corpus.texts.length} paragraphs`);
+    return measureIndex(corpus.texts, sizes.rescanRounds);
+  });
+  return {
+    sizes: sizes.corpora,
+    throughput,
+    grouping,
+    growth,
+    index,
+    rescanGrowth: large ? index[1].rescanChangesMs / index[0].rescanChangesMs : null,
+  };
+}

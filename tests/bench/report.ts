@@ -1,0 +1,131 @@
+// The benchmark's output: a table for people, or the JSON of issue 5 with the details beside it.
+import type { BrowserResults } from './browser';
+import { RESCAN_BLOCKS, type NodeResults } from './node';
+
+/** The targets of issue 5. */
+export const TARGETS = {
+  ofBarePass: 0.33,
+  vsSimhashJs: 100,
+  growth100kOver10k: 12,
+  scanMs: 300,
+  longestTaskMs: 50,
+  sampleScanMs: 5,
+} as const;
+
+export interface BenchResults {
+  node: NodeResults | null;
+  browser: BrowserResults | null;
+  /** Why a part could not be measured. */
+  errors: string[];
+}
+
+const round = (value: number, digits = 3) => Number(value.toPrecision(digits));
+
+export function toJson(results: BenchResults): object {
+  const { node, browser } = results;
+  return {
+    ratios: node && {
+      vsSimhashJs: round(node.throughput.vsSimhashJs),
+      ofBarePass: round(node.throughput.ofBarePass),
+      growth100kOver10k: node.growth === null ? null : round(node.growth),
+    },
+    browser: browser && {
+      pageParagraphs: browser.page.paragraphs,
+      scanMs: round(browser.page.scanMs),
+      longestTaskMs: round(browser.page.longestTaskMs),
+      sampleScanMs: round(browser.sample.scanMs),
+    },
+    targets: TARGETS,
+    details: { node, browser },
+    ...(results.errors.length > 0 ? { errors: results.errors } : {}),
+  };
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column]))).join('  ')).join('\n');
+}
+
+const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+const check = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+/** Long-task entries exist only for tasks over 50 ms: 0 means there was none. */
+const task = (value: number) => (value === 0 ? 'none > 50 ms' : ms(value));
+
+function nodeTables(node: NodeResults): string[] {
+  const t = node.throughput;
+  return [
+    `Fingerprinting ${t.paragraphs} paragraphs (${(t.utf8Bytes / 1e6).toFixed(2)} MB UTF-8, ${t.utf16Units} UTF-16 units), median of interleaved rounds`,
+    table([
+      ['', 'time', 'MB/s (UTF-8)'],
+      ['bare charCodeAt pass', ms(t.barePassMs), t.barePassMBps.toFixed(1)],
+      ['engine fingerprint()', ms(t.engineMs), t.engineMBps.toFixed(1)],
+      ['simhash-js hash()', ms(t.simhashJsMs), t.simhashJsMBps.toFixed(2)],
+    ]),
+    '',
+    'Grouping and verification: findRepeats()',
+    table([
+      ['paragraphs', 'time', 'per 1k', 'flagged', 'planted repeats found'],
+      ...node.grouping.map((g) => [String(g.paragraphs), ms(g.ms), ms(g.msPerThousand), String(g.flagged), `${g.plantedFound}/${g.planted}`]),
+    ]),
+    '',
+    `DedupIndex: memory, and rescans (set() of ${RESCAN_BLOCKS} new or edited blocks, then the results)`,
+    table([
+      ['paragraphs', 'index bytes/paragraph', 'text bytes/paragraph', 'rescan + report()', 'rescan + changes()'],
+      ...node.index.map((i) => [
+        String(i.paragraphs),
+        i.bytesPerParagraph.toFixed(0),
+        i.textBytesPerParagraph.toFixed(0),
+        ms(i.rescanReportMs),
+        ms(i.rescanChangesMs),
+      ]),
+    ]),
+  ];
+}
+
+function browserTable(browser: BrowserResults): string[] {
+  const row = (label: string, p: BrowserResults['page']) => [
+    `${label} (${p.paragraphs} paragraphs)`,
+    ms(p.scanMs),
+    task(p.longestTaskMs),
+    task(Math.max(...p.loads.map((l) => l.longestTaskOfLoadMs))),
+  ];
+  return [
+    `Chromium ${browser.chromium}, extension ${browser.extensionDir}, median of loads`,
+    table([
+      ['page', 'scan (start→done)', 'longest task during scan', 'longest task of any load'],
+      row('generated page', browser.page),
+      row('sample article', browser.sample),
+    ]),
+  ];
+}
+
+function targetsTable({ node, browser }: BenchResults): string[] {
+  const rows: string[][] = [];
+  if (node) {
+    const t = node.throughput;
+    const [, middle, large] = node.sizes;
+    rows.push(['ofBarePass (bare-pass time / engine time)', t.ofBarePass.toFixed(3), `≥ ${TARGETS.ofBarePass}`, check(t.ofBarePass >= TARGETS.ofBarePass)]);
+    rows.push(['vsSimhashJs (times faster)', t.vsSimhashJs.toFixed(1), `≥ ${TARGETS.vsSimhashJs}`, check(t.vsSimhashJs >= TARGETS.vsSimhashJs)]);
+    if (node.growth !== null) {
+      rows.push([`growth ${large / 1000}k over ${middle / 1000}k`, node.growth.toFixed(2), `≤ ${TARGETS.growth100kOver10k}`, check(node.growth <= TARGETS.growth100kOver10k)]);
+    }
+    if (node.rescanGrowth !== null) rows.push([`rescan growth ${large / 1000}k over ${middle / 1000}k, changes()`, node.rescanGrowth.toFixed(2), '≈ 1', '']);
+  }
+  if (browser) {
+    rows.push([`scanMs (${browser.page.paragraphs} paragraphs)`, browser.page.scanMs.toFixed(1), `≤ ${TARGETS.scanMs}`, check(browser.page.scanMs <= TARGETS.scanMs)]);
+    rows.push(['longestTaskMs', browser.page.longestTaskMs.toFixed(1), `≤ ${TARGETS.longestTaskMs}`, check(browser.page.longestTaskMs <= TARGETS.longestTaskMs)]);
+    rows.push(['sampleScanMs', browser.sample.scanMs.toFixed(2), `≤ ${TARGETS.sampleScanMs}`, check(browser.sample.scanMs <= TARGETS.sampleScanMs)]);
+  }
+  return rows.length === 0 ? [] : ['Targets (issue 5)', table([['measure', 'value', 'target', ''], ...rows])];
+}
+
+export function toTable(results: BenchResults): string {
+  const sections = [
+    ...(results.node ? [nodeTables(results.node)] : []),
+    ...(results.browser ? [browserTable(results.browser)] : []),
+    targetsTable(results),
+    results.errors.map((error) => `ERROR: ${error}`),
+  ].filter((section) => section.length > 0);
+  return sections.map((section) => section.join('\n')).join('\n\n');
+}
