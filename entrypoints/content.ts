@@ -1,5 +1,6 @@
 // The content script: thin wiring. Page-level styles come from the manifest (a page's CSP can't block
 // them); all logic lives in src/page.
+import '../src/page/start-mark';
 import '../src/page/styles.css';
 import { startContentScript } from '../src/page/content-script';
 

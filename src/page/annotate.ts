@@ -10,6 +10,7 @@ import {
   type AnnotationStatus,
 } from './dom-contract';
 import { createFold, setFoldExpanded } from './fold';
+import { holdRootStyles, releaseRootStyles } from './root-styles';
 import { canWrapRun, unwrapRun, wrapRun } from './run-wrapper';
 import { unwrapMarks, wrapMarks, type MarkRecord, type TextSegment } from './text-marks';
 
@@ -61,6 +62,8 @@ interface Applied {
   savedTitle: string | null | undefined;
   marks: MarkRecord | null;
   fold: Element | null;
+  /** The shadow root the target sits in, holding the page rules for it; null in the document. */
+  styledRoot: ShadowRoot | null;
 }
 
 /** Table parts can't have a placeholder between them without breaking the table, so they are never folded. */
@@ -102,6 +105,16 @@ export class Annotator {
   }
 
   /**
+   * Whether showing `annotation` on a block may add or remove nodes (marks, a run wrapper, a
+   * placeholder) rather than only set attributes: such changes make the browser lay the page out again.
+   */
+  restructures(key: number, handle: BlockHandle, annotation: BlockAnnotation | null): boolean {
+    const current = this.applied.get(key);
+    if (current && (current.marks || current.wrapper || current.fold)) return true;
+    return annotation !== null && (annotation.marks.length > 0 || annotation.fold !== null || handle.element === null);
+  }
+
+  /**
    * Shows a block the way `annotation` says (null: no annotation at all). Re-applying what is already
    * shown is free; a change of fold state alone keeps the placeholder, so keyboard focus stays on it.
    * Returns false when this block can't be annotated (a run that can't be wrapped).
@@ -130,6 +143,7 @@ export class Annotator {
     if (applied.savedTitle === null) target.removeAttribute('title');
     else if (applied.savedTitle !== undefined) target.setAttribute('title', applied.savedTitle);
     if (applied.wrapper) unwrapRun(applied.wrapper);
+    if (applied.styledRoot) releaseRootStyles(applied.styledRoot);
   }
 
   /** Takes every annotation out of the page. */
@@ -148,7 +162,9 @@ export class Annotator {
       if (!canWrapRun(handle.nodes)) return false;
       target = wrapper = wrapRun(this.doc, handle.nodes);
     }
-    const applied: Applied = { handle, annotation, target, wrapper, savedTitle: undefined, marks: null, fold: null };
+    // The manifest CSS can't reach into a shadow root: the root gets the same rules while it holds our marks.
+    const styledRoot = holdRootStyles(target);
+    const applied: Applied = { handle, annotation, target, wrapper, savedTitle: undefined, marks: null, fold: null, styledRoot };
     this.applied.set(key, applied);
     target.setAttribute(ATTR_STATUS, annotation.status);
     target.setAttribute(ATTR_GROUP, String(annotation.group));

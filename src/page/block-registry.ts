@@ -73,11 +73,15 @@ export class BlockRegistry {
   /** Tracks the blocks of a whole page, in the order given (their reading order). */
   addAll(blocks: readonly PageBlock[]): TrackedBlock[] {
     this.clear();
-    return blocks.map((block, i) => {
-      const tracked = this.track(block, i);
-      this.sorted.push(tracked.key);
-      return tracked;
-    });
+    return blocks.map((block) => this.append(block));
+  }
+
+  /** Tracks a block that comes after every tracked one in reading order (a full scan's next block). */
+  append(block: PageBlock): TrackedBlock {
+    const last = this.sorted.length > 0 ? this.byKey.get(this.sorted[this.sorted.length - 1])!.order : -1;
+    const tracked = this.track(block, Math.floor(last) + 1);
+    this.sorted.push(tracked.key);
+    return tracked;
   }
 
   /**

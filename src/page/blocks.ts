@@ -2,7 +2,7 @@
 // Shared by the content script (live DOM) and the CLI (linkedom). Every walk is iterative, so
 // 5,000-level nesting cannot overflow the stack, and linear in the size of the page.
 import { BLOCK_TAG } from './dom-contract';
-import { Collapser, CollapsedText, isBlank, type CollapseSink, type Gap } from './text';
+import { Collapser, CollapsedText, collapseWhitespace, isBlank, type CollapseSink, type Gap } from './text';
 import { ChildCursor, DOCUMENT_NODE, ELEMENT_NODE, TEXT_NODE, elementRole, isInsideSkipped, type ElementRole } from './tree';
 
 export interface PageBlock {
@@ -27,15 +27,12 @@ export interface TextPiece {
   end: number;
 }
 
-/** Element roles found by the extractor's first pass; inline elements holding blocks say `block`. */
-type Roles = Map<Element, ElementRole>;
-
 /**
  * Feeds the text a reader sees in `node` to `collapser`, in reading order: text nodes as they are,
  * `<br>` as whitespace, skipped subtrees not at all; stops once the output has `until` characters.
  * The one walker behind both block texts and range location, so the two cannot disagree.
  */
-function feedNode(node: Node, collapser: Collapser<Text>, until: number, roles: Roles | null): void {
+function feedNode(node: Node, collapser: Collapser<Text>, until: number): void {
   if (node.nodeType === TEXT_NODE) {
     collapser.feed(node as Text, (node as Text).data);
     return;
@@ -47,7 +44,7 @@ function feedNode(node: Node, collapser: Collapser<Text>, until: number, roles: 
     if (current) {
       if (current.nodeType === TEXT_NODE) collapser.feed(current as Text, (current as Text).data);
       else if (current.nodeType === ELEMENT_NODE) {
-        const role = roles?.get(current as Element) ?? elementRole(current as Element);
+        const role = elementRole(current as Element);
         if (role === 'br') collapser.lineBreak();
         else if (role !== 'blank') cursors.push(new ChildCursor(current));
       }
@@ -62,10 +59,10 @@ function feedNode(node: Node, collapser: Collapser<Text>, until: number, roles: 
 function feedNodes(nodes: readonly Node[] | ChildCursor, collapser: Collapser<Text>, until = Infinity): void {
   if (nodes instanceof ChildCursor) {
     for (let node = nodes.next(); node && collapser.length < until; node = nodes.next()) {
-      feedNode(node, collapser, until, null);
+      feedNode(node, collapser, until);
     }
   } else {
-    for (let i = 0; i < nodes.length && collapser.length < until; i++) feedNode(nodes[i], collapser, until, null);
+    for (let i = 0; i < nodes.length && collapser.length < until; i++) feedNode(nodes[i], collapser, until);
   }
 }
 
@@ -123,58 +120,59 @@ export function locateRange(block: PageBlock, start: number, end: number): TextP
   return collector.pieces;
 }
 
-interface ClassifyFrame {
-  element: Element | null;
+/** Nodes visited between two pause points of `iterateBlocks`: a few microseconds of work. */
+const NODES_PER_STEP = 64;
+
+interface InlineFrame {
+  element: Element;
   children: ChildCursor;
-  /** Its inline runs are paragraphs: a block element, or an inline one found to hold blocks. */
-  container: boolean;
   /** Consecutive `<br>`s seen (only blank text between). */
   breaks: number;
 }
 
 /**
- * First pass: the role of every element that is read, with inline elements (a, span, font, custom
- * elements…) that hold blocks or `<br><br>` breaks promoted to `block`. They must act as containers:
- * a paragraph run is a list of one parent's children, and `<font><p>…</p></font>` or
+ * Whether an inline element (a, span, font, custom elements…) holds paragraphs of its own: a block
+ * element, or a `<br><br>` break, reached through inline elements only. Such an element must act as a
+ * container: a paragraph run is a list of one parent's children, and `<font><p>…</p></font>` or
  * `<a class="card"><h3>…</h3><p>…</p></a>` would otherwise put a run around nested paragraphs.
+ * Every inline element whose answer the walk learns is remembered in `promoted` (true: it holds
+ * paragraphs), so each is walked once however deeply such elements nest.
  */
-function classify(element: Element | null, children: ChildCursor): Roles {
-  const roles: Roles = new Map();
-  const stack: ClassifyFrame[] = [{ element, children, container: true, breaks: 0 }];
-  // Each frame is promoted at most once and the climb stops at the first container: linear overall.
-  const promoteFrom = (depth: number) => {
-    for (let d = depth; d >= 0 && !stack[d].container; d--) {
-      stack[d].container = true;
-      const el = stack[d].element;
-      if (el) roles.set(el, 'block');
-    }
-  };
+function holdsParagraphs(element: Element, promoted: Map<Element, boolean>): boolean {
+  const known = promoted.get(element);
+  if (known !== undefined) return known;
+  const stack: InlineFrame[] = [{ element, children: new ChildCursor(element), breaks: 0 }];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1];
     const node = frame.children.next();
     if (!node) {
+      promoted.set(frame.element, false);
       stack.pop();
       continue;
     }
+    let found = false;
     if (node.nodeType === TEXT_NODE) {
       // Text matters here only between <br>s: there it makes them line breaks, not a paragraph break.
       if (frame.breaks > 0 && !isBlank((node as Text).data)) frame.breaks = 0;
-      continue;
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const el = node as Element;
+      const role = elementRole(el);
+      if (role === 'br') found = ++frame.breaks === 2;
+      else if (role === 'block') found = true;
+      else if (role === 'text') {
+        frame.breaks = 0;
+        const inner = promoted.get(el);
+        if (inner === undefined) stack.push({ element: el, children: new ChildCursor(el), breaks: 0 });
+        else found = inner;
+      }
     }
-    if (node.nodeType !== ELEMENT_NODE) continue;
-    const el = node as Element;
-    const role = elementRole(el);
-    roles.set(el, role);
-    if (role === 'blank') continue;
-    if (role === 'br') {
-      if (++frame.breaks === 2) promoteFrom(stack.length - 1);
-      continue;
+    if (found) {
+      // Every inline element on the way down holds the paragraphs too.
+      for (const open of stack) promoted.set(open.element, true);
+      return true;
     }
-    frame.breaks = 0;
-    if (role === 'block') promoteFrom(stack.length - 1);
-    stack.push({ element: el, children: new ChildCursor(el), container: role === 'block', breaks: 0 });
   }
-  return roles;
+  return false;
 }
 
 interface ContainerFrame {
@@ -196,15 +194,15 @@ function containerFrame(element: Element | null, children: ChildCursor, firstBlo
 
 /** The page's own tag for the text: a run wrapper we inserted reports the container it sits in. */
 function tagFor(element: Element): string {
-  const parent = element.parentElement;
-  return element.localName === BLOCK_TAG && parent ? parent.localName : element.localName;
+  const tag = element.localName;
+  return tag === BLOCK_TAG ? (element.parentElement?.localName ?? tag) : tag;
 }
 
 /**
  * A run's text, and the run without its edges that show nothing (blank text, comments, `<br>`,
  * skipped elements), which no paragraph wrapper should take along.
  */
-function readRun(run: Node[], roles: Roles): { text: string; nodes: Node[] } {
+function readRun(run: Node[]): { text: string; nodes: Node[] } {
   const out = new CollapsedText();
   const collapser = new Collapser<Text>(out);
   let first = -1;
@@ -212,9 +210,9 @@ function readRun(run: Node[], roles: Roles): { text: string; nodes: Node[] } {
   for (let i = 0; i < run.length; i++) {
     const node = run[i];
     const before = collapser.length;
-    feedNode(node, collapser, Infinity, roles);
+    feedNode(node, collapser, Infinity);
     // Inline elements stay even when they show no text: an image belongs to its paragraph.
-    const shows = collapser.length > before || (node.nodeType === ELEMENT_NODE && roles.get(node as Element) === 'text');
+    const shows = collapser.length > before || (node.nodeType === ELEMENT_NODE && elementRole(node as Element) === 'text');
     if (!shows) continue;
     if (first < 0) first = i;
     last = i;
@@ -223,7 +221,18 @@ function readRun(run: Node[], roles: Roles): { text: string; nodes: Node[] } {
   return { text: out.toString(), nodes };
 }
 
-function startOf(root: ParentNode): { element: Element | null; children: () => ChildCursor } | null {
+/**
+ * The text of a block element that holds nothing but text (most paragraphs), read in one call: the
+ * content script sees the page through wrappers of its own, made for every node it touches, and
+ * skipping them for the text nodes saves a good part of a scan. Null when the element holds elements
+ * or shows another tree (a shadow root, a slot's assigned nodes).
+ */
+function textOnly(element: Element): string | null {
+  if (element.childElementCount !== 0 || element.shadowRoot || element.localName === 'slot') return null;
+  return collapseWhitespace(element.textContent ?? '');
+}
+
+function startOf(root: ParentNode): { element: Element | null; children: ChildCursor } | null {
   let node = root as unknown as Node;
   const doc = node.nodeType === DOCUMENT_NODE ? (node as Document) : node.ownerDocument;
   // designMode makes the whole document editable: it belongs to the user.
@@ -235,16 +244,19 @@ function startOf(root: ParentNode): { element: Element | null; children: () => C
   }
   if (node.nodeType === ELEMENT_NODE) {
     const element = node as Element;
-    return isInsideSkipped(element) ? null : { element, children: () => new ChildCursor(element) };
+    return isInsideSkipped(element) ? null : { element, children: new ChildCursor(element) };
   }
   // A shadow root's text belongs to its host; text at a bare fragment's top level has no element
   // to mark, so only the elements below it yield blocks.
   const fragment = node;
-  return { element: (fragment as ShadowRoot).host ?? null, children: () => new ChildCursor(fragment) };
+  return { element: (fragment as ShadowRoot).host ?? null, children: new ChildCursor(fragment) };
 }
 
 /**
- * The paragraph blocks under `root` (a document, a shadow root or an element), in reading order.
+ * The paragraph blocks under `root` (a document, a shadow root or an element), in reading order,
+ * one at a time: the generator also yields `undefined` every few dozen nodes, so a caller can check
+ * its time budget and pause (between two steps the page may change; what changed is the caller's
+ * to rescan). A single block's text is read in one step.
  *
  * Block elements (p, li, blockquote, dd, headings, div, section, td…) are containers. A container's
  * inline children (text, a, b, span, mark…) form runs: a run ends at a nested block element and at a
@@ -254,30 +266,54 @@ function startOf(root: ParentNode): { element: Element | null; children: () => C
  * block in its container's whole subtree the block is the container itself (`nodes: null`), so a
  * `<div>` full of `<p>`s is no block, while a `<div>` with its own text before a list yields that text.
  */
-export function extractBlocks(root: ParentNode): PageBlock[] {
+export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefined, void, undefined> {
   const start = startOf(root);
-  if (!start) return [];
-  const roles = classify(start.element, start.children());
-  const blocks: PageBlock[] = [];
-  const stack: ContainerFrame[] = [containerFrame(start.element, start.children(), 0)];
+  if (!start) return;
+  const promoted = new Map<Element, boolean>();
+  /** An element's role among its container's children: inline elements that hold paragraphs are containers too. */
+  const roleOf = (el: Element): ElementRole => {
+    const role = elementRole(el);
+    return role === 'text' && holdsParagraphs(el, promoted) ? 'block' : role;
+  };
+  const stack: ContainerFrame[] = [containerFrame(start.element, start.children, 0)];
+  /** Blocks found so far; the latest is held back until the next, as its container may still claim it whole. */
+  let found = 0;
+  let latest: PageBlock | null = null;
+  /** Blocks that can no longer change, to hand out. */
+  const settled: PageBlock[] = [];
+  const addBlock = (block: PageBlock) => {
+    // A new block settles the previous one: its container now holds two blocks, or has ended.
+    if (latest) settled.push(latest);
+    latest = block;
+    found++;
+  };
 
   const endRun = (frame: ContainerFrame) => {
     const run = frame.run;
     frame.run = [];
     frame.breaks = 0;
     if (!frame.element || run.length === 0) return;
-    const { text, nodes } = readRun(run, roles);
+    const { text, nodes } = readRun(run);
     if (text === '') return;
-    blocks.push({ element: frame.element, nodes, tag: tagFor(frame.element), text });
+    addBlock({ element: frame.element, nodes, tag: tagFor(frame.element), text });
     frame.ownRuns++;
   };
 
+  let budget = NODES_PER_STEP;
   while (stack.length > 0) {
+    if (settled.length > 0) {
+      budget = NODES_PER_STEP;
+      for (const block of settled) yield block;
+      settled.length = 0;
+    } else if (--budget === 0) {
+      budget = NODES_PER_STEP;
+      yield;
+    }
     const frame = stack[stack.length - 1];
     const node = frame.children.next();
     if (!node) {
       endRun(frame);
-      if (frame.ownRuns === 1 && blocks.length - frame.firstBlock === 1) blocks[blocks.length - 1].nodes = null;
+      if (frame.ownRuns === 1 && found - frame.firstBlock === 1) latest!.nodes = null;
       stack.pop();
       continue;
     }
@@ -287,7 +323,7 @@ export function extractBlocks(root: ParentNode): PageBlock[] {
       frame.run.push(node);
       continue;
     }
-    const role = node.nodeType === ELEMENT_NODE ? roles.get(node as Element) : 'blank';
+    const role = node.nodeType === ELEMENT_NODE ? roleOf(node as Element) : 'blank';
     if (role === 'blank') {
       // Comments and skipped elements start no run; inside one they keep its nodes contiguous.
       if (frame.run.length > 0) frame.run.push(node);
@@ -310,7 +346,18 @@ export function extractBlocks(root: ParentNode): PageBlock[] {
       continue;
     }
     endRun(frame);
-    stack.push(containerFrame(node as Element, new ChildCursor(node), blocks.length));
+    const text = textOnly(node as Element);
+    if (text === null) stack.push(containerFrame(node as Element, new ChildCursor(node), found));
+    // The element is its only block, as its own frame would have found.
+    else if (text !== '') addBlock({ element: node as Element, nodes: null, tag: tagFor(node as Element), text });
   }
+  yield* settled;
+  if (latest) yield latest;
+}
+
+/** Every paragraph block under `root`, in reading order (see `iterateBlocks`), in one go. */
+export function extractBlocks(root: ParentNode): PageBlock[] {
+  const blocks: PageBlock[] = [];
+  for (const block of iterateBlocks(root)) if (block) blocks.push(block);
   return blocks;
 }

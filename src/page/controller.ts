@@ -1,20 +1,21 @@
 // One frame's ParaDedup: reads the site's settings, scans the page's blocks with the engine, shows
 // the repeats in the chosen mode, keeps up with a living page, and answers the popup.
 // Every entry point catches its errors: a failure is reported ("Scan failed: …"), never thrown at the page.
-import { DedupIndex, type BlockResult, type DedupReport } from '../engine';
+import { DEFAULT_OPTIONS, DedupIndex, type BlockResult, type DedupReport, type EngineOptions } from '../engine';
 import type { GroupSummary, PageMode, PageState, ScanState, ToBackground } from '../messages';
 import type { PagePlan } from '../settings';
 import { Annotator, type BlockAnnotation } from './annotate';
 import { BlockRegistry, type TrackedBlock } from './block-registry';
-import { extractBlocks } from './blocks';
+import { extractBlocks, iterateBlocks, type PageBlock } from './blocks';
 import { changedScopes } from './change-scopes';
 import { TINT_COUNT } from './dom-contract';
 import { Flasher, scrollToElement } from './flash';
 import { parseToContent } from './message-guard';
 import { ChangeObserver, OBSERVER_DEFAULTS, type ChangeBatch, type ObserverOptions, type ObserverTimers } from './observer';
 import { RouteWatcher } from './route-watcher';
-import { Superseded, forEachSliced, windowClock, type Clock } from './slicing';
-import { t } from './strings';
+import { DONE_MARK, SCAN_MEASURE, mark } from './scan-marks';
+import { SLICE_MS, Slicer, Superseded, forEachSliced, windowClock, type Clock } from './slicing';
+import { prepareStrings, t } from './strings';
 import { ELEMENT_NODE, contentChildren } from './tree';
 
 /** Where the controller gets the site's settings from (src/settings.ts in the extension). */
@@ -31,19 +32,35 @@ export interface ControllerEnv {
   /** False once the extension is gone (updated or removed): the controller then goes quiet. */
   alive?: () => boolean;
   clock?: Clock;
+  /** When the task that runs `start()` began (clock time), if earlier: it counts against the first slice. */
+  taskStartedAt?: number;
   timers?: ObserverTimers;
   observer?: ObserverOptions;
 }
-
-/** Name of the performance measure each full scan leaves (start of scan to annotations done). */
-export const SCAN_MEASURE = 'paradedup-scan';
 
 /** Wait before the second full rescan of a mutation storm in a row; doubles for each further one. */
 const STORM_BACKOFF_MS = 500;
 const STORM_BACKOFF_MAX_MS = 30_000;
 
-/** Blocks indexed between two classification passes of a full scan (see fullScan). */
-const CLASSIFY_EVERY = 128;
+/**
+ * Slice budget for annotation changes that add or remove nodes: after each such slice the browser lays
+ * out the page and re-walks it to paint, so they come in few, longer slices (still far from 50 ms).
+ */
+const RESTRUCTURE_SLICE_MS = 3 * SLICE_MS;
+
+/**
+ * Longer blocks are not paragraphs but dumps, logs or whole texts poured into one element: nobody
+ * reads them as repeated paragraphs, and fingerprinting one would hold the page up for a long time.
+ */
+const MAX_BLOCK_CHARS = 50_000;
+
+/** A block the engine compares: anything up to a very long paragraph. */
+function comparable(block: PageBlock): boolean {
+  return block.text.length <= MAX_BLOCK_CHARS;
+}
+
+/** Most blocks indexed between two classification passes of a full scan (see fullScan). */
+const CLASSIFY_EVERY = 32;
 
 /** Characters of a canonical block shown in the popup's list. */
 const LIST_SNIPPET_CHARS = 80;
@@ -57,6 +74,19 @@ export function snippetOf(text: string, max: number): string {
   const code = text.charCodeAt(end - 1);
   if (code >= 0xd800 && code <= 0xdbff) end--;
   return `${text.slice(0, end).trimEnd()}…`;
+}
+
+/** A full scan's reading, started before the site's settings arrived (see `start`). */
+interface ReadAhead {
+  generation: number;
+  options: EngineOptions;
+  startedAt: number;
+  /** False when the reading stopped early: superseded, or failed (and reported). */
+  done: Promise<boolean>;
+}
+
+function sameEngine(a: EngineOptions, b: EngineOptions): boolean {
+  return a.strictness === b.strictness && a.minBlockChars === b.minBlockChars;
 }
 
 function errorMessage(error: unknown): string {
@@ -81,6 +111,9 @@ export class PageController {
   private index = new DedupIndex();
   private report: DedupReport = { blocks: [], groups: [] };
   private results = new Map<number, BlockResult>();
+  /** Blocks in `results` that are duplicates, and partial repeats. */
+  private duplicates = 0;
+  private partials = 0;
   /** The group each grouped block is shown with. */
   private groupOf = new Map<number, number>();
   private readonly expanded = new Set<number>();
@@ -92,6 +125,9 @@ export class PageController {
   private storms = 0;
   private unwatchPlan: (() => void) | null = null;
   private stopped = false;
+  /** The first full scan's end has been marked (DONE_MARK). */
+  private doneMarked = false;
+  private readAhead: ReadAhead | null = null;
 
   constructor(private readonly env: ControllerEnv) {
     this.win = env.win;
@@ -121,7 +157,26 @@ export class PageController {
     await this.guard(async () => {
       this.unwatchPlan = this.env.plans.watch(this.hostname, (plan) => void this.guard(() => this.onPlan(plan), undefined));
       this.routes.start();
-      await this.onPlan(await this.env.plans.load(this.hostname));
+      const plan = this.env.plans.load(this.hostname);
+      // The settings are a storage round trip away: meanwhile the first scan reads the page, with the
+      // engine's default options (the settings' defaults too). It writes nothing before they arrive,
+      // and stops as soon as they say this site is never scanned.
+      const generation = ++this.generation;
+      const startedAt = this.clock.now();
+      const firstSlice = this.slicer(generation, this.env.taskStartedAt);
+      const done = this.guard(
+        () =>
+          this.serial(async () => {
+            const repeats = await this.readPage(DEFAULT_OPTIONS, firstSlice);
+            // Still waiting: the annotations' words are fetched now, as the first call into the
+            // extension's i18n costs milliseconds.
+            if (repeats && !this.plan) prepareStrings();
+            return true;
+          }),
+        false,
+      );
+      this.readAhead = { generation, options: DEFAULT_OPTIONS, startedAt, done };
+      await this.onPlan(await plan);
     }, undefined);
   }
 
@@ -160,6 +215,9 @@ export class PageController {
     const previous = this.plan;
     this.plan = plan;
     if (!plan.scan) {
+      // Whatever is reading the page stops at its next slice, before disable() gets its turn.
+      this.generation++;
+      this.readAhead = null;
       if (this.scan.status !== 'disabled') await this.serial(() => this.disable());
       return;
     }
@@ -206,8 +264,16 @@ export class PageController {
 
   // ---- scanning ------------------------------------------------------------------------------
 
-  /** A full scan of the frame, superseding whatever scan was running. */
+  /** A full scan of the frame, superseding whatever scan was running (except a read-ahead it can finish). */
   private rescan(): Promise<void> {
+    const ahead = this.readAhead;
+    this.readAhead = null;
+    if (ahead && this.plan && ahead.generation === this.generation && sameEngine(ahead.options, this.plan.engine)) {
+      // Queued after the reading: only showing its results is left.
+      return this.serial(async () => {
+        if (await ahead.done) await this.showScan(ahead.generation, ahead.startedAt);
+      });
+    }
     const generation = ++this.generation;
     return this.serial(() => this.fullScan(generation));
   }
@@ -215,47 +281,76 @@ export class PageController {
   private async fullScan(generation: number): Promise<void> {
     if (generation !== this.generation || !this.plan) return;
     const startedAt = this.clock.now();
+    await this.readPage(this.plan.engine, this.slicer(generation));
+    await this.showScan(generation, startedAt);
+  }
+
+  /**
+   * A full scan's first part: the page's blocks read, indexed and classified. Writes nothing but taking
+   * out old annotations. True when some block repeats another.
+   */
+  private async readPage(options: EngineOptions, slicer: Slicer): Promise<boolean> {
     this.scan = { status: 'scanning' };
     this.observer.observe(this.doc);
     this.observer.start();
-    const blocks = this.observer.pause(() => {
+    this.observer.pause(() => {
       this.observer.reset();
       this.flasher.cancelAll();
       this.annotator.clear();
-      return extractBlocks(this.doc);
     });
     this.forgetBlocks();
-    this.index = new DedupIndex(this.plan.engine);
-    const tracked = this.registry.addAll(blocks);
+    this.index = new DedupIndex(options);
+    // The page is read in slices with the observer on: whatever it changes meanwhile comes back as a batch.
     let unclassified = 0;
-    const indexAndClassify = (block: TrackedBlock) => {
-      this.indexBlock(block);
-      // report() classifies only blocks set since the last call: calling it every so often spreads
-      // classification over the slices instead of leaving it all to one long final task.
-      if (++unclassified === CLASSIFY_EVERY) {
-        unclassified = 0;
-        this.index.report();
-      }
+    // Classifying as the scan goes spreads the engine's work over the slices instead of one long final
+    // task; changes() costs what it classifies, where report() would also list every block.
+    const classify = () => {
+      unclassified = 0;
+      this.takeChanges();
     };
-    await forEachSliced(tracked, indexAndClassify, this.clock, () => generation === this.generation);
+    for (const block of iterateBlocks(this.doc)) {
+      if (slicer.spent()) {
+        if (unclassified > 0) classify();
+        await slicer.yield();
+      }
+      if (block && comparable(block)) {
+        this.indexBlock(this.registry.append(block));
+        if (++unclassified === CLASSIFY_EVERY) classify();
+      }
+    }
+    if (unclassified > 0) classify();
+    return this.duplicates + this.partials > 0;
+  }
+
+  /** A full scan's second part: its results shown in the page and reported. */
+  private async showScan(generation: number, startedAt: number): Promise<void> {
+    if (generation !== this.generation) return;
     // A full scan always reports: the background may have cleared the tab's badge on a navigation.
     this.lastCount = null;
-    await this.refresh(new Set(this.registry.keys()), generation);
+    // Old annotations were taken out before reading: only the blocks with a group have anything to show.
+    await this.refresh(new Set(), this.slicer(generation));
     this.markScanned(startedAt);
   }
 
-  /** A performance entry from scan start to annotations done: what the benchmark and profilers read. */
+  /** Performance entries from scan start to annotations done: what the benchmark and profilers read. */
   private markScanned(startedAt: number): void {
+    const perf = this.win.performance;
     try {
-      this.win.performance.measure(SCAN_MEASURE, { start: startedAt, end: this.clock.now() });
+      perf.measure(SCAN_MEASURE, { start: startedAt, end: this.clock.now() });
     } catch {
       // Without User Timing (linkedom) there is simply no entry.
+    }
+    if (!this.doneMarked) {
+      this.doneMarked = true;
+      mark(perf, DONE_MARK);
     }
   }
 
   private forgetBlocks(): void {
     this.registry.clear();
     this.results = new Map();
+    this.duplicates = 0;
+    this.partials = 0;
     this.groupOf = new Map();
     this.report = { blocks: [], groups: [] };
     this.expanded.clear();
@@ -290,7 +385,7 @@ export class PageController {
         const scopes = changedScopes(batch.changes, (el) => (this.registry.keysOfElement(el)?.size ?? 0) > 0);
         for (const scope of scopes) this.dropWithin(scope, changed);
         for (const scope of scopes) {
-          const { added, renumbered } = this.registry.insertRun(extractBlocks(scope));
+          const { added, renumbered } = this.registry.insertRun(extractBlocks(scope).filter(comparable));
           for (const tracked of added) {
             this.indexBlock(tracked);
             changed.add(tracked.key);
@@ -298,7 +393,7 @@ export class PageController {
           if (renumbered) for (const key of this.registry.keys()) this.indexBlock(this.registry.get(key)!);
         }
       });
-      if (changed.size > 0) await this.refresh(changed, generation);
+      if (changed.size > 0) await this.refresh(changed, this.slicer(generation));
     });
   }
 
@@ -323,18 +418,32 @@ export class PageController {
     }
   }
 
-  /** Takes the engine's current report, updates the state and badge, and re-renders what changed. */
-  private async refresh(changed: Set<number>, generation: number): Promise<void> {
-    const report = this.index.report();
-    const results = new Map<number, BlockResult>();
-    let duplicates = 0;
-    let partial = 0;
-    for (const result of report.blocks) {
-      results.set(result.id, result);
-      if (result.status === 'duplicate') duplicates++;
-      else if (result.status === 'partial') partial++;
-      if (this.results.get(result.id) !== result) changed.add(result.id);
+  /** Takes in the results the engine changed since the last look; their keys go into `changed`. */
+  private takeChanges(changed?: Set<number>): void {
+    const { changed: results, removed } = this.index.changes();
+    for (const result of results) {
+      this.countResult(this.results.get(result.id), -1);
+      this.results.set(result.id, result);
+      this.countResult(result, 1);
+      changed?.add(result.id);
     }
+    for (const key of removed) {
+      this.countResult(this.results.get(key), -1);
+      this.results.delete(key);
+      changed?.add(key);
+    }
+  }
+
+  private countResult(result: BlockResult | undefined, delta: number): void {
+    if (result?.status === 'duplicate') this.duplicates += delta;
+    else if (result?.status === 'partial') this.partials += delta;
+  }
+
+  /** Takes the engine's current results and groups, updates the state and badge, and re-renders what changed. */
+  private async refresh(changed: Set<number>, slicer: Slicer): Promise<void> {
+    this.takeChanges(changed);
+    // The groups: the one part of the report that is not kept up to date here, change by change.
+    const report = this.index.report();
     const groupOf = new Map<number, number>();
     // A repeat is shown with the group it repeats; a canonical block with its own group.
     report.groups.forEach((group, index) => {
@@ -346,29 +455,42 @@ export class PageController {
     for (const [key, index] of groupOf) if (this.groupOf.get(key) !== index) changed.add(key);
     for (const key of this.groupOf.keys()) if (!groupOf.has(key)) changed.add(key);
     this.report = report;
-    this.results = results;
     this.groupOf = groupOf;
+    const { duplicates, partials: partial } = this;
     this.sendCount(duplicates + partial);
-    await this.render(changed, generation);
+    await this.render(changed, slicer);
     // Ready once the page shows it: the popup's counts and the page then agree.
-    this.scan = { status: 'ready', blocks: report.blocks.length, duplicates, partial, groups: [] };
+    this.scan = { status: 'ready', blocks: this.results.size, duplicates, partial, groups: [] };
   }
 
   // ---- rendering -----------------------------------------------------------------------------
 
-  /** Brings the page's annotations of `keys` in line with the current report and mode, in slices. */
-  private async render(keys: Iterable<number>, generation = this.generation): Promise<void> {
+  /**
+   * Brings the page's annotations of `keys` in line with the current report and mode, in slices.
+   * Changes that add or remove nodes come last, together, in longer slices: after each slice that has
+   * one, the browser lays out the page and re-walks it to paint (tens of ms on long pages) however few
+   * nodes moved, while attribute changes only restyle the elements concerned.
+   */
+  private async render(keys: Iterable<number>, slicer = this.slicer()): Promise<void> {
+    const restructuring: number[] = [];
+    const show = (key: number, annotation = this.annotationFor(key)) => {
+      const tracked = this.registry.get(key);
+      if (!tracked) this.annotator.remove(key);
+      else this.annotator.apply(key, tracked.handle, annotation);
+    };
+    const paused = (slice: () => void) => this.observer.pause(slice);
     await forEachSliced(
       keys,
       (key) => {
         const tracked = this.registry.get(key);
-        if (!tracked) this.annotator.remove(key);
-        else this.annotator.apply(key, tracked.handle, this.annotationFor(key));
+        const annotation = this.annotationFor(key);
+        if (tracked && this.annotator.restructures(key, tracked.handle, annotation)) restructuring.push(key);
+        else show(key, annotation);
       },
-      this.clock,
-      () => generation === this.generation,
-      (slice) => this.observer.pause(slice),
+      slicer,
+      paused,
     );
+    await forEachSliced(restructuring, (key) => show(key), slicer.withBudget(RESTRUCTURE_SLICE_MS), paused);
   }
 
   private annotationFor(key: number): BlockAnnotation | null {
@@ -443,6 +565,11 @@ export class PageController {
   }
 
   // ---- plumbing ------------------------------------------------------------------------------
+
+  /** A time budget for page work that stops (Superseded) once `generation` is no longer current. */
+  private slicer(generation = this.generation, sliceStart = this.clock.now()): Slicer {
+    return new Slicer(this.clock, () => generation === this.generation, sliceStart);
+  }
 
   private scanState(): ScanState {
     if (this.scan.status !== 'ready') return this.scan;

@@ -1,19 +1,19 @@
 // Briefly flashes an element the user jumped to (the manifest CSS animates ATTR_FLASH).
 import { ATTR_FLASH } from './dom-contract';
+import { holdRootStyles, releaseRootStyles } from './root-styles';
 
 const FLASH_MS = 1600;
 
 /** Flashes elements and makes sure none keeps the flash attribute once it's over or cancelled. */
 export class Flasher {
-  private readonly active = new Map<Element, ReturnType<typeof setTimeout>>();
+  private readonly active = new Map<Element, { timer: ReturnType<typeof setTimeout>; styledRoot: ShadowRoot | null }>();
 
   flash(element: Element): void {
     this.stop(element);
     element.setAttribute(ATTR_FLASH, '');
-    this.active.set(
-      element,
-      setTimeout(() => this.stop(element), FLASH_MS),
-    );
+    // In a shadow root the flash's rules must be there too, even with no annotation holding them.
+    const styledRoot = holdRootStyles(element);
+    this.active.set(element, { timer: setTimeout(() => this.stop(element), FLASH_MS), styledRoot });
   }
 
   /** Removes every flash now (restore must leave no attribute behind). */
@@ -22,11 +22,12 @@ export class Flasher {
   }
 
   private stop(element: Element): void {
-    const timer = this.active.get(element);
-    if (timer === undefined) return;
-    clearTimeout(timer);
+    const flash = this.active.get(element);
+    if (flash === undefined) return;
+    clearTimeout(flash.timer);
     this.active.delete(element);
     element.removeAttribute(ATTR_FLASH);
+    if (flash.styledRoot) releaseRootStyles(flash.styledRoot);
   }
 }
 

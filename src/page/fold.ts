@@ -77,9 +77,10 @@ export function createFold(doc: Document, tint: number, actions: FoldActions): H
   applyShadowStyles(root);
   const pill = span(doc, 'pill', '');
   pill.setAttribute('part', 'pill');
-  // The pill sits at the start side of the page's text, but its words read in the UI language's direction.
-  pill.setAttribute('dir', uiDirection());
-  pill.append(
+  const words = span(doc, 'words', '');
+  // The pill and its bar follow the page's direction (bar at the start, like the highlights); its words, the UI language's.
+  words.setAttribute('dir', uiDirection());
+  words.append(
     span(doc, 'label', t('foldLabel')),
     span(doc, 'sep', '·'),
     // The host itself is the show/hide control for the keyboard; this copy is only a click target.
@@ -87,6 +88,7 @@ export function createFold(doc: Document, tint: number, actions: FoldActions): H
     span(doc, 'sep', '·'),
     button(doc, GO_TO_FIRST_CLASS, t('foldGoToFirst')),
   );
+  pill.append(words);
   root.append(pill);
   listen(fold, actions);
   return fold;

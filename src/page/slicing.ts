@@ -43,27 +43,57 @@ export class Superseded extends Error {
   }
 }
 
+/**
+ * The time budget of one piece of sliced work, shared by all its phases: work checks `spent()` between
+ * items and calls `yield()` only then, since every yield costs a task turnaround (and, after DOM
+ * writes, a rendered frame).
+ */
+export class Slicer {
+  /**
+   * `sliceStart`: when the task running the first slice began, if earlier than now (work done before
+   * in the same task counts against the budget). `budgetMs`: the time a slice may take.
+   */
+  constructor(
+    private readonly clock: Clock,
+    private readonly stillWanted: () => boolean,
+    private sliceStart = clock.now(),
+    private readonly budgetMs = SLICE_MS,
+  ) {}
+
+  /** True once the current slice has used its budget. */
+  spent(): boolean {
+    return this.clock.now() - this.sliceStart >= this.budgetMs;
+  }
+
+  /** The same work with another budget per slice; the current slice keeps the time it has used. */
+  withBudget(budgetMs: number): Slicer {
+    return new Slicer(this.clock, this.stillWanted, this.sliceStart, budgetMs);
+  }
+
+  /** Lets the page run, then starts a new slice. Throws Superseded once the work is no longer wanted. */
+  async yield(): Promise<void> {
+    await this.clock.yield();
+    if (!this.stillWanted()) throw new Superseded();
+    this.sliceStart = this.clock.now();
+  }
+}
+
 /** Runs a slice's synchronous work, e.g. with the mutation observer paused around it. */
 export type SliceWrapper = (slice: () => void) => void;
 
 const runDirectly: SliceWrapper = (slice) => slice();
 
-/**
- * Runs `work` on every item, yielding whenever a slice's budget is spent. `stillWanted` is checked
- * after every yield: once it turns false the loop throws Superseded. Each slice runs inside `wrap`.
- */
+/** Runs `work` on every item, yielding whenever `slicer`'s budget is spent. Each slice runs inside `wrap`. */
 export async function forEachSliced<T>(
   items: Iterable<T>,
   work: (item: T) => void,
-  clock: Clock,
-  stillWanted: () => boolean,
+  slicer: Slicer,
   wrap: SliceWrapper = runDirectly,
 ): Promise<void> {
   const iterator = items[Symbol.iterator]();
   let done = false;
   while (!done) {
     wrap(() => {
-      const sliceStart = clock.now();
       for (;;) {
         const next = iterator.next();
         if (next.done) {
@@ -71,11 +101,10 @@ export async function forEachSliced<T>(
           return;
         }
         work(next.value);
-        if (clock.now() - sliceStart >= SLICE_MS) return;
+        if (slicer.spent()) return;
       }
     });
     if (done) return;
-    await clock.yield();
-    if (!stillWanted()) throw new Superseded();
+    await slicer.yield();
   }
 }

@@ -16,25 +16,53 @@ function fill(template: string, values: readonly string[]): string {
   return template.replace(/\$(\d)/g, (whole, digit: string) => values[Number(digit) - 1] ?? whole);
 }
 
-/** A page string with `$1`, `$2`… filled in. */
-export function t(key: StringKey, ...values: (string | number)[]): string {
-  const subs = values.map(String);
+/** Substitutions that leave a message's `$1`…`$9` in place, so it can be filled again and again. */
+const PLACEHOLDERS = Array.from({ length: 9 }, (_, i) => `$${i + 1}`);
+
+/** Templates by key, read once: every extension API call crosses into the browser's bindings, and a scan shows hundreds of strings. */
+const templates = new Map<StringKey, string>();
+
+function template(key: StringKey): string {
+  let found = templates.get(key);
+  if (found === undefined) {
+    found = localized(key) || ENGLISH[key];
+    templates.set(key, found);
+  }
+  return found;
+}
+
+function localized(key: StringKey): string {
   try {
     // Typed loosely: these keys may be absent from _locales, which is what the English fallback is for.
     const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
-    const message = getMessage.call(browser.i18n, key, subs);
-    if (message) return message;
+    return getMessage.call(browser.i18n, key, PLACEHOLDERS) ?? '';
   } catch {
-    // No extension context (unit tests, the CLI): fall through to English.
+    // No extension context (unit tests, the CLI): English.
+    return '';
   }
-  return fill(ENGLISH[key], subs);
 }
+
+/** Reads every page string ahead of need, e.g. while the page waits for something else anyway. */
+export function prepareStrings(): void {
+  for (const key of Object.keys(ENGLISH) as StringKey[]) template(key);
+  uiDirection();
+}
+
+/** A page string with `$1`, `$2`… filled in. */
+export function t(key: StringKey, ...values: (string | number)[]): string {
+  return fill(template(key), values.map(String));
+}
+
+let direction: 'ltr' | 'rtl' | undefined;
 
 /** Direction of the extension's UI language: our words read in their own direction on any page. */
 export function uiDirection(): 'ltr' | 'rtl' {
-  try {
-    return browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
-  } catch {
-    return 'ltr';
+  if (direction === undefined) {
+    try {
+      direction = browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
+    } catch {
+      direction = 'ltr';
+    }
   }
+  return direction;
 }

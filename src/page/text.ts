@@ -22,6 +22,14 @@ export function isCollapsibleSpace(code: number): boolean {
   );
 }
 
+/**
+ * Whitespace that `Collapser.feed` turns into a gap (the characters of isCollapsibleSpace): a run of
+ * two or more, any one other than a plain space, or a plain space at either end of the text. What
+ * remains, lone spaces between words, is already collapsed. A regular expression finds these several
+ * times faster than a loop over the characters.
+ */
+const GAP = /[ \t-\r\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]{2,}|[\t-\r\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|^ | $/g;
+
 /** True when `data` holds nothing but collapsible whitespace. Stops at the first other character. */
 export function isBlank(data: string): boolean {
   for (let i = 0; i < data.length; i++) {
@@ -86,40 +94,23 @@ export class Collapser<S> {
   }
 
   feed(source: S, data: string): void {
-    const n = data.length;
-    // Start of the stretch being copied unchanged, or -1 between stretches.
-    let copyFrom = -1;
-    let i = 0;
-    while (i < n) {
-      const code = data.charCodeAt(i);
-      if (!isCollapsibleSpace(code)) {
-        if (copyFrom < 0) {
-          if (this.pending) this.endRun();
-          copyFrom = i;
-        }
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      while (j < n && isCollapsibleSpace(data.charCodeAt(j))) j++;
-      // A lone ASCII space between two words of this text is already collapsed: keep copying.
-      if (copyFrom >= 0 && code === 32 && j === i + 1 && j < n) {
-        i = j;
-        continue;
-      }
-      if (copyFrom >= 0) {
-        this.sink.copy(source, data, copyFrom, i, this.length);
-        this.length += i - copyFrom;
-        copyFrom = -1;
-      }
+    // Text between two gaps is copied unchanged, lone spaces between words included.
+    let copyFrom = 0;
+    GAP.lastIndex = 0;
+    for (let gap = GAP.exec(data); gap !== null; gap = GAP.exec(data)) {
+      const start = gap.index;
+      if (start > copyFrom) this.copy(source, data, copyFrom, start);
+      copyFrom = start + gap[0].length;
       this.pending = true;
-      this.addGap(source, i, j);
-      i = j;
+      this.addGap(source, start, copyFrom);
     }
-    if (copyFrom >= 0) {
-      this.sink.copy(source, data, copyFrom, n, this.length);
-      this.length += n - copyFrom;
-    }
+    if (copyFrom < data.length) this.copy(source, data, copyFrom, data.length);
+  }
+
+  private copy(source: S, data: string, from: number, to: number): void {
+    if (this.pending) this.endRun();
+    this.sink.copy(source, data, from, to, this.length);
+    this.length += to - from;
   }
 }
 

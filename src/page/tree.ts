@@ -28,8 +28,7 @@ const SKIPPED_TAGS = new Set([
 ]);
 
 /** True when the element and everything inside it is left alone: never read, never annotated. */
-export function isSkipped(el: Element): boolean {
-  const tag = el.localName;
+export function isSkipped(el: Element, tag = el.localName): boolean {
   if (SKIPPED_TAGS.has(tag)) return true;
   // Our own placeholders and UI are not page text; marks and run wrappers hold the page's own text.
   if (tag.startsWith('paradedup-')) return tag !== MARK_TAG && tag !== BLOCK_TAG;
@@ -47,10 +46,6 @@ export function isSkipped(el: Element): boolean {
 
 export function isBlockTag(el: Element): boolean {
   return BLOCK_TAGS.has(el.localName);
-}
-
-export function isLineBreak(el: Element): boolean {
-  return el.localName === 'br';
 }
 
 /** The light-DOM nodes assigned to a `<slot>`, or null when it shows its own children. */
@@ -115,9 +110,11 @@ export class ChildCursor {
 export type ElementRole = 'text' | 'blank' | 'br' | 'block';
 
 export function elementRole(el: Element): ElementRole {
-  if (isSkipped(el)) return 'blank';
-  if (isLineBreak(el)) return 'br';
-  return isBlockTag(el) ? 'block' : 'text';
+  // Called for every element of a page: its tag is read once.
+  const tag = el.localName;
+  if (isSkipped(el, tag)) return 'blank';
+  if (tag === 'br') return 'br';
+  return BLOCK_TAGS.has(tag) ? 'block' : 'text';
 }
 
 /** True when `el` or any element it sits inside (across shadow boundaries) is skipped. */

@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { Annotator, type BlockAnnotation, type FoldListener } from '../../src/page/annotate';
 import { BlockRegistry, type TrackedBlock } from '../../src/page/block-registry';
 import { extractBlocks } from '../../src/page/blocks';
+import { Flasher } from '../../src/page/flash';
 
 interface Page {
   document: Document;
@@ -247,5 +248,118 @@ describe('collapse', () => {
     annotator.apply(cell.key, cell.handle, repeat(0, { fold: 'folded' }));
     expect(document.querySelector('paradedup-fold')).toBeNull();
     expect(document.querySelectorAll('td')[1].getAttribute('data-paradedup')).toBe('repeat');
+  });
+});
+
+describe('open shadow roots', () => {
+  /** linkedom has no constructed stylesheets: a stand-in with the one method the styles use. */
+  class FakeSheet {
+    replaceSync(): void {}
+  }
+
+  /** A page with two web components whose open shadow roots hold paragraphs; `pageSheet` is the first root's own adopted sheet. */
+  function loadShadowPage(body = `<p id="light">${B}</p>`) {
+    const { document } = parseHTML(
+      `<!doctype html><html><head></head><body><news-story id="a"></news-story><news-story id="b"></news-story>${body}</body></html>`,
+    );
+    (document.defaultView as unknown as { CSSStyleSheet: unknown }).CSSStyleSheet = FakeSheet;
+    const pageSheet = new FakeSheet() as unknown as CSSStyleSheet;
+    const rootA = document.getElementById('a')!.attachShadow({ mode: 'open' });
+    rootA.innerHTML = `<p>${A}</p><p>${B}</p><p>${A}</p>`;
+    rootA.adoptedStyleSheets = [pageSheet];
+    const rootB = document.getElementById('b')!.attachShadow({ mode: 'open' });
+    rootB.innerHTML = `<p>${A}</p>`;
+    rootB.adoptedStyleSheets = [];
+    const blocks = new BlockRegistry().addAll(extractBlocks(document));
+    const inRoot = (root: ShadowRoot) => blocks.filter((b) => b.block.element.getRootNode() === root);
+    const annotator = new Annotator(document, { toggle: () => {}, goToFirst: () => {} });
+    return { document, rootA, rootB, pageSheet, blocks, inA: inRoot(rootA), inB: inRoot(rootB), annotator };
+  }
+
+  test('a root holding marks adopts the page rules once, after its own sheets; every root shares one sheet', () => {
+    const { rootA, rootB, pageSheet, inA, inB, annotator } = loadShadowPage();
+    annotator.apply(inA[0].key, inA[0].handle, first(0));
+    annotator.apply(inA[2].key, inA[2].handle, repeat(0));
+    annotator.apply(inB[0].key, inB[0].handle, repeat(0, { fold: 'folded' }));
+    expect(rootA.adoptedStyleSheets).toHaveLength(2);
+    expect(rootA.adoptedStyleSheets[0]).toBe(pageSheet);
+    const ours = rootA.adoptedStyleSheets[1];
+    expect(ours).toBeInstanceOf(FakeSheet);
+    expect(rootB.adoptedStyleSheets).toEqual([ours]);
+    expect(rootB.adoptedStyleSheets[0]).toBe(ours);
+    // The placeholder of a block in a shadow root sits in that root, where the adopted rules reach it.
+    expect(rootB.querySelector('paradedup-fold + p')?.hasAttribute('data-paradedup-folded')).toBe(true);
+  });
+
+  test('restore takes our sheet out of every root and leaves the page its own, even ones it added meanwhile', () => {
+    const { document, rootA, rootB, pageSheet, inA, inB, annotator } = loadShadowPage();
+    const before = [rootA.innerHTML, rootB.innerHTML];
+    annotator.apply(inA[2].key, inA[2].handle, repeat(0, { fold: 'folded' }));
+    annotator.apply(inB[0].key, inB[0].handle, repeat(0));
+    const later = new FakeSheet() as unknown as CSSStyleSheet;
+    rootA.adoptedStyleSheets = [...rootA.adoptedStyleSheets, later];
+    annotator.clear();
+    expect(rootA.adoptedStyleSheets).toHaveLength(2);
+    expect(rootA.adoptedStyleSheets[0]).toBe(pageSheet);
+    expect(rootA.adoptedStyleSheets[1]).toBe(later);
+    expect(rootB.adoptedStyleSheets).toEqual([]);
+    expect([rootA.innerHTML, rootB.innerHTML]).toEqual(before);
+    expect(document.querySelector('paradedup-fold')).toBeNull();
+  });
+
+  test('a root keeps the rules while any of its blocks is marked, and loses them with the last', () => {
+    const { rootA, pageSheet, inA, annotator } = loadShadowPage();
+    annotator.apply(inA[0].key, inA[0].handle, first(0));
+    annotator.apply(inA[2].key, inA[2].handle, repeat(0));
+    annotator.apply(inA[2].key, inA[2].handle, null);
+    expect(rootA.adoptedStyleSheets).toHaveLength(2);
+    annotator.apply(inA[2].key, inA[2].handle, repeat(0));
+    expect(rootA.adoptedStyleSheets).toHaveLength(2);
+    annotator.remove(inA[0].key);
+    annotator.remove(inA[2].key);
+    expect(rootA.adoptedStyleSheets).toHaveLength(1);
+    expect(rootA.adoptedStyleSheets[0]).toBe(pageSheet);
+  });
+
+  test("a page that resets its root's sheets gets the rules back with our next mark there", () => {
+    const { rootA, pageSheet, inA, annotator } = loadShadowPage();
+    annotator.apply(inA[0].key, inA[0].handle, first(0));
+    rootA.adoptedStyleSheets = [pageSheet];
+    annotator.apply(inA[2].key, inA[2].handle, repeat(0));
+    expect(rootA.adoptedStyleSheets).toHaveLength(2);
+    expect(rootA.adoptedStyleSheets[0]).toBe(pageSheet);
+  });
+
+  test('marks in the document itself adopt nothing anywhere', () => {
+    const { document, rootA, rootB, blocks, annotator } = loadShadowPage();
+    const light = blocks.find((b) => b.block.element.id === 'light')!;
+    annotator.apply(light.key, light.handle, repeat(0, { fold: 'folded' }));
+    expect(rootA.adoptedStyleSheets).toHaveLength(1);
+    expect(rootB.adoptedStyleSheets).toHaveLength(0);
+    expect(document.querySelector('#light')!.getAttribute('data-paradedup')).toBe('repeat');
+  });
+
+  test('a flash in a shadow root brings the rules for as long as it lasts', () => {
+    const { rootB, inB } = loadShadowPage();
+    const flasher = new Flasher();
+    flasher.flash(inB[0].block.element);
+    expect(rootB.adoptedStyleSheets).toHaveLength(1);
+    flasher.cancelAll();
+    expect(rootB.adoptedStyleSheets).toHaveLength(0);
+    expect(inB[0].block.element.hasAttribute('data-paradedup-flash')).toBe(false);
+  });
+});
+
+describe('placeholder direction', () => {
+  test("on an RTL page the words read in the UI language's direction while the pill follows the page", () => {
+    const { document, blocks, annotator } = load(`<div dir="rtl"><p>${A}</p><p id="r">${A}</p></div>`);
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded' }));
+    const fold = document.querySelector('#r')!.previousElementSibling!;
+    const pill = fold.shadowRoot!.querySelector('.pill')!;
+    // No dir of its own: the pill inherits the page's direction, so its bar sits where the page's lines start.
+    expect(pill.hasAttribute('dir')).toBe(false);
+    const words = pill.querySelector('[dir]')!;
+    expect(words.getAttribute('dir')).toBe('ltr');
+    expect(words.textContent).toContain('Repeated paragraph');
   });
 });

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { currentText, extractBlocks, locateRange, type PageBlock, type TextPiece } from '../../src/page/blocks';
+import { currentText, extractBlocks, iterateBlocks, locateRange, type PageBlock, type TextPiece } from '../../src/page/blocks';
 import { collapseWhitespace } from '../../src/page/text';
 
 function page(body: string): Document {
@@ -299,6 +299,39 @@ describe('extractBlocks: hostile sizes', () => {
     expect(block.text.length).toBe(words * 5 - 1);
     const [piece] = locateRange(block, 4_000_000, 4_000_009);
     expect(piece.node.data.slice(piece.start, piece.end)).toBe('word word');
+  });
+});
+
+describe('iterateBlocks: reading a page in steps', () => {
+  const story = (count: number) =>
+    Array.from({ length: count }, (_, i) => `<p>Paragraph <b>${i}</b> of the story</p><div><span>Aside ${i}</span><p>Inner ${i}</p></div>`).join('');
+
+  it('hands out the blocks extractBlocks returns, in order, one step at a time', () => {
+    const doc = page(story(300));
+    const steps = [...iterateBlocks(doc)];
+    const blocks = steps.filter((step): step is PageBlock => step !== undefined);
+    expect(blocks.map((b) => [b.tag, b.text, b.nodes === null])).toEqual(
+      extractBlocks(doc).map((b) => [b.tag, b.text, b.nodes === null]),
+    );
+  });
+
+  it('pauses regularly where there is no text at all, so a caller is never stuck in one long step', () => {
+    const doc = page(`${'<div><span></span>'.repeat(3000)}${'</div>'.repeat(3000)}<p>The end</p>`);
+    const steps = [...iterateBlocks(doc)];
+    expect(steps.filter((step) => step === undefined).length).toBeGreaterThan(50);
+    expect(steps.filter((step) => step !== undefined).map((b) => b!.text)).toEqual(['The end']);
+  });
+
+  it('reads the page as it is when it gets there: a paragraph added during a pause is found', () => {
+    const doc = page(story(300));
+    const steps = iterateBlocks(doc);
+    const first = steps.next();
+    expect(first.done).toBe(false);
+    const late = doc.createElement('p');
+    late.textContent = 'Added while paused';
+    doc.body.append(late);
+    const rest = [...steps].filter((step): step is PageBlock => step !== undefined);
+    expect(rest.at(-1)?.text).toBe('Added while paused');
   });
 });
 

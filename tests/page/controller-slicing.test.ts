@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { SLICE_MS, Superseded, forEachSliced, type Clock } from '../../src/page/slicing';
+import { SLICE_MS, Slicer, Superseded, forEachSliced, type Clock } from '../../src/page/slicing';
 
 /** A clock on which every item of work takes `costMs`; yields are counted, not waited for. */
 function fakeClock(costMs: number) {
@@ -28,8 +28,7 @@ describe('forEachSliced', () => {
         clock.tick();
         done.push(i);
       },
-      clock,
-      () => true,
+      new Slicer(clock, () => true),
       (slice) => {
         const before = done.length;
         slice();
@@ -52,8 +51,7 @@ describe('forEachSliced', () => {
         done.push(i);
         wanted = false;
       },
-      clock,
-      () => wanted,
+      new Slicer(clock, () => wanted),
     );
     await expect(run).rejects.toBeInstanceOf(Superseded);
     expect(done).toEqual([1]);

@@ -6,7 +6,7 @@ import { fakeBrowser } from 'wxt/testing';
 import type { PageState, ToBackground } from '../../src/messages';
 import { startContentScript } from '../../src/page/content-script';
 import { PageController, snippetOf, type PlanSource } from '../../src/page/controller';
-import { loadPagePlan, saveSettings, setAutoCollapse, setNeverScan, watchPagePlan } from '../../src/settings';
+import { loadPagePlan, saveSettings, setAutoCollapse, setNeverScan, watchPagePlan, type PagePlan } from '../../src/settings';
 
 const SAMPLE = readFileSync(fileURLToPath(new URL('../fixtures/pages/astana-article.ar.html', import.meta.url)), 'utf8');
 
@@ -21,6 +21,7 @@ function pageWindow(html: string, url = 'https://news.example.com/story'): TestW
     document,
     location,
     MutationObserver: window.MutationObserver,
+    MessageChannel,
     setTimeout,
     clearTimeout,
     setInterval,
@@ -178,6 +179,62 @@ describe('settings', () => {
   });
 });
 
+describe('reading ahead of the settings', () => {
+  /** A plan source whose first answer comes only when the test says so. */
+  function slowPlans() {
+    let arrive: (plan: PagePlan) => void = () => {};
+    const source: PlanSource = {
+      load: () => new Promise<PagePlan>((resolve) => (arrive = resolve)),
+      watch: () => () => {},
+    };
+    return { source, arrive: (plan: PagePlan) => arrive(plan) };
+  }
+  const defaults = () => loadPagePlan('news.example.com');
+  /** Lets the controller's slices run: it reads the page while the settings are on their way. */
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+  test('nothing is shown before the settings arrive; then the repeats are, at once', async () => {
+    const plans = slowPlans();
+    const win = pageWindow(SAMPLE);
+    const original = win.document.body.outerHTML;
+    const { ready, doc, reports, state } = start(win, plans.source);
+    await settle();
+    expect(doc.body.outerHTML).toBe(original);
+    expect(reports).toEqual([]);
+    expect((await state()).scan.status).toBe('scanning');
+    plans.arrive(await defaults());
+    await ready;
+    expect(count(statuses(doc), 'repeat')).toBe(5);
+    expect(reports).toEqual([{ type: 'scan-report', count: 6 }]);
+  });
+
+  test('a never-scan rule arriving late leaves the page untouched', async () => {
+    const plans = slowPlans();
+    const win = pageWindow(SAMPLE);
+    const original = win.document.body.outerHTML;
+    const { ready, doc, state } = start(win, plans.source);
+    await settle();
+    plans.arrive({ ...(await defaults()), scan: false });
+    await ready;
+    expect(doc.body.outerHTML).toBe(original);
+    expect((await state()).scan.status).toBe('disabled');
+  });
+
+  test('settings that differ from the defaults the page was read with are applied', async () => {
+    const a = 'The museum will reopen its east wing on Saturday after two years of repairs to the roof and the heating system.';
+    const b = 'The museum will reopen its east wing on Sunday after two years of repairs to the roof and the heating system.';
+    const plans = slowPlans();
+    const win = pageWindow(`<html><body><article><p>${a}</p><p>${b}</p></article></body></html>`);
+    const { ready, doc, state } = start(win, plans.source);
+    await settle();
+    const plan = await defaults();
+    plans.arrive({ ...plan, engine: { ...plan.engine, strictness: 'exact' } });
+    await ready;
+    expect(statuses(doc)).toEqual([]);
+    expect((await state()).scan.status).toBe('ready');
+  });
+});
+
 describe('messages', () => {
   test('jump opens a folded repeat, flashes it, and answers true; nonsense jumps answer false', async () => {
     const win = pageWindow(SAMPLE);
@@ -317,6 +374,19 @@ describe('living pages', () => {
     await until(() => expect(statuses(doc)).toEqual(['first', 'repeat']));
     expect(doc.querySelectorAll('paradedup-fold')).toHaveLength(0);
     expect((await state()).mode).toBe('highlight');
+  });
+});
+
+describe('hostile sizes', () => {
+  test('a block far too long to be a paragraph is left alone; the page’s repeats are still found', async () => {
+    const A = 'The harbour board agreed on Tuesday to deepen the outer berth so that larger ships can unload in the town.';
+    const dump = 'A log line that goes on and on. '.repeat(3000);
+    const win = pageWindow(`<html><body><div id="dump1">${dump}</div><p>${A}</p><p>${A}</p><div id="dump2">${dump}</div></body></html>`);
+    const { ready, doc } = start(win);
+    await ready;
+    expect(statuses(doc)).toEqual(['first', 'repeat']);
+    expect(doc.querySelector('#dump1')!.hasAttribute('data-paradedup')).toBe(false);
+    expect(doc.querySelector('#dump2')!.hasAttribute('data-paradedup')).toBe(false);
   });
 });
 
