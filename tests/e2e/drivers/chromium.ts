@@ -14,7 +14,8 @@ declare const chrome: {
   storage: { local: { clear(): Promise<void> } };
 };
 
-const ARGS = [
+/** Headless Chromium as STACK.md proves it on these machines: no sandbox as root, no network chatter. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -72,7 +73,7 @@ export const launchChromium: LaunchExtensionBrowser = async ({ extensionDir, exe
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    args: [...ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
   });
 
   // The worker may be stopped and restarted by the browser: always ask the context for the live one.
