@@ -17,17 +17,30 @@ function anchorOf(block: PageBlock): Node {
   return block.nodes?.[0] ?? block.element;
 }
 
-function handleFor(block: PageBlock): BlockHandle {
-  return {
-    element: block.nodes ? null : block.element,
-    nodes: block.nodes ?? [],
-    locate: (start, end) => locateRange(block, start, end),
-  };
+/** A tracked block; its annotator handle is made when first asked for, as most blocks never get one. */
+class Tracked implements TrackedBlock {
+  private madeHandle: BlockHandle | null = null;
+
+  constructor(
+    readonly key: number,
+    readonly block: PageBlock,
+    public order: number,
+  ) {}
+
+  get handle(): BlockHandle {
+    const block = this.block;
+    return (this.madeHandle ??= {
+      element: block.nodes ? null : block.element,
+      nodes: block.nodes ?? [],
+      locate: (start, end) => locateRange(block, start, end),
+    });
+  }
 }
 
 export class BlockRegistry {
   private readonly byKey = new Map<number, TrackedBlock>();
-  private readonly byElement = new Map<Element, Set<number>>();
+  /** Keys by element: usually one, several for an element whose runs are blocks. */
+  private readonly byElement = new Map<Element, number[]>();
   /** Keys in reading order. */
   private sorted: number[] = [];
   private nextKey = 0;
@@ -60,7 +73,7 @@ export class BlockRegistry {
   }
 
   /** Keys of the blocks whose element is `element` (its own paragraph or runs). */
-  keysOfElement(element: Element): ReadonlySet<number> | undefined {
+  keysOfElement(element: Element): readonly number[] | undefined {
     return this.byElement.get(element);
   }
 
@@ -112,19 +125,19 @@ export class BlockRegistry {
     const at = this.rank(key);
     this.byKey.delete(key);
     const keys = this.byElement.get(tracked.block.element);
-    keys?.delete(key);
-    if (keys?.size === 0) this.byElement.delete(tracked.block.element);
+    if (keys && keys.length > 1) keys.splice(keys.indexOf(key), 1);
+    else this.byElement.delete(tracked.block.element);
     if (this.sorted[at] === key) this.sorted.splice(at, 1);
     else this.sorted = this.sorted.filter((k) => k !== key);
     return tracked;
   }
 
   private track(block: PageBlock, order: number): TrackedBlock {
-    const tracked: TrackedBlock = { key: this.nextKey++, block, handle: handleFor(block), order };
+    const tracked = new Tracked(this.nextKey++, block, order);
     this.byKey.set(tracked.key, tracked);
-    let keys = this.byElement.get(block.element);
-    if (!keys) this.byElement.set(block.element, (keys = new Set()));
-    keys.add(tracked.key);
+    const keys = this.byElement.get(block.element);
+    if (keys) keys.push(tracked.key);
+    else this.byElement.set(block.element, [tracked.key]);
     return tracked;
   }
 

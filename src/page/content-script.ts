@@ -4,7 +4,6 @@ import { browser } from 'wxt/browser';
 import type { ToBackground } from '../messages';
 import { loadPagePlan, watchPagePlan } from '../settings';
 import { PageController } from './controller';
-import { contentScriptStartedAt } from './start-mark';
 
 function sendToBackground(message: ToBackground): void {
   try {
@@ -22,8 +21,6 @@ export function startContentScript(win: Window & typeof globalThis = window): Pa
       win,
       plans: { load: loadPagePlan, watch: watchPagePlan },
       report: sendToBackground,
-      // The bundle's evaluation ran in this same task: the first slice of reading is shorter by that much.
-      taskStartedAt: contentScriptStartedAt,
       // An updated or removed extension leaves its old content scripts without a runtime id.
       alive: () => browser.runtime?.id !== undefined,
     });

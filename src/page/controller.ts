@@ -6,7 +6,7 @@ import type { GroupSummary, PageMode, PageState, ScanState, ToBackground } from 
 import type { PagePlan } from '../settings';
 import { Annotator, type BlockAnnotation } from './annotate';
 import { BlockRegistry, type TrackedBlock } from './block-registry';
-import { extractBlocks, iterateBlocks, type PageBlock } from './blocks';
+import { iterateBlocks, type PageBlock } from './blocks';
 import { changedScopes } from './change-scopes';
 import { TINT_COUNT } from './dom-contract';
 import { Flasher, scrollToElement } from './flash';
@@ -32,8 +32,6 @@ export interface ControllerEnv {
   /** False once the extension is gone (updated or removed): the controller then goes quiet. */
   alive?: () => boolean;
   clock?: Clock;
-  /** When the task that runs `start()` began (clock time), if earlier: it counts against the first slice. */
-  taskStartedAt?: number;
   timers?: ObserverTimers;
   observer?: ObserverOptions;
 }
@@ -163,11 +161,10 @@ export class PageController {
       // and stops as soon as they say this site is never scanned.
       const generation = ++this.generation;
       const startedAt = this.clock.now();
-      const firstSlice = this.slicer(generation, this.env.taskStartedAt);
       const done = this.guard(
         () =>
           this.serial(async () => {
-            const repeats = await this.readPage(DEFAULT_OPTIONS, firstSlice);
+            const repeats = await this.readPage(DEFAULT_OPTIONS, this.slicer(generation));
             // Still waiting: the annotations' words are fetched now, as the first call into the
             // extension's i18n costs milliseconds.
             if (repeats && !this.plan) prepareStrings();
@@ -379,21 +376,30 @@ export class PageController {
     const generation = this.generation;
     await this.serial(async () => {
       if (generation !== this.generation || this.scan.status !== 'ready') return;
+      const slicer = this.slicer(generation);
       const changed = new Set<number>();
-      this.observer.pause(() => {
+      const scopes = this.observer.pause(() => {
         for (const node of batch.changes.removed) if (!node.isConnected) this.dropWithin(node, changed);
-        const scopes = changedScopes(batch.changes, (el) => (this.registry.keysOfElement(el)?.size ?? 0) > 0);
-        for (const scope of scopes) this.dropWithin(scope, changed);
-        for (const scope of scopes) {
-          const { added, renumbered } = this.registry.insertRun(extractBlocks(scope).filter(comparable));
-          for (const tracked of added) {
-            this.indexBlock(tracked);
-            changed.add(tracked.key);
-          }
-          if (renumbered) for (const key of this.registry.keys()) this.indexBlock(this.registry.get(key)!);
-        }
+        const found = changedScopes(batch.changes, (el) => (this.registry.keysOfElement(el)?.length ?? 0) > 0);
+        for (const scope of found) this.dropWithin(scope, changed);
+        return found;
       });
-      if (changed.size > 0) await this.refresh(changed, this.slicer(generation));
+      // A big insertion (a feed's next page) is read and indexed in slices, like a full scan.
+      for (const scope of scopes) {
+        const blocks: PageBlock[] = [];
+        for (const block of iterateBlocks(scope)) {
+          if (block && comparable(block)) blocks.push(block);
+        }
+        const { added, renumbered } = this.registry.insertRun(blocks);
+        for (let i = 0; i < added.length; i++) {
+          this.indexBlock(added[i]);
+          changed.add(added[i].key);
+          if ((i + 1) % CLASSIFY_EVERY === 0) this.takeChanges(changed);
+
+        }
+        if (renumbered) for (const key of this.registry.keys()) this.indexBlock(this.registry.get(key)!);
+      }
+      if (changed.size > 0) await this.refresh(changed, slicer);
     });
   }
 
@@ -567,8 +573,8 @@ export class PageController {
   // ---- plumbing ------------------------------------------------------------------------------
 
   /** A time budget for page work that stops (Superseded) once `generation` is no longer current. */
-  private slicer(generation = this.generation, sliceStart = this.clock.now()): Slicer {
-    return new Slicer(this.clock, () => generation === this.generation, sliceStart);
+  private slicer(generation = this.generation): Slicer {
+    return new Slicer(this.clock, () => generation === this.generation);
   }
 
   private scanState(): ScanState {

@@ -49,10 +49,7 @@ export class Superseded extends Error {
  * writes, a rendered frame).
  */
 export class Slicer {
-  /**
-   * `sliceStart`: when the task running the first slice began, if earlier than now (work done before
-   * in the same task counts against the budget). `budgetMs`: the time a slice may take.
-   */
+  /** `sliceStart`: when the current slice began (now, unless it continues another's); `budgetMs`: a slice's time. */
   constructor(
     private readonly clock: Clock,
     private readonly stillWanted: () => boolean,

@@ -40,6 +40,19 @@ describe('forEachSliced', () => {
     expect(Math.max(...slices)).toBe(SLICE_MS);
   });
 
+  test('a longer budget for part of the work still counts what the current slice has used', async () => {
+    const clock = fakeClock(1);
+    const slicer = new Slicer(clock, () => true);
+    for (let i = 0; i < SLICE_MS - 1; i++) clock.tick();
+    expect(slicer.spent()).toBe(false);
+    const longer = slicer.withBudget(3 * SLICE_MS);
+    for (let i = 0; i < 2 * SLICE_MS; i++) clock.tick();
+    expect(slicer.spent()).toBe(true);
+    expect(longer.spent()).toBe(false);
+    for (let i = 0; i < SLICE_MS + 1; i++) clock.tick();
+    expect(longer.spent()).toBe(true);
+  });
+
   test('stops with Superseded once the work is no longer wanted', async () => {
     const clock = fakeClock(SLICE_MS);
     let wanted = true;

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { PageState, ToBackground } from '../../src/messages';
 import { startContentScript } from '../../src/page/content-script';
+import { DedupIndex } from '../../src/engine';
 import { PageController, snippetOf, type PlanSource } from '../../src/page/controller';
 import { loadPagePlan, saveSettings, setAutoCollapse, setNeverScan, watchPagePlan, type PagePlan } from '../../src/settings';
 
@@ -66,6 +67,7 @@ beforeEach(() => {
   running = [];
 });
 afterEach(() => {
+  vi.restoreAllMocks();
   for (const controller of running) controller.stop();
 });
 
@@ -349,6 +351,40 @@ describe('living pages', () => {
     doc.querySelector('#feed')!.append(next);
     await until(() => expect(repeat.hasAttribute('data-paradedup-folded')).toBe(true));
     expect(repeat.previousElementSibling?.localName).toBe('paradedup-fold');
+  });
+
+  test('a feed appending hundreds of paragraphs at once is indexed in slices, letting the page run between them', async () => {
+    // Every reading of this clock is a millisecond later: a slice ends after a few blocks.
+    let now = 0;
+    let indexed = 0;
+    const indexedAtYields: number[] = [];
+    const slowClock = {
+      now: () => (now += 1),
+      yield: () => {
+        indexedAtYields.push(indexed);
+        return new Promise<void>((resolve) => setTimeout(resolve, 0));
+      },
+    };
+    const set = DedupIndex.prototype.set;
+    vi.spyOn(DedupIndex.prototype, 'set').mockImplementation(function (this: DedupIndex, ...args) {
+      indexed++;
+      return set.apply(this, args);
+    });
+    const win = pageWindow(`<html><body><main id="feed"><p>${A}</p></main></body></html>`);
+    const controller = new PageController({ win, plans, report: () => {}, clock: slowClock, observer: OBSERVER });
+    running.push(controller);
+    await controller.start();
+    const doc = win.document;
+    const page = doc.createElement('section');
+    for (let i = 0; i < 150; i++) page.append(paragraph(doc, wordSoup(i)));
+    page.append(paragraph(doc, A), paragraph(doc, B), paragraph(doc, B));
+    const before = indexed;
+    doc.querySelector('#feed')!.append(page);
+    await vi.waitFor(() => expect(statuses(doc)).toEqual(['first', 'repeat', 'first', 'repeat']), { timeout: 5000, interval: 5 });
+    const perSlice = indexedAtYields.filter((n) => n >= before).map((n, i, all) => n - (i === 0 ? before : all[i - 1]));
+    console.log('DBG', before, indexed, JSON.stringify(indexedAtYields), JSON.stringify(perSlice));
+    expect(indexed - before).toBeGreaterThanOrEqual(153);
+    expect(Math.max(...perSlice, indexed - (indexedAtYields.at(-1) ?? before))).toBeLessThan(20);
   });
 
   test('a storm of changes falls back to one full rescan with the same result', async () => {
