@@ -1,7 +1,7 @@
 // One frame's ParaDedup: reads the site's settings, scans the page's blocks with the engine, shows
 // the repeats in the chosen mode, keeps up with a living page, and answers the popup.
 // Every entry point catches its errors: a failure is reported ("Scan failed: …"), never thrown at the page.
-import { DEFAULT_OPTIONS, DedupIndex, type BlockResult, type DedupReport, type EngineOptions } from '../engine';
+import { DedupIndex, type BlockResult, type DedupReport, type EngineOptions } from '../engine';
 import type { GroupSummary, PageMode, PageState, ScanState, ToBackground } from '../messages';
 import type { PagePlan } from '../settings';
 import { Annotator, type BlockAnnotation } from './annotate';
@@ -15,7 +15,7 @@ import { ChangeObserver, OBSERVER_DEFAULTS, type ChangeBatch, type ObserverOptio
 import { RouteWatcher } from './route-watcher';
 import { DONE_MARK, SCAN_MEASURE, mark } from './scan-marks';
 import { SLICE_MS, Slicer, Superseded, forEachSliced, windowClock, type Clock } from './slicing';
-import { prepareStrings, t } from './strings';
+import { t } from './strings';
 import { ELEMENT_NODE, contentChildren } from './tree';
 
 /** Where the controller gets the site's settings from (src/settings.ts in the extension). */
@@ -74,19 +74,6 @@ export function snippetOf(text: string, max: number): string {
   return `${text.slice(0, end).trimEnd()}…`;
 }
 
-/** A full scan's reading, started before the site's settings arrived (see `start`). */
-interface ReadAhead {
-  generation: number;
-  options: EngineOptions;
-  startedAt: number;
-  /** False when the reading stopped early: superseded, or failed (and reported). */
-  done: Promise<boolean>;
-}
-
-function sameEngine(a: EngineOptions, b: EngineOptions): boolean {
-  return a.strictness === b.strictness && a.minBlockChars === b.minBlockChars;
-}
-
 function errorMessage(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   return typeof error === 'string' && error ? error : 'unknown error';
@@ -125,7 +112,6 @@ export class PageController {
   private stopped = false;
   /** The first full scan's end has been marked (DONE_MARK). */
   private doneMarked = false;
-  private readAhead: ReadAhead | null = null;
 
   constructor(private readonly env: ControllerEnv) {
     this.win = env.win;
@@ -155,25 +141,7 @@ export class PageController {
     await this.guard(async () => {
       this.unwatchPlan = this.env.plans.watch(this.hostname, (plan) => void this.guard(() => this.onPlan(plan), undefined));
       this.routes.start();
-      const plan = this.env.plans.load(this.hostname);
-      // The settings are a storage round trip away: meanwhile the first scan reads the page, with the
-      // engine's default options (the settings' defaults too). It writes nothing before they arrive,
-      // and stops as soon as they say this site is never scanned.
-      const generation = ++this.generation;
-      const startedAt = this.clock.now();
-      const done = this.guard(
-        () =>
-          this.serial(async () => {
-            const repeats = await this.readPage(DEFAULT_OPTIONS, this.slicer(generation));
-            // Still waiting: the annotations' words are fetched now, as the first call into the
-            // extension's i18n costs milliseconds.
-            if (repeats && !this.plan) prepareStrings();
-            return true;
-          }),
-        false,
-      );
-      this.readAhead = { generation, options: DEFAULT_OPTIONS, startedAt, done };
-      await this.onPlan(await plan);
+      await this.onPlan(await this.env.plans.load(this.hostname));
     }, undefined);
   }
 
@@ -212,9 +180,8 @@ export class PageController {
     const previous = this.plan;
     this.plan = plan;
     if (!plan.scan) {
-      // Whatever is reading the page stops at its next slice, before disable() gets its turn.
+      // A scan still running stops at its next slice, before disable() gets its turn.
       this.generation++;
-      this.readAhead = null;
       if (this.scan.status !== 'disabled') await this.serial(() => this.disable());
       return;
     }
@@ -261,16 +228,8 @@ export class PageController {
 
   // ---- scanning ------------------------------------------------------------------------------
 
-  /** A full scan of the frame, superseding whatever scan was running (except a read-ahead it can finish). */
+  /** A full scan of the frame, superseding whatever scan was running. */
   private rescan(): Promise<void> {
-    const ahead = this.readAhead;
-    this.readAhead = null;
-    if (ahead && this.plan && ahead.generation === this.generation && sameEngine(ahead.options, this.plan.engine)) {
-      // Queued after the reading: only showing its results is left.
-      return this.serial(async () => {
-        if (await ahead.done) await this.showScan(ahead.generation, ahead.startedAt);
-      });
-    }
     const generation = ++this.generation;
     return this.serial(() => this.fullScan(generation));
   }
@@ -282,11 +241,8 @@ export class PageController {
     await this.showScan(generation, startedAt);
   }
 
-  /**
-   * A full scan's first part: the page's blocks read, indexed and classified. Writes nothing but taking
-   * out old annotations. True when some block repeats another.
-   */
-  private async readPage(options: EngineOptions, slicer: Slicer): Promise<boolean> {
+  /** A full scan's first part: the page's blocks read, indexed and classified. Writes nothing but taking out old annotations. */
+  private async readPage(options: EngineOptions, slicer: Slicer): Promise<void> {
     this.scan = { status: 'scanning' };
     this.observer.observe(this.doc);
     this.observer.start();
@@ -316,7 +272,6 @@ export class PageController {
       }
     }
     if (unclassified > 0) classify();
-    return this.duplicates + this.partials > 0;
   }
 
   /** A full scan's second part: its results shown in the page and reported. */
@@ -389,13 +344,17 @@ export class PageController {
         const blocks: PageBlock[] = [];
         for (const block of iterateBlocks(scope)) {
           if (block && comparable(block)) blocks.push(block);
+          if (slicer.spent()) await slicer.yield();
         }
         const { added, renumbered } = this.registry.insertRun(blocks);
         for (let i = 0; i < added.length; i++) {
           this.indexBlock(added[i]);
           changed.add(added[i].key);
           if ((i + 1) % CLASSIFY_EVERY === 0) this.takeChanges(changed);
-
+          if (slicer.spent()) {
+            this.takeChanges(changed);
+            await slicer.yield();
+          }
         }
         if (renumbered) for (const key of this.registry.keys()) this.indexBlock(this.registry.get(key)!);
       }

@@ -42,12 +42,6 @@ function localized(key: StringKey): string {
   }
 }
 
-/** Reads every page string ahead of need, e.g. while the page waits for something else anyway. */
-export function prepareStrings(): void {
-  for (const key of Object.keys(ENGLISH) as StringKey[]) template(key);
-  uiDirection();
-}
-
 /** A page string with `$1`, `$2`… filled in. */
 export function t(key: StringKey, ...values: (string | number)[]): string {
   return fill(template(key), values.map(String));
