@@ -231,7 +231,7 @@ export const pageScenarios: Scenario[] = [
     name: '100,000 blocks: the scan completes, finds the 100 repeats, and the page stays responsive',
     timeoutMs: 120_000,
     knownGap: {
-      firefox: 'the scan adds a 2–5 s freeze in Firefox ESR; reported, not asserted (issue 6 stays open)',
+      firefox: 'Firefox ESR froze 2–5 s longer before scan slicing; reported, not asserted, until stable (issue 6)',
     },
     async run(ctx) {
       const started = Date.now();
