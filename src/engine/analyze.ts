@@ -1,6 +1,8 @@
 import { expansion, folded, kind, Kind, kindOf } from './charTable';
 import { fmix32, key53 } from './hash';
+import { simhash } from './simhash';
 import { CJK_CHAR_WEIGHT, SHORT_BLOCK_TOKENS } from './thresholds';
+import type { Fingerprint } from './types';
 
 /** One sentence of a block: a range of the original text and the hashes of its normalised tokens. */
 export interface Sentence {
@@ -17,8 +19,12 @@ export interface Analysis {
   /** Letters and digits, with dense-script characters weighted: the length the minimum applies to. */
   weight: number;
   tokens: number;
-  /** Sorted, distinct shingle hashes: the set that SimHash summarises and verification compares. */
-  features: Uint32Array;
+  /** Shingle hashes in text order, repeats kept: the multiset verification compares, once sorted by `sortShingles`. */
+  shingles: Uint32Array;
+  /** The SimHash of the shingles. */
+  fingerprint: Fingerprint;
+  /** The smallest distinct shingle hashes, ascending: indexed, they meet near copies whose SimHash moved. */
+  anchors: number[];
   looseKey: number;
   exactKey: number;
   sentences: Sentence[];
@@ -284,11 +290,71 @@ export function analyze(text: string): Analysis {
   return {
     weight,
     tokens,
-    features: distinctSorted(nFeatures),
+    shingles: copyOfScratch(nFeatures),
+    fingerprint: simhash(scratch, nFeatures),
+    anchors: smallestDistinct(nFeatures),
     looseKey: key53(looseA, looseB),
     exactKey: blockHasNumber ? key53(exactA, exactB) : key53(looseA, looseB),
     sentences,
   };
+}
+
+/** The 64-bit SimHash of `text`'s shingles. */
+export function fingerprint(text: string): Fingerprint {
+  return analyze(text).fingerprint;
+}
+
+/** `text`'s shingle hashes, sorted, repeats kept. */
+export function shingles(text: string): Uint32Array {
+  return sortShingles(analyze(text).shingles);
+}
+
+/**
+ * Sorts `analysis.shingles` in place for verification, and returns it. Not part of `analyze`,
+ * because sorting was its largest cost and many blocks are never verified against another.
+ */
+export function sortShingles(shingles: Uint32Array): Uint32Array {
+  const n = shingles.length;
+  if (scratch.length < n) scratch = new Uint32Array(n);
+  scratch.set(shingles);
+  bucketSort(n, shingles);
+  return shingles;
+}
+
+function copyOfScratch(n: number): Uint32Array {
+  const copy = allocateShingles(n);
+  for (let i = 0; i < n; i++) copy[i] = scratch[i];
+  return copy;
+}
+
+/** Above every uint32: an empty place among the smallest values. */
+const NONE = 2 ** 32;
+
+/**
+ * The four smallest distinct values among the first `n` scratch hashes, ascending: a bottom-k
+ * sketch. Blocks with Jaccard J share their smallest shingle with probability J, so with four a
+ * near copy almost always shares one. Four locals, not an array: nearly every value fails the first
+ * comparison, and this runs per block.
+ */
+function smallestDistinct(n: number): number[] {
+  let a = NONE, b = NONE, c = NONE, d = NONE;
+  for (let i = 0; i < n; i++) {
+    const v = scratch[i];
+    if (v >= d || v === a || v === b || v === c) continue;
+    if (v < c) {
+      d = c;
+      if (v < b) {
+        c = b;
+        if (v < a) {
+          b = a;
+          a = v;
+        } else b = v;
+      } else c = v;
+    } else d = v;
+  }
+  const out = [a, b, c, d];
+  while (out.length > 0 && out[out.length - 1] === NONE) out.pop();
+  return out;
 }
 
 function addUnigrams(text: string, n: number): number {
@@ -318,48 +384,35 @@ function addUnigrams(text: string, n: number): number {
   return n;
 }
 
-/** The first `n` scratch hashes, sorted and without repeats, as a new array. */
-function distinctSorted(n: number): Uint32Array {
-  const sorted = bucketSort(n);
-  let w = 0;
-  for (let r = 0; r < n; r++) if (r === 0 || sorted[r] !== sorted[w - 1]) sorted[w++] = sorted[r];
-  const features = allocateFeatures(w);
-  for (let i = 0; i < w; i++) features[i] = sorted[i];
-  return features;
-}
-
 /**
- * Feature arrays are carved out of shared 16 KB buffers: a typed array with its own buffer costs
+ * Shingle arrays are carved out of shared 16 KB buffers: a typed array with its own buffer costs
  * more to allocate than analysing a paragraph. A buffer is freed once no array in it is alive.
  */
 const SLAB_BYTES = 16384;
 let slab = new ArrayBuffer(SLAB_BYTES);
 let slabUsed = 0;
 
-function allocateFeatures(n: number): Uint32Array {
+function allocateShingles(n: number): Uint32Array {
   const bytes = n * 4;
   if (bytes > SLAB_BYTES / 4) return new Uint32Array(n);
   if (slabUsed + bytes > SLAB_BYTES) {
     slab = new ArrayBuffer(SLAB_BYTES);
     slabUsed = 0;
   }
-  const features = new Uint32Array(slab, slabUsed, n);
+  const shingles = new Uint32Array(slab, slabUsed, n);
   slabUsed += bytes;
-  return features;
+  return shingles;
 }
 
 /** Bucket counts for `bucketSort`, one more than the most buckets it uses. */
 const bucketStarts = new Int32Array((1 << MAX_BUCKET_BITS) + 1);
-let bucketed = new Uint32Array(1024);
 
 /**
- * Sorts the first `n` scratch hashes into `bucketed`. The hashes are uniform, so spreading them
+ * Sorts the first `n` scratch hashes into `out`. The hashes are uniform, so spreading them
  * over about n buckets by their top bits leaves each bucket nearly empty, and one insertion pass
  * finishes the job: no comparison sort's unpredictable branches, which dominated the profile.
  */
-function bucketSort(n: number): Uint32Array {
-  if (bucketed.length < n) bucketed = new Uint32Array(scratch.length);
-  const out = bucketed;
+function bucketSort(n: number, out: Uint32Array): void {
   const bits = Math.min(MAX_BUCKET_BITS, 32 - Math.clz32(n));
   const shift = 32 - bits;
   const buckets = 1 << bits;
@@ -380,5 +433,4 @@ function bucketSort(n: number): Uint32Array {
     }
     out[j + 1] = v;
   }
-  return out;
 }

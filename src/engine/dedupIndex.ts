@@ -1,12 +1,12 @@
-import { analyze, type Analysis, type Sentence } from './analyze';
+import { analyze, shingles, sortShingles, type Analysis, type Sentence } from './analyze';
 import { Buckets, type Ordered } from './buckets';
-import { simhash } from './simhash';
+import { hammingDistance } from './simhash';
 import { containment, jaccardAtLeast } from './similarity';
 import {
-  ANCHORS_PER_BLOCK,
   BUCKET_CAP,
   DEFAULT_OPTIONS,
   MAX_CANDIDATES,
+  maxSimhashDistance,
   MIN_SENTENCE_TOKENS,
   SIMHASH_BANDS,
   STRICTNESS,
@@ -18,9 +18,10 @@ interface Entry {
   order: number;
   /** The candidate search that last looked at this block, so each search verifies it once. */
   visit: number;
-  /** `analysis.features`, and its length, kept here so candidate checks do not go through `analysis`. */
-  featureCount: number;
-  features: Uint32Array;
+  /** `analysis.shingles`, kept here so candidate checks do not go through `analysis`. */
+  shingles: Uint32Array;
+  /** Whether `shingles` is sorted yet: it is sorted when the block is first verified, as many never are. */
+  sorted: boolean;
   key: number;
   text: string;
   analysis: Analysis;
@@ -37,14 +38,11 @@ interface Entry {
 const BAND_BITS = 64 / SIMHASH_BANDS;
 const BAND_MASK = 2 ** BAND_BITS - 1;
 
-function bandKeys(fp: Fingerprint): number[] {
-  const keys: number[] = [];
-  for (let band = 0; band < SIMHASH_BANDS; band++) {
-    const bit = band * BAND_BITS;
-    const word = bit < 32 ? fp.lo : fp.hi;
-    keys.push(band * 2 ** BAND_BITS + ((word >>> bit % 32) & BAND_MASK));
-  }
-  return keys;
+/** The key of one SimHash band, tagged with the band's number so bands never share keys. */
+function bandKey(fp: Fingerprint, band: number): number {
+  const bit = band * BAND_BITS;
+  const word = bit < 32 ? fp.lo : fp.hi;
+  return band * 2 ** BAND_BITS + ((word >>> bit % 32) & BAND_MASK);
 }
 
 function round3(x: number): number {
@@ -196,12 +194,12 @@ export class DedupIndex {
       this.removedKeys.delete(key);
     }
     const analysis = analyze(text);
-    const fingerprint = simhash(analysis.features);
+    const { fingerprint } = analysis;
     const entry: Entry = {
       order,
       visit: 0,
-      featureCount: analysis.features.length,
-      features: analysis.features,
+      shingles: analysis.shingles,
+      sorted: false,
       key,
       text,
       analysis,
@@ -220,6 +218,8 @@ export class DedupIndex {
       // order, so only their tails are read: appending a block costs nothing here.
       const list = buckets.add(hash, entry);
       for (let i = list.length - 1; i >= 0 && list[i].order > order; i--) this.dirty.push(list[i]);
+      // A list that just filled up stops naming candidates, so blocks that found theirs there look again.
+      if (list.length === buckets.cap && list.includes(entry)) for (const member of list) this.dirty.push(member);
     });
   }
 
@@ -287,9 +287,8 @@ export class DedupIndex {
 
   private forEachBucket(entry: Entry, visit: (buckets: Buckets<Entry>, hash: number) => void): void {
     visit(this.sameText, this.blockKey(entry.analysis));
-    for (const band of bandKeys(entry.fingerprint)) visit(this.bands, band);
-    const { features } = entry.analysis;
-    for (let i = 0; i < Math.min(ANCHORS_PER_BLOCK, features.length); i++) visit(this.anchors, features[i]);
+    for (let band = 0; band < SIMHASH_BANDS; band++) visit(this.bands, bandKey(entry.fingerprint, band));
+    for (const anchor of entry.analysis.anchors) visit(this.anchors, anchor);
     for (const sentence of entry.analysis.sentences) {
       if (sentence.tokens >= MIN_SENTENCE_TOKENS) visit(this.sentences, this.sentenceKey(sentence));
     }
@@ -352,34 +351,42 @@ export class DedupIndex {
 
   /**
    * The earlier block most similar to this one by shingle Jaccard, if any reaches the threshold.
-   * Candidates share a SimHash band or an anchor shingle; each is verified once, at most
-   * MAX_CANDIDATES of them, and a verification stops early once it cannot beat the best so far.
+   * Candidates share a SimHash band or an anchor shingle; those whose SimHash is too far to reach
+   * the threshold are dropped, the rest verified once each, at most MAX_CANDIDATES of them, and a
+   * verification stops early once it cannot beat the best so far. Full lists are skipped: a key
+   * that many blocks share is no evidence.
    */
   private nearestBefore(entry: Entry): { entry: Entry; similarity: number } | undefined {
     const { minJaccard } = STRICTNESS[this.options.strictness];
     if (minJaccard >= 1) return undefined;
     const search = ++this.searches;
     entry.visit = search;
-    const { features } = entry.analysis;
-    const bands = bandKeys(entry.fingerprint);
-    const lists = SIMHASH_BANDS + Math.min(ANCHORS_PER_BLOCK, features.length);
+    const { anchors, fingerprint } = entry.analysis;
+    const lists = SIMHASH_BANDS + anchors.length;
+    const count = entry.shingles.length;
+    // Blocks that share a band are compared on the other bands' bits, which are still independent.
+    const maxDistance = maxSimhashDistance(minJaccard, 64);
+    const maxBandDistance = maxSimhashDistance(minJaccard, 64 - BAND_BITS);
     let best: Entry | undefined;
     let bestSimilarity = 0;
     let considered = 0;
     for (let l = 0; l < lists && considered < MAX_CANDIDATES; l++) {
-      const list = l < SIMHASH_BANDS ? this.bands.get(bands[l]) : this.anchors.get(features[l - SIMHASH_BANDS]);
+      const byBand = l < SIMHASH_BANDS;
+      const list = byBand ? this.bands.get(bandKey(fingerprint, l)) : this.anchors.get(anchors[l - SIMHASH_BANDS]);
+      if (list.length >= BUCKET_CAP) continue;
       for (let i = 0; i < list.length && considered < MAX_CANDIDATES; i++) {
         const other = list[i];
         if (other.visit === search) continue;
         other.visit = search;
         considered++;
         if (other.order >= entry.order) continue;
+        if (hammingDistance(fingerprint, other.fingerprint) > (byBand ? maxBandDistance : maxDistance)) continue;
         // Below the best so far a candidate cannot win, and an equal one wins only by coming first.
         const needed = best ? bestSimilarity : minJaccard;
         // Similarity is at most the ratio of the set sizes: most candidates stop here, before their shingles are read.
-        const size = other.featureCount;
-        if ((size < features.length ? size / features.length : features.length / size) < needed) continue;
-        const similarity = jaccardAtLeast(features, other.features, needed);
+        const size = other.shingles.length;
+        if ((size < count ? size / count : count / size) < needed) continue;
+        const similarity = jaccardAtLeast(this.shinglesOf(entry), this.shinglesOf(other), needed);
         if (similarity < minJaccard) continue;
         if (similarity > bestSimilarity || (similarity === bestSimilarity && other.order < best!.order)) {
           best = other;
@@ -388,6 +395,14 @@ export class DedupIndex {
       }
     }
     return best && { entry: best, similarity: bestSimilarity };
+  }
+
+  private shinglesOf(entry: Entry): Uint32Array {
+    if (!entry.sorted) {
+      sortShingles(entry.shingles);
+      entry.sorted = true;
+    }
+    return entry.shingles;
   }
 
   /**
@@ -415,7 +430,7 @@ export class DedupIndex {
     let covered = 0;
     for (const sentence of significant) {
       let source = this.earliestBefore(this.sentences.get(this.sentenceKey(sentence)), entry);
-      if (!source && near && containment(this.sentenceFeatures(entry, sentence), near.entry.analysis.features) >= minJaccard) {
+      if (!source && near && containment(this.sentenceShingles(entry, sentence), this.shinglesOf(near.entry)) >= minJaccard) {
         source = near.entry;
       }
       if (!source) continue;
@@ -448,10 +463,9 @@ export class DedupIndex {
   }
 
   /** A sentence's own shingles; a one-sentence block's are the block's. */
-  private sentenceFeatures(entry: Entry, sentence: Sentence): Uint32Array {
-    const { sentences, features } = entry.analysis;
-    if (sentences.length === 1) return features;
-    return analyze(entry.text.slice(sentence.start, sentence.end)).features;
+  private sentenceShingles(entry: Entry, sentence: Sentence): Uint32Array {
+    if (entry.analysis.sentences.length === 1) return this.shinglesOf(entry);
+    return shingles(entry.text.slice(sentence.start, sentence.end));
   }
 
   private groups(blocks: readonly BlockResult[]): Group[] {

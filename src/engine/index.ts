@@ -6,8 +6,8 @@ import type { DedupReport, EngineOptions } from './types';
 export * from './types';
 export { DedupIndex, type DedupChanges } from './dedupIndex';
 export { normalize } from './normalize';
-export { fingerprint, hammingDistance, simhash } from './simhash';
-export { analyze, type Analysis, type Sentence } from './analyze';
+export { hammingDistance, simhash } from './simhash';
+export { analyze, fingerprint, shingles, type Analysis, type Sentence } from './analyze';
 export { jaccard } from './similarity';
 export { DEFAULT_OPTIONS, DEFAULT_MIN_BLOCK_CHARS, STRICTNESS } from './thresholds';
 

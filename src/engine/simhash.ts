@@ -1,8 +1,6 @@
-import { analyze } from './analyze';
 import { fmix32, popcount32 } from './hash';
 import type { Fingerprint } from './types';
 
-const SEED_LO = 0x3c6ef372;
 const SEED_HI = 0xa54ff53a;
 
 /**
@@ -17,24 +15,13 @@ class VoteCounter {
   private twos = 0;
   private fours = 0;
 
-  constructor(private readonly seed: number) {}
-
   reset(): void {
     this.planes.fill(0);
     this.ones = this.twos = this.fours = 0;
   }
 
-  /** Votes of features[at..at+8). */
-  addEight(features: Uint32Array, at: number): void {
-    const seed = this.seed;
-    const w0 = fmix32(features[at] ^ seed);
-    const w1 = fmix32(features[at + 1] ^ seed);
-    const w2 = fmix32(features[at + 2] ^ seed);
-    const w3 = fmix32(features[at + 3] ^ seed);
-    const w4 = fmix32(features[at + 4] ^ seed);
-    const w5 = fmix32(features[at + 5] ^ seed);
-    const w6 = fmix32(features[at + 6] ^ seed);
-    const w7 = fmix32(features[at + 7] ^ seed);
+  /** Votes of eight words. */
+  addEight(w0: number, w1: number, w2: number, w3: number, w4: number, w5: number, w6: number, w7: number): void {
     let ones = this.ones;
     let twos = this.twos;
     // Each step is a full adder over 32 lanes: (carry, sum) = a + b + c.
@@ -64,8 +51,8 @@ class VoteCounter {
     ripple(this.planes, 3, eights);
   }
 
-  add(feature: number): void {
-    ripple(this.planes, 0, fmix32(feature ^ this.seed));
+  add(word: number): void {
+    ripple(this.planes, 0, word);
   }
 
   /** Folds the pending adder state into the planes and returns them. */
@@ -109,28 +96,30 @@ function majority(planes: Int32Array, n: number): number {
   return (greater | equal) >>> 0;
 }
 
-const votesLo = new VoteCounter(SEED_LO);
-const votesHi = new VoteCounter(SEED_HI);
+const votesLo = new VoteCounter();
+const votesHi = new VoteCounter();
 
-/** The 64-bit SimHash of a set of shingle hashes: each shingle votes for the bits of its two seeded hashes. */
-export function simhash(features: Uint32Array): Fingerprint {
+/** A second, independent 32 bits of a shingle: its hash is already uniform and gives the first 32. */
+function highWord(feature: number): number {
+  return fmix32(feature ^ SEED_HI);
+}
+
+/** The 64-bit SimHash of the first `n` shingle hashes: each shingle votes for the bits of its hash and of `highWord`. */
+export function simhash(features: Uint32Array, n = features.length): Fingerprint {
   votesLo.reset();
   votesHi.reset();
-  const n = features.length;
   let i = 0;
   for (; i + 8 <= n; i += 8) {
-    votesLo.addEight(features, i);
-    votesHi.addEight(features, i);
+    const f0 = features[i], f1 = features[i + 1], f2 = features[i + 2], f3 = features[i + 3];
+    const f4 = features[i + 4], f5 = features[i + 5], f6 = features[i + 6], f7 = features[i + 7];
+    votesLo.addEight(f0, f1, f2, f3, f4, f5, f6, f7);
+    votesHi.addEight(highWord(f0), highWord(f1), highWord(f2), highWord(f3), highWord(f4), highWord(f5), highWord(f6), highWord(f7));
   }
   for (; i < n; i++) {
     votesLo.add(features[i]);
-    votesHi.add(features[i]);
+    votesHi.add(highWord(features[i]));
   }
   return { hi: majority(votesHi.finish(), n), lo: majority(votesLo.finish(), n) };
-}
-
-export function fingerprint(text: string): Fingerprint {
-  return simhash(analyze(text).features);
 }
 
 export function hammingDistance(a: Fingerprint, b: Fingerprint): number {

@@ -1,4 +1,4 @@
-/** How many elements two sorted sets of distinct uint32 share, by one merge. */
+/** How many elements two sorted multisets of uint32 share, by one merge. */
 function sharedCount(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
   let j = 0;
@@ -16,20 +16,20 @@ function sharedCount(a: Uint32Array, b: Uint32Array): number {
   return shared;
 }
 
-/** Jaccard similarity of two sorted sets of distinct uint32. */
+/** Jaccard similarity of two sorted multisets of uint32 (a repeat counts as often as it occurs). */
 export function jaccard(a: Uint32Array, b: Uint32Array): number {
   if (a.length === 0 || b.length === 0) return 0;
   const shared = sharedCount(a, b);
   return shared / (a.length + b.length - shared);
 }
 
-/** Share of `part` found in `whole`, both sorted sets of distinct uint32. */
+/** Share of `part` found in `whole`, both sorted multisets of uint32. */
 export function containment(part: Uint32Array, whole: Uint32Array): number {
   return part.length === 0 ? 0 : sharedCount(part, whole) / part.length;
 }
 
 /**
- * Jaccard similarity of two sorted sets of distinct uint32 when it is at least `min`; otherwise
+ * Jaccard similarity of two sorted multisets of uint32 when it is at least `min`; otherwise
  * some value below `min`. The merge stops as soon as too few elements remain to reach `min`,
  * which is most of the work saved when verifying candidates that share one generic shingle.
  */

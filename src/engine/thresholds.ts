@@ -25,10 +25,18 @@ export const SHORT_BLOCK_TOKENS = 4;
 /** 4 bands of 16 bits: any two fingerprints within Hamming distance 3 share a band. */
 export const SIMHASH_BANDS = 4;
 
-/** Each block also indexes its smallest shingle hashes (a bottom-k sketch): edits that move many SimHash bits still meet. */
-export const ANCHORS_PER_BLOCK = 4;
+/**
+ * The most of `bits` SimHash bits in which two blocks may differ and still be verified. Each bit
+ * differs with probability angle/π, the angle between the two shingle vectors, which at a given
+ * Jaccard is widest for blocks of equal size (cosine 2J/(1+J)). Three standard deviations above
+ * that, a real match is almost never dropped, while unrelated blocks differ in about half.
+ */
+export function maxSimhashDistance(minJaccard: number, bits: number): number {
+  const p = Math.acos((2 * minJaccard) / (1 + minJaccard)) / Math.PI;
+  return Math.ceil(bits * p + 3 * Math.sqrt(bits * p * (1 - p)));
+}
 
-/** A bucket holding more blocks than this is generic ("said on Monday that"), so it stops taking new ones. */
+/** A bucket holding this many blocks is generic ("said on Monday that"): it stops taking new ones and naming candidates. */
 export const BUCKET_CAP = 32;
 
 /** Candidates verified per block at most, which bounds the worst case on pages of near-identical blocks. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { analyze } from '../../src/engine';
+import { analyze, fingerprint, shingles } from '../../src/engine';
 
 const sentenceTexts = (text: string) => analyze(text).sentences.map((s) => text.slice(s.start, s.end));
 
@@ -50,9 +50,21 @@ describe('tokens', () => {
     expect(analyze('co\u00adope\u200brate now').tokens).toBe(2);
   });
 
-  test('short blocks still get features', () => {
-    expect(analyze('Astana').features.length).toBeGreaterThan(0);
-    expect(analyze('东').features.length).toBeGreaterThan(0);
+  test('short blocks still get shingles, anchors and a fingerprint of their own', () => {
+    for (const text of ['Astana', '东']) {
+      expect(shingles(text).length).toBeGreaterThan(0);
+      expect(analyze(text).anchors.length).toBeGreaterThan(0);
+    }
+    expect(fingerprint('Astana')).not.toEqual(fingerprint('Almaty'));
+  });
+
+  test('shingles are sorted with repeats kept, and anchors are the smallest distinct ones', () => {
+    const text = 'the cat sat on the mat and the cat sat on the hat while the dog barked at the cat';
+    const sorted = shingles(text);
+    expect(sorted.length).toBe(analyze(text).shingles.length);
+    expect([...sorted]).toEqual([...sorted].sort((a, b) => a - b));
+    expect(new Set(sorted).size).toBeLessThan(sorted.length); // "the cat" and "cat sat" recur
+    expect(analyze(text).anchors).toEqual([...new Set(sorted)].slice(0, 4));
   });
 
   test('weight counts letters and digits, dense characters double', () => {
