@@ -1,4 +1,4 @@
-import { expansion, folded, kind, Kind, kindOf } from './charTable';
+import { expansion, foldOffset, kind, Kind } from './charTable';
 import { fmix32, key53 } from './hash';
 import { simhash } from './simhash';
 import { CJK_CHAR_WEIGHT, SHORT_BLOCK_TOKENS } from './thresholds';
@@ -128,7 +128,6 @@ export function analyze(text: string): Analysis {
       raw = text.charCodeAt(i);
       k = kind[raw] as Kind;
       at = i++;
-      if (k === Kind.Unbuilt) k = kindOf(raw);
       if (k === Kind.Drop) continue;
       if (k !== Kind.Space) {
         // A visible character: it settles a pending sentence boundary, then belongs to a sentence.
@@ -162,7 +161,7 @@ export function analyze(text: string): Analysis {
           // The rest of the word's run in a tight loop: most characters of a page are here.
           let h: number = wordHash;
           let isNumber: boolean = wordIsNumber;
-          let f: number = folded[raw];
+          let f: number = raw + foldOffset[raw];
           let end = i;
           for (;;) {
             h = Math.imul(h ^ f, FNV_PRIME);
@@ -170,7 +169,7 @@ export function analyze(text: string): Analysis {
             if (end === length) break;
             const next = text.charCodeAt(end);
             if (kind[next] !== Kind.Word) break;
-            f = folded[next];
+            f = next + foldOffset[next];
             end++;
           }
           wordHash = h;
@@ -193,7 +192,7 @@ export function analyze(text: string): Analysis {
       break;
     }
 
-    const f = folded[raw];
+    const f = raw + foldOffset[raw];
     if (k === Kind.Word) {
       prevDense = -1;
       wordHash = Math.imul(wordHash ^ f, FNV_PRIME);
@@ -366,7 +365,7 @@ function addUnigrams(text: string, n: number): number {
     const k = i < text.length ? (kind[c] as Kind) : Kind.Space;
     if (k === Kind.Drop) continue;
     if (k === Kind.Word || k === Kind.Dense) {
-      hash = Math.imul(hash ^ folded[c], FNV_PRIME);
+      hash = Math.imul(hash ^ (c + foldOffset[c]), FNV_PRIME);
       inWord = true;
     } else if (k === Kind.Expand) {
       const out = expansion.get(c)!;

@@ -1,4 +1,4 @@
-import { expansion, folded, isWhitespace, kind, Kind, prepareTable } from './charTable';
+import { expansion, foldOffset, isWhitespace, kind, Kind } from './charTable';
 
 /**
  * The text as the engine compares it: NFKC compatibility forms, lower case, no accents, tashkeel,
@@ -6,7 +6,6 @@ import { expansion, folded, isWhitespace, kind, Kind, prepareTable } from './cha
  * hyphens, single spaces.
  */
 export function normalize(text: string): string {
-  prepareTable(text);
   const out: string[] = [];
   let pendingSpace = false;
   const push = (s: string) => {
@@ -23,7 +22,7 @@ export function normalize(text: string): string {
     } else if (k === Kind.Expand) {
       push(expansion.get(c)!);
     } else {
-      push(String.fromCharCode(folded[c]));
+      push(String.fromCharCode(c + foldOffset[c]));
     }
   }
   return out.join('');

@@ -1,0 +1,174 @@
+// How each UTF-16 code unit normalises, derived from the JavaScript engine's own Unicode data
+// (NFKD/NFKC, case folding, letter classes). It runs when the table is generated and in its test,
+// never in the extension: deriving every page cost about 1-6 ms each at run time.
+import { isWhitespace, Kind } from './kind';
+
+export interface DerivedTable {
+  kind: Uint8Array;
+  folded: Uint16Array;
+  /** Code units that normalise to several characters (ligatures such as ﻻ or ﬁ). */
+  expansion: Map<number, string>;
+}
+
+/** The table for every code unit of the Basic Multilingual Plane and every surrogate. */
+export function deriveTable(): DerivedTable {
+  const table: DerivedTable = { kind: new Uint8Array(0x10000), folded: new Uint16Array(0x10000), expansion: new Map() };
+  for (let page = 0; page < 256; page++) derivePage(page, table);
+  return table;
+}
+
+/** Combining marks removed after decomposition: Latin accents, Arabic tashkeel and Quranic marks, Hebrew points. */
+function isStrippedMark(c: number): boolean {
+  return (
+    (c >= 0x0300 && c <= 0x036f) ||
+    (c >= 0x1ab0 && c <= 0x1aff) ||
+    (c >= 0x1dc0 && c <= 0x1dff) ||
+    (c >= 0x20d0 && c <= 0x20ff) ||
+    (c >= 0xfe20 && c <= 0xfe2f) ||
+    (c >= 0x0591 && c <= 0x05c7) ||
+    (c >= 0x0610 && c <= 0x061a) ||
+    (c >= 0x064b && c <= 0x065f) ||
+    c === 0x0670 ||
+    (c >= 0x06d6 && c <= 0x06ed)
+  );
+}
+
+/** Characters that render as nothing or only steer layout: they must not split or change a word. */
+function isInvisible(c: number): boolean {
+  return (
+    c === 0x00ad || // soft hyphen
+    c === 0x0640 || // tatweel
+    c === 0x061c || // Arabic letter mark
+    c === 0x180e ||
+    (c >= 0x200b && c <= 0x200f) || // ZWSP, ZWNJ, ZWJ, LRM, RLM
+    (c >= 0x202a && c <= 0x202e) || // bidi embeddings and overrides
+    (c >= 0x2060 && c <= 0x2064) || // word joiner and invisible operators
+    (c >= 0x2066 && c <= 0x2069) || // bidi isolates
+    c === 0xfeff // BOM / zero-width no-break space
+  );
+}
+
+/** Letter variants that writers and keyboards use interchangeably. */
+const LETTER_VARIANTS: Record<number, number> = {
+  0x0671: 0x0627, // ٱ alef wasla → ا (أ إ آ decompose to ا plus a stripped hamza or madda)
+  0x0649: 0x064a, // ى alef maqsura → ي
+  0x0629: 0x0647, // ة taa marbuta → ه
+  0x06a9: 0x0643, // Persian ک → ك
+  0x06cc: 0x064a, // Persian ی → ي
+  0x03c2: 0x03c3, // Greek final sigma → σ
+};
+
+const SINGLE_QUOTES = "'‘’‚‛′‵`´";
+const DOUBLE_QUOTES = '"“”„‟″‶«»‹›〝〞＂';
+const DASHES = '‐‑‒–—―−﹘﹣－';
+
+function mapOne(c: number): number {
+  if (c >= 0x0660 && c <= 0x0669) return c - 0x0660 + 48; // Arabic-Indic digits
+  if (c >= 0x06f0 && c <= 0x06f9) return c - 0x06f0 + 48; // Persian digits
+  const ch = String.fromCharCode(c);
+  if (SINGLE_QUOTES.includes(ch)) return 39;
+  if (DOUBLE_QUOTES.includes(ch)) return 34;
+  if (DASHES.includes(ch)) return 45;
+  return LETTER_VARIANTS[c] ?? c;
+}
+
+function isDense(c: number): boolean {
+  return (
+    (c >= 0x0e00 && c <= 0x0eff) || // Thai, Lao
+    (c >= 0x1000 && c <= 0x109f) || // Myanmar
+    (c >= 0x1780 && c <= 0x17ff) || // Khmer
+    (c >= 0x3040 && c <= 0x30ff) || // Hiragana, Katakana
+    (c >= 0x3400 && c <= 0x4dbf) || // Han extension A
+    (c >= 0x4e00 && c <= 0x9fff) || // Han
+    (c >= 0xf900 && c <= 0xfaff) || // Han compatibility
+    (c >= 0x31f0 && c <= 0x31ff) ||
+    (c >= 0xff66 && c <= 0xff9f) // half-width katakana
+  );
+}
+
+/**
+ * Joins a page's characters for batched normalisation: a starter that neither decomposes, composes
+ * nor changes case, and is not case-ignorable, so every character normalises exactly as if alone.
+ * NUL, or a private-use character on NUL's own page.
+ */
+function separatorFor(start: number): string {
+  return start === 0 ? '\ue000' : '\u0000';
+}
+const NOT_LETTER_MARK_NUMBER = /[^\p{L}\p{M}\p{N}]/gu;
+
+function isSurrogate(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdfff;
+}
+
+/**
+ * The normalised form of each code unit of a page ('' when it is dropped). The Unicode work runs
+ * as a few native calls over the whole page, not four per character.
+ */
+function normalizePage(start: number): string[] {
+  const separator = separatorFor(start);
+  const chars: string[] = [];
+  for (let c = start; c < start + 256; c++) chars.push(isSurrogate(c) || isInvisible(c) ? '' : String.fromCharCode(c));
+  const joined = chars.join(separator);
+  const decomposed = joined.normalize('NFKD').split(separator);
+  const compatible = joined.normalize('NFKC').split(separator);
+  const stripped: string[] = [];
+  const strippedAny: boolean[] = [];
+  for (const d of decomposed) {
+    let kept = '';
+    let any = false;
+    for (let i = 0; i < d.length; i++) {
+      const u = d.charCodeAt(i);
+      if (isStrippedMark(u)) any = true;
+      else kept += d[i];
+    }
+    stripped.push(kept);
+    strippedAny.push(any);
+  }
+  const recomposed = stripped.join(separator).normalize('NFC').split(separator);
+  // Keep the composed form unless an accent was removed: が and Hangul stay whole, é becomes e.
+  const bases = chars.map((_, i) => (strippedAny[i] ? recomposed[i] : compatible[i]));
+  const lowered = bases.join(separator).toLowerCase().split(separator);
+  return lowered.map((lower, i) => {
+    const c = start + i;
+    if (isSurrogate(c)) return String.fromCharCode(c);
+    if (isWhitespace(c)) return ' ';
+    let out = '';
+    for (let j = 0; j < lower.length; j++) {
+      const u = lower.charCodeAt(j);
+      if (!isStrippedMark(u) && !isInvisible(u)) out += String.fromCharCode(mapOne(u));
+    }
+    return out === ' ' ? ' ' : out;
+  });
+}
+
+function derivePage(page: number, table: DerivedTable): void {
+  const { kind, folded, expansion } = table;
+  const start = page << 8;
+  const outs = normalizePage(start);
+  // Letters, marks and digits among the single-character forms, found by one regex pass over them all.
+  const singles = outs.map((out, i) => (out.length === 1 && !isSurrogate(start + i) ? out : ' ')).join('');
+  const lettered = singles.replace(NOT_LETTER_MARK_NUMBER, ' ');
+  for (let c = start; c < start + 256; c++) {
+    const out = outs[c - start];
+    if (out.length === 0) {
+      kind[c] = Kind.Drop;
+      folded[c] = 0;
+    } else if (isWhitespace(c)) {
+      kind[c] = Kind.Space;
+      folded[c] = 32;
+    } else if (isSurrogate(c)) {
+      // Astral characters (rare CJK, historic scripts) stay whole.
+      kind[c] = Kind.Word;
+      folded[c] = c;
+    } else if (out.length === 1) {
+      const f = out.charCodeAt(0);
+      folded[c] = f;
+      if (lettered[c - start] === ' ') kind[c] = Kind.Separator;
+      else kind[c] = isDense(f) ? Kind.Dense : Kind.Word;
+    } else {
+      kind[c] = Kind.Expand;
+      folded[c] = 0;
+      expansion.set(c, out);
+    }
+  }
+}
