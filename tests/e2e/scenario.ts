@@ -17,8 +17,6 @@ export interface ScenarioContext {
   popup(page: TestPage): Promise<TestPage>;
   /** Where to save an artifact (screenshots): test-results/e2e/<browser>/<name>. */
   artifact(name: string): string;
-  /** Set when this suite is known to miss one of the scenario's targets: see `Scenario.knownGap`. */
-  knownGap?: string;
 }
 
 export interface Scenario {
@@ -26,11 +24,6 @@ export interface Scenario {
   /** Issue the scenario comes from, for the report. */
   issue: number;
   timeoutMs?: number;
-  /**
-   * Suites (by label) where a target of the scenario is known to be missed, with why. The scenario
-   * still runs there and reads `ctx.knownGap` to report that one measure instead of asserting it.
-   */
-  knownGap?: Record<string, string>;
   run(ctx: ScenarioContext): Promise<void>;
 }
 
@@ -69,9 +62,7 @@ export function runScenarios(label: string, launch: LaunchExtensionBrowser, exte
     });
 
     for (const scenario of scenarios) {
-      const knownGap = scenario.knownGap?.[label];
-      const title = `#${scenario.issue} ${scenario.name}${knownGap ? ` [known gap: ${knownGap}]` : ''}`;
-      it(title, { timeout: scenario.timeoutMs ?? 60_000 }, async () => {
+      it(`#${scenario.issue} ${scenario.name}`, { timeout: scenario.timeoutMs ?? 60_000 }, async () => {
         if (startError !== undefined) throw startError;
         if (!browser || !server) throw new Error(`${label} did not start`);
         const opened: TestPage[] = [];
@@ -87,7 +78,6 @@ export function runScenarios(label: string, launch: LaunchExtensionBrowser, exte
           open: async (page, options) => track(await b.openPage(/^[a-z]+:/.test(page) ? page : s.url(page, options))),
           popup: async (page) => track(await b.openPopup(page)),
           artifact: (name) => path.join(artifacts, name),
-          knownGap,
         };
         try {
           await scenario.run(ctx);

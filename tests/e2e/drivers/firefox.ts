@@ -180,7 +180,13 @@ export const launchFirefox: LaunchExtensionBrowser = async ({ extensionDir, exec
     // The same viewport as Playwright's default, so scenarios see the same layout in both browsers.
     defaultViewport: { width: 1280, height: 720 },
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }) },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: EXTENSION_UUID }),
+      // Reader View's check after first paint (isProbablyReaderable) reads every paragraph's clientHeight: on
+      // the 100,000-paragraph page it froze the page 2.6–4.4 s by itself, inside or before the heartbeat's
+      // window by chance, which swamped the freeze a scan adds.
+      'reader.parse-on-load.enabled': false,
+    },
   });
   try {
     await firefox.installExtension(path.resolve(extensionDir));

@@ -33,6 +33,7 @@ export interface FixtureApi {
   hits: string[];
   ready: boolean;
   giantLength: number;
+  /** Longest freeze since the page painted, and ticks so far (heartbeat.js, in the fixtures that measure it). */
   heartbeat(): { maxGapMs: number; count: number };
   typeIntoEditor(): void;
   addParagraphs(): void;
@@ -41,6 +42,8 @@ export interface FixtureApi {
   removeFirstOccurrence(): void;
   story(): number;
   articles(): number;
+  /** How many of the page's own <paradedup-fold> components were constructed (taken-element-name.html). */
+  constructed(): number;
 }
 
 declare global {
