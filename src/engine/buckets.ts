@@ -25,9 +25,11 @@ const SINGLE = -1;
  * which is kept in the slot itself: a list per key was most of the index's objects and its GC time.
  */
 export class Buckets<T extends Ordered> {
-  private keys = new Float64Array(MIN_CAPACITY);
-  /** Per slot: 1 + the index of its list in `lists`, SINGLE, or 0 when the slot is free. */
-  private slots = new Int32Array(MIN_CAPACITY);
+  /**
+   * Per slot, its key then its value, side by side so a probe reads one cache line. The value is
+   * 1 + the index of the slot's list in `lists`, SINGLE, or 0 when the slot is free.
+   */
+  private table = new Float64Array(2 * MIN_CAPACITY);
   /** Per SINGLE slot, its item. */
   private single: (T | undefined)[] = new Array<T | undefined>(MIN_CAPACITY).fill(undefined);
   /** What `get` and `add` return for a SINGLE slot, refilled on each call. */
@@ -42,15 +44,15 @@ export class Buckets<T extends Ordered> {
   /** Adds `item` to the list of `hash` (unless the list is full) and returns that list, valid until the next call. */
   add(hash: number, item: T): readonly T[] {
     const slot = this.find(hash);
-    if (slot >= 0 && this.slots[slot] === SINGLE) {
+    if (slot >= 0 && this.table[2 * slot + 1] === SINGLE) {
       const other = this.single[slot]!;
       const list = other.order > item.order ? [item, other] : [other, item];
       this.single[slot] = undefined;
-      this.slots[slot] = this.newList(list) + 1;
+      this.table[2 * slot + 1] = this.newList(list) + 1;
       return list;
     }
     if (slot >= 0) {
-      const list = this.lists[this.slots[slot] - 1];
+      const list = this.lists[this.table[2 * slot + 1] - 1];
       if (list.length >= this.cap) return list;
       const order = item.order;
       let at = list.length;
@@ -59,23 +61,23 @@ export class Buckets<T extends Ordered> {
       else list.splice(at, 0, item);
       return list;
     }
-    this.keys[~slot] = hash;
-    this.slots[~slot] = SINGLE;
+    this.table[2 * ~slot] = hash;
+    this.table[2 * ~slot + 1] = SINGLE;
     this.single[~slot] = item;
-    if (++this.used * 2 > this.slots.length) this.resize(this.slots.length * 2);
+    if (++this.used * 2 > this.single.length) this.resize(this.single.length * 2);
     return this.oneOf(item);
   }
 
   remove(hash: number, item: T): void {
     const slot = this.find(hash);
     if (slot < 0) return;
-    if (this.slots[slot] === SINGLE) {
+    if (this.table[2 * slot + 1] === SINGLE) {
       if (this.single[slot] !== item) return;
       this.vacate(slot);
       this.used--;
       return;
     }
-    const id = this.slots[slot] - 1;
+    const id = this.table[2 * slot + 1] - 1;
     const list = this.lists[id];
     const at = list.indexOf(item);
     if (at >= 0) list.splice(at, 1);
@@ -90,7 +92,7 @@ export class Buckets<T extends Ordered> {
   get(hash: number): readonly T[] {
     const slot = this.find(hash);
     if (slot < 0) return EMPTY;
-    const id = this.slots[slot];
+    const id = this.table[2 * slot + 1];
     return id === SINGLE ? this.oneOf(this.single[slot]!) : this.lists[id - 1];
   }
 
@@ -111,45 +113,44 @@ export class Buckets<T extends Ordered> {
 
   /** The slot holding `hash`, or ~slot of the free slot where it would go. */
   private find(hash: number): number {
-    const { keys, slots } = this;
-    const mask = slots.length - 1;
+    const table = this.table;
+    const mask = (table.length >> 1) - 1;
     for (let slot = home(hash, mask); ; slot = (slot + 1) & mask) {
-      if (slots[slot] === 0) return ~slot;
-      if (keys[slot] === hash) return slot;
+      if (table[2 * slot + 1] === 0) return ~slot;
+      if (table[2 * slot] === hash) return slot;
     }
   }
 
   /** Frees a slot, moving later keys of the same probe run back so every key stays reachable. */
   private vacate(slot: number): void {
-    const { keys, slots, single } = this;
-    const mask = slots.length - 1;
+    const { table, single } = this;
+    const mask = (table.length >> 1) - 1;
     let hole = slot;
-    for (let next = (hole + 1) & mask; slots[next] !== 0; next = (next + 1) & mask) {
-      const want = home(keys[next], mask);
+    for (let next = (hole + 1) & mask; table[2 * next + 1] !== 0; next = (next + 1) & mask) {
+      const want = home(table[2 * next], mask);
       // The key at `next` may fill the hole if its home is not cyclically within (hole, next].
       const reachable = hole <= next ? want > hole && want <= next : want > hole || want <= next;
       if (reachable) continue;
-      keys[hole] = keys[next];
-      slots[hole] = slots[next];
+      table[2 * hole] = table[2 * next];
+      table[2 * hole + 1] = table[2 * next + 1];
       single[hole] = single[next];
       hole = next;
     }
-    slots[hole] = 0;
+    table[2 * hole + 1] = 0;
     single[hole] = undefined;
   }
 
   private resize(capacity: number): void {
-    const { keys, slots, single } = this;
-    this.keys = new Float64Array(capacity);
-    this.slots = new Int32Array(capacity);
+    const { table, single } = this;
+    this.table = new Float64Array(2 * capacity);
     this.single = new Array<T | undefined>(capacity).fill(undefined);
     const mask = capacity - 1;
-    for (let i = 0; i < slots.length; i++) {
-      if (slots[i] === 0) continue;
-      let slot = home(keys[i], mask);
-      while (this.slots[slot] !== 0) slot = (slot + 1) & mask;
-      this.keys[slot] = keys[i];
-      this.slots[slot] = slots[i];
+    for (let i = 0; i < single.length; i++) {
+      if (table[2 * i + 1] === 0) continue;
+      let slot = home(table[2 * i], mask);
+      while (this.table[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      this.table[2 * slot] = table[2 * i];
+      this.table[2 * slot + 1] = table[2 * i + 1];
       this.single[slot] = single[i];
     }
   }

@@ -328,7 +328,9 @@ export class DedupIndex {
     }
   }
 
+  /** The block's unique result, the one it has if it was unique already: most blocks are, every time they are classified. */
   private unique(entry: Entry): BlockResult {
+    if (entry.result.status === 'unique') return entry.result;
     return { id: entry.key, status: 'unique', of: null, similarity: 0, repeated: [], fingerprint: entry.fingerprint };
   }
 
@@ -419,16 +421,13 @@ export class DedupIndex {
     }
     const near = this.nearestBefore(entry);
     const { minJaccard } = STRICTNESS[this.options.strictness];
-    const significant = entry.analysis.sentences.filter((s) => s.tokens >= MIN_SENTENCE_TOKENS);
-    if (significant.length === 0) {
-      // Too few words per sentence to judge sentences: the block is compared as a whole.
-      if (!near) return this.unique(entry);
-      sources.push(near.entry.key);
-      return this.duplicateOf(entry, near.entry, Math.min(near.similarity, 0.99));
-    }
-    const ranges: RepeatedRange[] = [];
+    let significant = 0;
     let covered = 0;
-    for (const sentence of significant) {
+    // Most blocks repeat nothing: no ranges are allocated for them.
+    let ranges: RepeatedRange[] | undefined;
+    for (const sentence of entry.analysis.sentences) {
+      if (sentence.tokens < MIN_SENTENCE_TOKENS) continue;
+      significant++;
       let source = this.earliestBefore(this.sentences.get(this.sentenceKey(sentence)), entry);
       if (!source && near && containment(this.sentenceShingles(entry, sentence), this.shinglesOf(near.entry)) >= minJaccard) {
         source = near.entry;
@@ -437,12 +436,19 @@ export class DedupIndex {
       covered++;
       if (!sources.includes(source.key)) sources.push(source.key);
       const of = this.canonicalOf(source);
+      ranges ??= [];
       const last = ranges[ranges.length - 1];
       if (last && last.of === of && entry.text.slice(last.end, sentence.start).trim() === '') last.end = sentence.end;
       else ranges.push({ start: sentence.start, end: sentence.end, of });
     }
-    if (ranges.length === 0) return this.unique(entry);
-    if (covered === significant.length) {
+    if (significant === 0) {
+      // Too few words per sentence to judge sentences: the block is compared as a whole.
+      if (!near) return this.unique(entry);
+      sources.push(near.entry.key);
+      return this.duplicateOf(entry, near.entry, Math.min(near.similarity, 0.99));
+    }
+    if (!ranges) return this.unique(entry);
+    if (covered === significant) {
       if (near) {
         if (!sources.includes(near.entry.key)) sources.push(near.entry.key);
         return this.duplicateOf(entry, near.entry, Math.min(near.similarity, 0.99));
