@@ -1,6 +1,6 @@
 // User settings: global options and per-site rules, kept in versioned storage items.
 // Only settings live here; page text and scan results are never stored.
-import { storage } from 'wxt/utils/storage';
+import { storage, type StorageItemKey, type WxtStorageItem } from 'wxt/utils/storage';
 import { DEFAULT_OPTIONS, type EngineOptions, type Strictness } from './engine';
 
 /** What a scanned page shows when its site has no rule of its own. */
@@ -137,36 +137,112 @@ export function migrateSiteRulesV1(v1: unknown): SiteRules {
   return rules;
 }
 
-// `local`, not `sync`: no per-item quota to outgrow with many sites, and nothing leaves the device.
-export const settingsItem = storage.defineItem<GlobalSettings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 2,
-  migrations: { 2: migrateSettingsV1 },
-});
+const SETTINGS_KEY = 'local:settings';
+const SITE_RULES_KEY = 'local:siteRules';
+/** The version both items are stored at; older stored values go through the items' migrations. */
+const ITEM_VERSION = 2;
 
-export const siteRulesItem = storage.defineItem<SiteRules>('local:siteRules', {
-  fallback: {},
-  version: 2,
-  migrations: { 2: migrateSiteRulesV1 },
-});
+/** Where wxt keeps an item's version (`{ v }`). */
+const metaKey = (key: StorageItemKey): StorageItemKey => `${key}$`;
+
+type Item<T> = WxtStorageItem<T, Record<string, unknown>>;
+
+/**
+ * A storage item defined on first use. Defining one starts its migration check, storage reads that
+ * every frame of every page would otherwise pay at import, though loading a page's plan needs none.
+ */
+function lazyItem<T>(key: StorageItemKey, define: () => Item<T>): Item<T> {
+  let defined: Item<T> | undefined;
+  const item = () => (defined ??= define());
+  return {
+    key,
+    get defaultValue() {
+      return item().defaultValue;
+    },
+    get fallback() {
+      return item().fallback;
+    },
+    getValue: () => item().getValue(),
+    getMeta: () => item().getMeta(),
+    setValue: (value) => item().setValue(value),
+    setMeta: (properties) => item().setMeta(properties),
+    removeValue: (options) => item().removeValue(options),
+    removeMeta: (properties) => item().removeMeta(properties),
+    watch: (callback) => item().watch(callback),
+    watchMeta: (callback) => item().watchMeta(callback),
+    migrate: () => item().migrate(),
+  };
+}
+
+// `local`, not `sync`: no per-item quota to outgrow with many sites, and nothing leaves the device.
+export const settingsItem = lazyItem(SETTINGS_KEY, () =>
+  storage.defineItem<GlobalSettings>(SETTINGS_KEY, {
+    fallback: DEFAULT_SETTINGS,
+    version: ITEM_VERSION,
+    migrations: { 2: migrateSettingsV1 },
+  }),
+);
+
+export const siteRulesItem = lazyItem(SITE_RULES_KEY, () =>
+  storage.defineItem<SiteRules>(SITE_RULES_KEY, {
+    fallback: {},
+    version: ITEM_VERSION,
+    migrations: { 2: migrateSiteRulesV1 },
+  }),
+);
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+type Repairable<T> = Pick<Item<T>, 'getValue' | 'setValue'>;
+
+/** The repaired form of a stored value; storage gets it back when it held something invalid. */
+async function repairStored<T>(item: Repairable<T>, raw: unknown, repair: (raw: unknown) => T): Promise<T> {
+  const repaired = repair(raw);
+  if (raw != null && !sameJson(raw, repaired)) await item.setValue(repaired).catch(() => undefined);
+  return repaired;
+}
+
 /** Reads an item, repairs it, and writes the repaired value back when storage held something invalid. */
-async function readRepaired<T>(item: { getValue(): Promise<T>; setValue(v: T): Promise<void> }, repair: (raw: unknown) => T): Promise<T> {
+async function readRepaired<T>(item: Repairable<T>, repair: (raw: unknown) => T): Promise<T> {
   let raw: unknown;
   try {
     raw = await item.getValue();
   } catch {
     raw = null;
   }
-  const repaired = repair(raw);
-  if (raw != null && !sameJson(raw, repaired)) await item.setValue(repaired).catch(() => undefined);
-  return repaired;
+  return repairStored(item, raw, repair);
 }
 
 export const getSettings = () => readRepaired(settingsItem, repairSettings);
 export const getSiteRules = () => readRepaired(siteRulesItem, repairSiteRules);
+
+/** True when a stored value is older than its item's version, so its migrations still have to run. */
+function awaitsMigration(value: unknown, meta: unknown): boolean {
+  if (value == null) return false;
+  const version = isRecord(meta) && typeof meta.v === 'number' ? meta.v : 1;
+  return version < ITEM_VERSION;
+}
+
+/**
+ * Both items' values and versions in one storage round trip (each is a trip to the browser process).
+ * A value still at an older version is read through its item instead, which migrates it first.
+ */
+async function readBoth(): Promise<[GlobalSettings, SiteRules]> {
+  let values: unknown[];
+  try {
+    const found = await storage.getItems([SETTINGS_KEY, metaKey(SETTINGS_KEY), SITE_RULES_KEY, metaKey(SITE_RULES_KEY)]);
+    values = found.map((entry) => entry.value);
+  } catch {
+    values = [];
+  }
+  const [settings, settingsMeta, rules, rulesMeta] = values;
+  // Migrated explicitly: an item defined earlier in this context ran its own check before this value was stored.
+  const migrated = <T>(item: Item<T>, read: () => Promise<T>) => item.migrate().catch(() => undefined).then(read);
+  return Promise.all([
+    awaitsMigration(settings, settingsMeta) ? migrated(settingsItem, getSettings) : repairStored(settingsItem, settings, repairSettings),
+    awaitsMigration(rules, rulesMeta) ? migrated(siteRulesItem, getSiteRules) : repairStored(siteRulesItem, rules, repairSiteRules),
+  ]);
+}
 
 export async function saveSettings(patch: Partial<GlobalSettings>): Promise<GlobalSettings> {
   const next = repairSettings({ ...(await getSettings()), ...patch });
@@ -225,15 +301,16 @@ export function pagePlan(settings: GlobalSettings, rules: SiteRules, hostname: s
 
 /** The plan for a page, read from storage. */
 export async function loadPagePlan(hostname: string): Promise<PagePlan> {
-  const [settings, rules] = await Promise.all([getSettings(), getSiteRules()]);
+  const [settings, rules] = await readBoth();
   return pagePlan(settings, rules, hostname);
 }
 
 /** Calls `onChange` with a fresh plan whenever settings or site rules change. Returns the unwatch function. */
 export function watchPagePlan(hostname: string, onChange: (plan: PagePlan) => void): () => void {
   const reload = () => void loadPagePlan(hostname).then(onChange, () => undefined);
-  const unwatchSettings = settingsItem.watch(reload);
-  const unwatchRules = siteRulesItem.watch(reload);
+  // Watched by key: watching through the items would define them, and with them their storage reads.
+  const unwatchSettings = storage.watch(SETTINGS_KEY, reload);
+  const unwatchRules = storage.watch(SITE_RULES_KEY, reload);
   return () => {
     unwatchSettings();
     unwatchRules();

@@ -378,10 +378,11 @@ export class DedupIndex {
       if (list.length >= BUCKET_CAP) continue;
       for (let i = 0; i < list.length && considered < MAX_CANDIDATES; i++) {
         const other = list[i];
+        // Lists are in document order: the rest come after this block and cannot be its source.
+        if (other.order >= entry.order) break;
         if (other.visit === search) continue;
         other.visit = search;
         considered++;
-        if (other.order >= entry.order) continue;
         if (hammingDistance(fingerprint, other.fingerprint) > (byBand ? maxBandDistance : maxDistance)) continue;
         // Below the best so far a candidate cannot win, and an equal one wins only by coming first.
         const needed = best ? bestSimilarity : minJaccard;

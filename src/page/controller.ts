@@ -15,7 +15,7 @@ import { ChangeObserver, OBSERVER_DEFAULTS, type ChangeBatch, type ObserverOptio
 import { RouteWatcher } from './route-watcher';
 import { DONE_MARK, SCAN_MEASURE, mark } from './scan-marks';
 import { SLICE_MS, Slicer, Superseded, forEachSliced, windowClock, type Clock } from './slicing';
-import { t } from './strings';
+import { preloadStrings, t } from './strings';
 import { ELEMENT_NODE, contentChildren } from './tree';
 
 /** Where the controller gets the site's settings from (src/settings.ts in the extension). */
@@ -41,10 +41,11 @@ const STORM_BACKOFF_MS = 500;
 const STORM_BACKOFF_MAX_MS = 30_000;
 
 /**
- * Slice budget for annotation changes that add or remove nodes: after each such slice the browser lays
- * out the page and re-walks it to paint, so they come in few, longer slices (still far from 50 ms).
+ * Slice budget for rendering annotations: after each slice the browser restyles and repaints, and after
+ * one that added or removed nodes it lays out the whole page again (on a long page a layout costs far
+ * more than the slice itself), so annotations come in few, longer slices (still far from 50 ms).
  */
-const RESTRUCTURE_SLICE_MS = 3 * SLICE_MS;
+const RENDER_SLICE_MS = 3 * SLICE_MS;
 
 /**
  * Longer blocks are not paragraphs but dumps, logs or whole texts poured into one element: nobody
@@ -112,6 +113,12 @@ export class PageController {
   private stopped = false;
   /** The first full scan's end has been marked (DONE_MARK). */
   private doneMarked = false;
+  /** The page's blocks, read while the first plan loads; the first full scan takes them (see start). */
+  private readAhead: Promise<PageBlock[] | null> | null = null;
+  /** Bumped to stop a read-ahead that is no longer wanted. */
+  private readAheadId = 0;
+  /** Page changes reported before the first plan: they came after the read-ahead, so they follow the first scan. */
+  private heldBatches: ChangeBatch[] = [];
 
   constructor(private readonly env: ControllerEnv) {
     this.win = env.win;
@@ -141,7 +148,16 @@ export class PageController {
     await this.guard(async () => {
       this.unwatchPlan = this.env.plans.watch(this.hostname, (plan) => void this.guard(() => this.onPlan(plan), undefined));
       this.routes.start();
-      await this.onPlan(await this.env.plans.load(this.hostname));
+      const plan = this.env.plans.load(this.hostname);
+      // Reading the page and our strings needs no settings: both go on while storage answers, when the page would otherwise wait.
+      preloadStrings();
+      this.readAhead = this.readBlocks();
+      const planned = this.onPlan(await plan);
+      // The first scan is queued by now: changes held back meanwhile are taken in after it.
+      const held = this.heldBatches;
+      this.heldBatches = [];
+      for (const batch of held) void this.guard(() => this.onBatch(batch), undefined);
+      await planned;
     }, undefined);
   }
 
@@ -149,6 +165,7 @@ export class PageController {
   stop(): void {
     this.stopped = true;
     this.generation++;
+    this.dropReadAhead();
     this.observer.stop();
     this.routes.stop();
     this.unwatchPlan?.();
@@ -215,6 +232,7 @@ export class PageController {
 
   private async disable(): Promise<void> {
     this.generation++;
+    this.dropReadAhead();
     this.observer.stop();
     this.observer.pause(() => {
       this.flasher.cancelAll();
@@ -241,9 +259,8 @@ export class PageController {
     await this.showScan(generation, startedAt);
   }
 
-  /** A full scan's first part: the page's blocks read, indexed and classified. Writes nothing but taking out old annotations. */
-  private async readPage(options: EngineOptions, slicer: Slicer): Promise<void> {
-    this.scan = { status: 'scanning' };
+  /** Starts following the page afresh: changes from before are part of the read that follows. */
+  private observeAfresh(): void {
     this.observer.observe(this.doc);
     this.observer.start();
     this.observer.pause(() => {
@@ -251,6 +268,46 @@ export class PageController {
       this.flasher.cancelAll();
       this.annotator.clear();
     });
+  }
+
+  /**
+   * Every block of the page, read in slices with the observer following what changes meanwhile (see
+   * heldBatches). Null when dropped before the end: by a never-scan plan, a stop or a failure.
+   */
+  private async readBlocks(): Promise<PageBlock[] | null> {
+    const id = ++this.readAheadId;
+    const slicer = new Slicer(this.clock, () => id === this.readAheadId);
+    const blocks: PageBlock[] = [];
+    try {
+      this.observeAfresh();
+      for (const block of iterateBlocks(this.doc)) {
+        if (block) {
+          blocks.push(block);
+          this.followRoot(block.element);
+        }
+        if (slicer.spent()) await slicer.yield();
+      }
+    } catch {
+      // Dropped, or the page could not be read: the full scan then reads it itself, and reports any error.
+      return null;
+    }
+    return blocks;
+  }
+
+  private dropReadAhead(): void {
+    this.readAheadId++;
+    this.readAhead = null;
+    this.heldBatches = [];
+  }
+
+  /** A full scan's first part: the page's blocks read, indexed and classified. Writes nothing but taking out old annotations. */
+  private async readPage(options: EngineOptions, slicer: Slicer): Promise<void> {
+    this.scan = { status: 'scanning' };
+    // Only the first scan finds blocks read ahead; the observer has been following the page since that read began.
+    const early = this.readAhead;
+    this.readAhead = null;
+    const blocks = early ? await early : null;
+    if (!blocks) this.observeAfresh();
     this.forgetBlocks();
     this.index = new DedupIndex(options);
     // The page is read in slices with the observer on: whatever it changes meanwhile comes back as a batch.
@@ -261,13 +318,13 @@ export class PageController {
       unclassified = 0;
       this.takeChanges();
     };
-    for (const block of iterateBlocks(this.doc)) {
+    for (const block of blocks ?? iterateBlocks(this.doc)) {
       if (slicer.spent()) {
         if (unclassified > 0) classify();
         await slicer.yield();
       }
       if (block && comparable(block)) {
-        this.indexBlock(this.registry.append(block));
+        this.indexBlock(this.registry.append(block), !blocks);
         if (++unclassified === CLASSIFY_EVERY) classify();
       }
     }
@@ -308,15 +365,24 @@ export class PageController {
     this.expanded.clear();
   }
 
-  private indexBlock(tracked: TrackedBlock): void {
+  /** Indexes a tracked block; `follow`: also observe the shadow root it sits in (a read-ahead did that already). */
+  private indexBlock(tracked: TrackedBlock, follow = true): void {
     this.index.set(tracked.key, tracked.block.text, tracked.order);
-    // Blocks inside open shadow roots change out of sight of the document's observer.
-    const root = tracked.block.element.getRootNode();
+    if (follow) this.followRoot(tracked.block.element);
+  }
+
+  /** Blocks inside open shadow roots change out of sight of the document's observer: their root is observed too. */
+  private followRoot(element: Element): void {
+    const root = element.getRootNode();
     if (root !== this.doc && root.nodeType === 11) this.observer.observe(root);
   }
 
   /** Follows a batch of page changes: only the changed subtrees are extracted and matched again. */
   private async onBatch(batch: ChangeBatch): Promise<void> {
+    if (!this.plan && this.readAhead) {
+      this.heldBatches.push(batch);
+      return;
+    }
     // A new route means a full rescan is already on its way: this batch's changes are part of it.
     if (!this.isAlive() || this.routes.check()) return;
     if (batch.kind === 'storm') {
@@ -431,12 +497,13 @@ export class PageController {
   // ---- rendering -----------------------------------------------------------------------------
 
   /**
-   * Brings the page's annotations of `keys` in line with the current report and mode, in slices.
-   * Changes that add or remove nodes come last, together, in longer slices: after each slice that has
+   * Brings the page's annotations of `keys` in line with the current report and mode, in slices of
+   * RENDER_SLICE_MS. Changes that add or remove nodes come last, together: after each slice that has
    * one, the browser lays out the page and re-walks it to paint (tens of ms on long pages) however few
    * nodes moved, while attribute changes only restyle the elements concerned.
    */
-  private async render(keys: Iterable<number>, slicer = this.slicer()): Promise<void> {
+  private async render(keys: Iterable<number>, scanSlicer = this.slicer()): Promise<void> {
+    const slicer = scanSlicer.withBudget(RENDER_SLICE_MS);
     const restructuring: number[] = [];
     const show = (key: number, annotation = this.annotationFor(key)) => {
       const tracked = this.registry.get(key);
@@ -455,7 +522,9 @@ export class PageController {
       slicer,
       paused,
     );
-    await forEachSliced(restructuring, (key) => show(key), slicer.withBudget(RESTRUCTURE_SLICE_MS), paused);
+    // Every slice that moves nodes costs a layout of the whole page: they start with room to all fit in one.
+    if (restructuring.length > 0) await slicer.yieldIfHalfSpent();
+    await forEachSliced(restructuring, (key) => show(key), slicer, paused);
   }
 
   private annotationFor(key: number): BlockAnnotation | null {
@@ -582,6 +651,7 @@ export class PageController {
   private fail(error: unknown): void {
     const message = errorMessage(error);
     this.generation++;
+    this.dropReadAhead();
     this.scan = { status: 'failed', error: message };
     try {
       this.observer.stop();

@@ -67,6 +67,11 @@ export class Slicer {
     return new Slicer(this.clock, this.stillWanted, this.sliceStart, budgetMs);
   }
 
+  /** Yields first when half the slice's budget is used: work that is costly to split then gets room to finish. */
+  async yieldIfHalfSpent(): Promise<void> {
+    if (this.clock.now() - this.sliceStart >= this.budgetMs / 2) await this.yield();
+  }
+
   /** Lets the page run, then starts a new slice. Throws Superseded once the work is no longer wanted. */
   async yield(): Promise<void> {
     await this.clock.yield();

@@ -42,6 +42,12 @@ function localized(key: StringKey): string {
   }
 }
 
+/** Reads every page string and the UI direction ahead of use: the first call into the i18n bindings is a slow one. */
+export function preloadStrings(): void {
+  for (const key of Object.keys(ENGLISH) as StringKey[]) template(key);
+  uiDirection();
+}
+
 /** A page string with `$1`, `$2`… filled in. */
 export function t(key: StringKey, ...values: (string | number)[]): string {
   return fill(template(key), values.map(String));

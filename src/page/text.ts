@@ -30,6 +30,17 @@ export function isCollapsibleSpace(code: number): boolean {
  */
 const GAP = /[ \t-\r\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]{2,}|[\t-\r\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]|^ | $/g;
 
+/**
+ * Whitespace other than a plain space, or two spaces in a row: every gap but a space at either end
+ * holds one of these (a run of two is either all spaces or has another kind of space in it).
+ */
+const GAP_START = /[\t-\r\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]| {2}/;
+
+/** True when `text` has a gap for `Collapser.feed` to collapse. Much cheaper to ask than finding the gaps. */
+function hasGap(text: string): boolean {
+  return text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32 || GAP_START.test(text);
+}
+
 /** True when `data` holds nothing but collapsible whitespace. Stops at the first other character. */
 export function isBlank(data: string): boolean {
   for (let i = 0; i < data.length; i++) {
@@ -133,6 +144,8 @@ export class CollapsedText implements CollapseSink<unknown> {
 
 /** `text` with whitespace runs collapsed to one space and trimmed: the form every block text takes. */
 export function collapseWhitespace(text: string): string {
+  // Most paragraphs hold nothing to collapse: then the text is its own result, with no copy made.
+  if (!hasGap(text)) return text;
   const out = new CollapsedText();
   new Collapser<null>(out).feed(null, text);
   return out.toString();

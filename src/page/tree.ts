@@ -36,6 +36,8 @@ export function isSkipped(el: Element, tag = el.localName): boolean {
   if (tag === 'form') return (el.parentNode as Element | null)?.localName !== 'body';
   // A closed <dialog> is not shown.
   if (tag === 'dialog' && !el.hasAttribute('open')) return true;
+  // Most elements carry no attributes at all: one call answers for both checks below.
+  if (!el.hasAttributes()) return false;
   // hidden="until-found" is collapsed article text the browser reveals on find-in-page: still the page's prose.
   const hidden = el.getAttribute('hidden');
   if (hidden !== null && hidden.toLowerCase() !== 'until-found') return true;

@@ -53,6 +53,19 @@ describe('forEachSliced', () => {
     expect(longer.spent()).toBe(true);
   });
 
+  test('work that is costly to split starts in a new slice once half the current one is used', async () => {
+    const clock = fakeClock(1);
+    const slicer = new Slicer(clock, () => true);
+    for (let i = 0; i < SLICE_MS / 2 - 1; i++) clock.tick();
+    await slicer.yieldIfHalfSpent();
+    expect(clock.yields).toBe(0);
+    clock.tick();
+    await slicer.yieldIfHalfSpent();
+    expect(clock.yields).toBe(1);
+    for (let i = 0; i < SLICE_MS - 1; i++) clock.tick();
+    expect(slicer.spent()).toBe(false);
+  });
+
   test('stops with Superseded once the work is no longer wanted', async () => {
     const clock = fakeClock(SLICE_MS);
     let wanted = true;

@@ -222,6 +222,43 @@ describe('settings that arrive late', () => {
     expect((await state()).scan.status).toBe('disabled');
   });
 
+  test('paragraphs the page edits and adds while the settings load are matched as they are by then', async () => {
+    const a = 'The ferry to the islands will run twice a day from Monday, the operator announced after the storm.';
+    const b = 'Tickets bought for the cancelled crossings can be used on any ferry until the end of the month.';
+    const c = 'The harbour café stays closed until the pier is repaired, its owner told reporters on the quay.';
+    const plans = slowPlans();
+    const win = pageWindow(`<html><body><article><p id="a">${a}</p><p id="b">${b}</p><p id="c">${c}</p></article></body></html>`);
+    const { ready, doc, until } = start(win, plans.source);
+    await settle();
+    doc.querySelector('#c')!.textContent = a;
+    const late = doc.createElement('p');
+    late.textContent = b;
+    doc.querySelector('article')!.append(late);
+    await settle();
+    plans.arrive(await defaults());
+    await ready;
+    await until(() => expect(doc.querySelector('#c')!.getAttribute('data-paradedup')).toBe('repeat'));
+    await until(() => expect(late.getAttribute('data-paradedup')).toBe('repeat'));
+    expect(statuses(doc)).toEqual(['first', 'first', 'repeat', 'repeat']);
+  });
+
+  test('a never-scan rule arriving late leaves a page that changed meanwhile untouched too', async () => {
+    const plans = slowPlans();
+    const win = pageWindow(SAMPLE);
+    const { ready, doc, reports, state } = start(win, plans.source);
+    await settle();
+    const article = doc.querySelector('p')!.parentElement!;
+    article.append(article.querySelector('p')!.cloneNode(true));
+    const changed = doc.body.outerHTML;
+    await settle();
+    plans.arrive({ ...(await defaults()), scan: false });
+    await ready;
+    await settle();
+    expect(doc.body.outerHTML).toBe(changed);
+    expect((await state()).scan.status).toBe('disabled');
+    expect(reports).toEqual([{ type: 'scan-report', count: 0 }]);
+  });
+
   test('settings that differ from the defaults are the ones applied', async () => {
     const a = 'The museum will reopen its east wing on Saturday after two years of repairs to the roof and the heating system.';
     const b = 'The museum will reopen its east wing on Sunday after two years of repairs to the roof and the heating system.';

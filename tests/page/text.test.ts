@@ -15,6 +15,18 @@ describe('collapseWhitespace', () => {
     expect(collapseWhitespace(text)).toBe(text);
   });
 
+  it('finds a single gap of each kind anywhere in otherwise collapsed text, and leaves collapsed text as it is', () => {
+    const gaps = [' ', '  ', '\t', '\n', '\r', '\u000b', '\u000c', '\u0085', '\u00a0', '\u1680', '\u2000', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000'];
+    for (const gap of gaps) {
+      expect(collapseWhitespace(`one two${gap === ' ' ? '  ' : gap}three`)).toBe('one two three');
+      expect(collapseWhitespace(`${gap}one two`)).toBe('one two');
+      expect(collapseWhitespace(`one two${gap}`)).toBe('one two');
+      expect(collapseWhitespace(`one ${gap}two`)).toBe('one two');
+    }
+    expect(collapseWhitespace('one two three')).toBe('one two three');
+    expect(collapseWhitespace('x')).toBe('x');
+  });
+
   it('returns an empty string for blank input', () => {
     expect(collapseWhitespace(' \n\t\u00a0 ')).toBe('');
     expect(isBlank(' \n\t\u00a0 ')).toBe(true);

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { DEFAULT_OPTIONS } from '../../src/engine';
 import {
@@ -272,5 +272,66 @@ describe('auto-collapse and never-scan rules', () => {
     await toggleAutoCollapse('example.com');
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(plans.map((plan) => plan.mode)).toEqual(['collapse']);
+  });
+});
+
+describe("a page's plan at start-up", () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.restoreAllMocks());
+
+  it('reads both items and their versions in one storage round trip', async () => {
+    await writeRaw({
+      settings: { ...DEFAULT_SETTINGS, strictness: 'loose' },
+      settings$: { v: 2 },
+      siteRules: { 'example.com': { autoCollapse: true } },
+      siteRules$: { v: 2 },
+    });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const plan = await loadPagePlan('news.example.com');
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(plan).toEqual({ scan: true, mode: 'collapse', engine: { strictness: 'loose', minBlockChars: DEFAULT_SETTINGS.minBlockChars } });
+  });
+
+  it('reads nothing from storage when the module is merely imported (every frame of every page imports it)', async () => {
+    vi.resetModules();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const fresh = await import('../../src/settings');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(get).not.toHaveBeenCalled();
+    expect(fresh.settingsItem.key).toBe('local:settings');
+  });
+
+  it('migrates v1 data before planning, and stores the migrated form', async () => {
+    await writeRaw({ settings: { strictness: 'exact', minBlockChars: 25 }, siteRules: { autoCollapse: ['www.example.com'], never: ['ads.test'] } });
+    expect(await loadPagePlan('example.com')).toEqual({ scan: true, mode: 'collapse', engine: { strictness: 'exact', minBlockChars: 25 } });
+    expect((await loadPagePlan('ads.test')).scan).toBe(false);
+    expect(await readRaw('siteRules')).toEqual({ 'example.com': { autoCollapse: true }, 'ads.test': { never: true } });
+    expect(await readRaw('siteRules$')).toEqual({ v: 2 });
+    expect(await readRaw('settings')).toEqual({ strictness: 'exact', minBlockChars: 25, defaultMode: 'highlight' });
+  });
+
+  it('repairs corrupted current-version data and writes the repaired value back', async () => {
+    await writeRaw({
+      settings: { strictness: 'near', minBlockChars: '5', defaultMode: 'collapse' },
+      settings$: { v: 2 },
+      siteRules: { 'Example.COM.': { never: true }, '__proto__': { never: true }, 'x.org': 'oops' },
+      siteRules$: { v: 2 },
+    });
+    expect(await loadPagePlan('www.example.com')).toEqual({
+      scan: false,
+      mode: 'collapse',
+      engine: { strictness: 'near', minBlockChars: MIN_BLOCK_CHARS_LIMITS.min },
+    });
+    expect(await readRaw('settings')).toEqual({ strictness: 'near', minBlockChars: MIN_BLOCK_CHARS_LIMITS.min, defaultMode: 'collapse' });
+    expect(await readRaw('siteRules')).toEqual({ 'example.com': { never: true } });
+  });
+
+  it('plans with the defaults when storage cannot be read', async () => {
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('storage unavailable'));
+    expect(await loadPagePlan('example.com')).toEqual({
+      scan: true,
+      mode: 'highlight',
+      engine: { strictness: DEFAULT_SETTINGS.strictness, minBlockChars: DEFAULT_SETTINGS.minBlockChars },
+    });
   });
 });
