@@ -1,5 +1,5 @@
 import { analyze, shingles, sortShingles, type Analysis, type Sentence } from './analyze';
-import { Buckets, type Ordered } from './buckets';
+import { Buckets } from './buckets';
 import { hammingDistance } from './simhash';
 import { containment, jaccardAtLeast } from './similarity';
 import {
@@ -53,35 +53,6 @@ function sameResult(a: BlockResult, b: BlockResult): boolean {
   if (a.status !== b.status || a.of !== b.of || a.similarity !== b.similarity) return false;
   if (a.repeated.length !== b.repeated.length) return false;
   return a.repeated.every((r, i) => r.start === b.repeated[i].start && r.end === b.repeated[i].end && r.of === b.repeated[i].of);
-}
-
-/** The first index in `ordered` (sorted by order) whose block comes after `order`. */
-function after(ordered: readonly Ordered[], order: number): number {
-  let lo = 0;
-  let hi = ordered.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ordered[mid].order <= order) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Inserts after any block of equal order, where a stable sort of the index's blocks would put it. */
-function insertInOrder<T extends Ordered>(ordered: T[], item: T): void {
-  const at = after(ordered, item.order);
-  if (at === ordered.length) ordered.push(item);
-  else ordered.splice(at, 0, item);
-}
-
-/** Removes `item`, found by binary search among the blocks of its order. */
-function removeInOrder<T extends Ordered>(ordered: T[], item: T): void {
-  for (let at = after(ordered, item.order) - 1; at >= 0 && ordered[at].order === item.order; at--) {
-    if (ordered[at] === item) {
-      ordered.splice(at, 1);
-      return;
-    }
-  }
 }
 
 /** Pops blocks in document order, so every block is classified after the earlier blocks it may repeat. */
@@ -163,6 +134,8 @@ export class DedupIndex {
   private readonly sentences = new Buckets<Entry>();
   private readonly dependents = new Map<number, Set<number>>();
   private readonly dirty = new OrderQueue();
+  /** Blocks whose result is duplicate or partial: all that groups are made of. */
+  private readonly flagged = new Set<Entry>();
   private ordered: Entry[] = [];
   private orderedValid = true;
   private searches = 0;
@@ -184,7 +157,7 @@ export class DedupIndex {
     if (old && old.text === text) {
       if (old.order !== order) {
         old.order = order;
-        this.orderedValid = false;
+        this.dropOrdered();
       }
       return;
     }
@@ -210,7 +183,11 @@ export class DedupIndex {
       queued: false,
     };
     this.entries.set(key, entry);
-    if (this.orderedValid) insertInOrder(this.ordered, entry);
+    if (this.orderedValid) {
+      const last = this.ordered.at(-1);
+      if (last === undefined || last.order <= order) this.ordered.push(entry);
+      else this.dropOrdered();
+    }
     this.dirty.push(entry);
     if (!entry.indexed) return;
     this.forEachBucket(entry, (buckets, hash) => {
@@ -231,19 +208,29 @@ export class DedupIndex {
     for (const dependent of this.dependents.get(key) ?? []) this.dirty.push(this.entries.get(dependent)!);
     this.dependents.delete(key);
     this.dirty.delete(entry);
+    this.flagged.delete(entry);
     this.entries.delete(key);
     if (this.tracking) {
       this.changedKeys.delete(key);
       this.removedKeys.add(key);
     }
-    if (this.orderedValid) removeInOrder(this.ordered, entry);
+    if (this.orderedValid) {
+      if (this.ordered.at(-1) === entry) this.ordered.pop();
+      else this.dropOrdered();
+    }
   }
 
   /** Every block's result in document order, and the groups: O(blocks) however little changed. */
   report(): DedupReport {
+    const groups = this.groups();
+    return { blocks: this.inOrder().map((entry) => entry.result), groups };
+  }
+
+  /** The repeat groups, in document order of their canonical blocks: O(repeats), not O(blocks). */
+  groups(): Group[] {
     this.reclassify();
-    const blocks = this.inOrder().map((entry) => entry.result);
-    return { blocks, groups: this.groups(blocks) };
+    const flagged = [...this.flagged].sort((a, b) => a.order - b.order);
+    return this.groupsOf(flagged.map((entry) => entry.result));
   }
 
   /**
@@ -275,6 +262,16 @@ export class DedupIndex {
         for (const dependent of this.dependents.get(entry.key) ?? []) this.dirty.push(this.entries.get(dependent)!);
       }
     }
+  }
+
+  /**
+   * `ordered` follows changes at its end (appends, as pages grow); any other change drops it, to be
+   * sorted again if `report` needs it: splicing a long array on every edit made rescans of long
+   * pages grow with the page.
+   */
+  private dropOrdered(): void {
+    this.ordered = [];
+    this.orderedValid = false;
   }
 
   private inOrder(): Entry[] {
@@ -319,6 +316,8 @@ export class DedupIndex {
   private classify(entry: Entry): void {
     const sources: number[] = [];
     entry.result = entry.indexed ? this.classifyByText(entry, sources) : this.unique(entry);
+    if (entry.result.status === 'unique') this.flagged.delete(entry);
+    else this.flagged.add(entry);
     for (const source of entry.sources) this.dependents.get(source)?.delete(entry.key);
     entry.sources = sources;
     for (const source of sources) {
@@ -475,7 +474,8 @@ export class DedupIndex {
     return shingles(entry.text.slice(sentence.start, sentence.end));
   }
 
-  private groups(blocks: readonly BlockResult[]): Group[] {
+  /** Groups from the duplicate and partial results among `blocks`, which are in document order. */
+  private groupsOf(blocks: readonly BlockResult[]): Group[] {
     const byCanonical = new Map<number, number[]>();
     const join = (canonical: number, member: number) => {
       let members = byCanonical.get(canonical);
