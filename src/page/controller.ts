@@ -41,11 +41,16 @@ const STORM_BACKOFF_MS = 500;
 const STORM_BACKOFF_MAX_MS = 30_000;
 
 /**
- * Slice budget for rendering annotations: after each slice the browser restyles and repaints, and after
- * one that added or removed nodes it lays out the whole page again (on a long page a layout costs far
- * more than the slice itself), so annotations come in few, longer slices (still far from 50 ms).
+ * Slice budget for rendering annotations: after each slice the browser restyles and repaints the page,
+ * so annotations come in few, longer slices (still far from 50 ms).
  */
 const RENDER_SLICE_MS = 3 * SLICE_MS;
+
+/**
+ * Slice budget for annotation changes that add or remove nodes. Each such slice is followed by a layout
+ * of the whole page, which on a long page costs more than the slice: better one longer slice than two.
+ */
+const RESTRUCTURE_SLICE_MS = 5 * SLICE_MS;
 
 /**
  * Longer blocks are not paragraphs but dumps, logs or whole texts poured into one element: nobody
@@ -523,8 +528,9 @@ export class PageController {
       paused,
     );
     // Every slice that moves nodes costs a layout of the whole page: they start with room to all fit in one.
-    if (restructuring.length > 0) await slicer.yieldIfHalfSpent();
-    await forEachSliced(restructuring, (key) => show(key), slicer, paused);
+    const restructureSlicer = slicer.withBudget(RESTRUCTURE_SLICE_MS);
+    if (restructuring.length > 0) await restructureSlicer.yieldIfHalfSpent();
+    await forEachSliced(restructuring, (key) => show(key), restructureSlicer, paused);
   }
 
   private annotationFor(key: number): BlockAnnotation | null {

@@ -29,6 +29,11 @@ export interface PageLoad {
   longestTaskOfLoadMs: number;
   /** How many long tasks (> 50 ms) overlapped the scan. */
   longTasksDuringScan: number;
+  /**
+   * The longest animation frame (> 50 ms) overlapping the scan, rendering included: Chromium reports
+   * no long task for a frame whose time goes to style, layout and paint, which our DOM writes cause.
+   */
+  longestFrameMs: number;
 }
 
 export interface PageResult {
@@ -36,6 +41,8 @@ export interface PageResult {
   loads: PageLoad[];
   scanMs: number;
   longestTaskMs: number;
+  /** Median over loads of the longest animation frame during the scan (see PageLoad). */
+  longestFrameMs: number;
 }
 
 export interface BrowserResults {
@@ -53,6 +60,8 @@ export interface BrowserPages {
 interface BenchProbe {
   /** Every long task's start and duration. */
   tasks: { start: number; duration: number }[];
+  /** Every long animation frame's start and duration. */
+  frames: { start: number; duration: number }[];
   /** Resolves when the done mark appears. */
   done: Promise<void>;
 }
@@ -64,12 +73,18 @@ interface BenchProbe {
  */
 const PROBE = `(() => {
   const tasks = [];
+  const frames = [];
   let finish;
   const done = new Promise((resolve) => (finish = resolve));
-  Object.defineProperty(window, '__paradedupBench', { value: { tasks, done } });
+  Object.defineProperty(window, '__paradedupBench', { value: { tasks, frames, done } });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask', buffered: true });
+  if (PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) frames.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  }
   new PerformanceObserver((list) => {
     if (list.getEntriesByName(${JSON.stringify(DONE_MARK)}).length > 0) finish();
   }).observe({ type: 'mark', buffered: true });
@@ -140,6 +155,7 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
       start: performance.getEntriesByName(start).map((mark) => mark.startTime),
       done: performance.getEntriesByName(done).map((mark) => mark.startTime),
       tasks: (window as unknown as ProbedWindow).__paradedupBench.tasks,
+      frames: (window as unknown as ProbedWindow).__paradedupBench.frames,
     }),
     [START_MARK, DONE_MARK] as const,
   );
@@ -147,12 +163,14 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
   const start = timeline.start[0];
   const done = timeline.done[0];
   if (done < start) throw new Error(`'${DONE_MARK}' (${done} ms) precedes '${START_MARK}' (${start} ms) on ${url}`);
-  const duringScan = timeline.tasks.filter((task) => task.start < done && task.start + task.duration > start);
+  const overlapsScan = (entry: { start: number; duration: number }) => entry.start < done && entry.start + entry.duration > start;
+  const duringScan = timeline.tasks.filter(overlapsScan);
   return {
     scanMs: done - start,
     longestTaskMs: Math.max(0, ...duringScan.map((task) => task.duration)),
     longestTaskOfLoadMs: Math.max(0, ...timeline.tasks.map((task) => task.duration)),
     longTasksDuringScan: duringScan.length,
+    longestFrameMs: Math.max(0, ...timeline.frames.filter(overlapsScan).map((frame) => frame.duration)),
   };
 }
 
@@ -176,6 +194,7 @@ async function measurePage(page: Page, url: string, paragraphs: number, loads: n
     loads: results,
     scanMs: median(results.map((r) => r.scanMs)),
     longestTaskMs: median(results.map((r) => r.longestTaskMs)),
+    longestFrameMs: median(results.map((r) => r.longestFrameMs)),
   };
 }
 
@@ -208,6 +227,7 @@ export async function runBrowserBenchmark(
     await page.addInitScript(PROBE);
     log(`browser: ${pages.page.paragraphs}-paragraph page, ${pageLoads} loads`);
     const long = await measurePage(page, server.url('page.html'), pages.page.paragraphs, pageLoads);
+    log(`browser: longest animation frame during each scan (rendering included): ${long.loads.map((l) => l.longestFrameMs.toFixed(0)).join(', ')} ms`);
     log(`browser: sample article, ${sampleLoads} loads`);
     const sample = await measurePage(page, server.url('sample.html'), pages.sample.paragraphs, sampleLoads);
     if (profileFile) {
