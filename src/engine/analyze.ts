@@ -1,4 +1,4 @@
-import { expansion, foldOffset, kind, Kind } from './charTable';
+import { expansion, foldOffset, kind, Kind, kindOf } from './charTable';
 import { fmix32, key53 } from './hash';
 import { simhash } from './simhash';
 import { CJK_CHAR_WEIGHT, SHORT_BLOCK_TOKENS } from './thresholds';
@@ -128,6 +128,7 @@ export function analyze(text: string): Analysis {
       raw = text.charCodeAt(i);
       k = kind[raw] as Kind;
       at = i++;
+      if (k === Kind.Unbuilt) k = kindOf(raw);
       if (k === Kind.Drop) continue;
       if (k !== Kind.Space) {
         // A visible character: it settles a pending sentence boundary, then belongs to a sentence.

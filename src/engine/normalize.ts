@@ -1,4 +1,4 @@
-import { expansion, foldOffset, isWhitespace, kind, Kind } from './charTable';
+import { expansion, foldOffset, isWhitespace, kind, Kind, prepareTable } from './charTable';
 
 /**
  * The text as the engine compares it: NFKC compatibility forms, lower case, no accents, tashkeel,
@@ -6,6 +6,7 @@ import { expansion, foldOffset, isWhitespace, kind, Kind } from './charTable';
  * hyphens, single spaces.
  */
 export function normalize(text: string): string {
+  prepareTable(text);
   const out: string[] = [];
   let pendingSpace = false;
   const push = (s: string) => {

@@ -1,7 +1,7 @@
 // One frame's ParaDedup: reads the site's settings, scans the page's blocks with the engine, shows
 // the repeats in the chosen mode, keeps up with a living page, and answers the popup.
 // Every entry point catches its errors: a failure is reported ("Scan failed: …"), never thrown at the page.
-import { DedupIndex, type BlockResult, type DedupReport, type EngineOptions } from '../engine';
+import { DedupIndex, type BlockResult, type EngineOptions, type Group } from '../engine';
 import type { GroupSummary, PageMode, PageState, ScanState, ToBackground } from '../messages';
 import type { PagePlan } from '../settings';
 import { Annotator, type BlockAnnotation } from './annotate';
@@ -100,7 +100,7 @@ export class PageController {
   private mode: PageMode = 'off';
   private scan: ScanState = { status: 'scanning' };
   private index = new DedupIndex();
-  private report: DedupReport = { blocks: [], groups: [] };
+  private groups: Group[] = [];
   private results = new Map<number, BlockResult>();
   /** Blocks in `results` that are duplicates, and partial repeats. */
   private duplicates = 0;
@@ -366,7 +366,7 @@ export class PageController {
     this.duplicates = 0;
     this.partials = 0;
     this.groupOf = new Map();
-    this.report = { blocks: [], groups: [] };
+    this.groups = [];
     this.expanded.clear();
   }
 
@@ -478,19 +478,19 @@ export class PageController {
   /** Takes the engine's current results and groups, updates the state and badge, and re-renders what changed. */
   private async refresh(changed: Set<number>, slicer: Slicer): Promise<void> {
     this.takeChanges(changed);
-    // The groups: the one part of the report that is not kept up to date here, change by change.
-    const report = this.index.report();
+    // The groups are not kept up to date here change by change; the engine makes them from its repeats alone.
+    const groups = this.index.groups();
     const groupOf = new Map<number, number>();
     // A repeat is shown with the group it repeats; a canonical block with its own group.
-    report.groups.forEach((group, index) => {
+    groups.forEach((group, index) => {
       for (const member of group.members) if (member !== group.canonical && !groupOf.has(member)) groupOf.set(member, index);
     });
-    report.groups.forEach((group, index) => {
+    groups.forEach((group, index) => {
       if (!groupOf.has(group.canonical)) groupOf.set(group.canonical, index);
     });
     for (const [key, index] of groupOf) if (this.groupOf.get(key) !== index) changed.add(key);
     for (const key of this.groupOf.keys()) if (!groupOf.has(key)) changed.add(key);
-    this.report = report;
+    this.groups = groups;
     this.groupOf = groupOf;
     const { duplicates, partials: partial } = this;
     this.sendCount(duplicates + partial);
@@ -538,7 +538,7 @@ export class PageController {
     const result = this.results.get(key);
     const group = this.groupOf.get(key);
     if (!result || group === undefined) return null;
-    const tint = this.report.groups[group].canonical % TINT_COUNT;
+    const tint = this.groups[group].canonical % TINT_COUNT;
     const base = { group, tint, title: null, marks: [], fold: null } as const;
     switch (result.status) {
       case 'duplicate': {
@@ -579,12 +579,12 @@ export class PageController {
   private async goToFirst(key: number): Promise<void> {
     const group = this.groupOf.get(key);
     if (group === undefined) return;
-    this.reveal(this.report.groups[group].canonical);
+    this.reveal(this.groups[group].canonical);
   }
 
   private async jump(group: number, member: number): Promise<boolean> {
     if (this.scan.status !== 'ready') return false;
-    const found = this.report.groups[group];
+    const found = this.groups[group];
     if (!found || !found.members.includes(member) || !this.registry.get(member)) return false;
     if (this.annotator.foldOf(member) && !this.expanded.has(member)) {
       // A folded block is opened first: jumping to a hidden paragraph would show nothing.
@@ -613,7 +613,7 @@ export class PageController {
 
   private scanState(): ScanState {
     if (this.scan.status !== 'ready') return this.scan;
-    const groups: GroupSummary[] = this.report.groups.map((group, index) => ({
+    const groups: GroupSummary[] = this.groups.map((group, index) => ({
       index,
       canonical: group.canonical,
       members: group.members.map((id) => ({ id, status: this.results.get(id)?.status ?? 'unique' })),

@@ -34,6 +34,7 @@ export function toJson(results: BenchResults): object {
       scanMs: round(browser.page.scanMs),
       longestTaskMs: round(browser.page.longestTaskMs),
       sampleScanMs: round(browser.sample.scanMs),
+      longestFrameMs: round(browser.page.longestFrameMs),
     },
     targets: TARGETS,
     details: { node, browser },
@@ -88,12 +89,13 @@ function browserTable(browser: BrowserResults): string[] {
     `${label} (${p.paragraphs} paragraphs)`,
     ms(p.scanMs),
     task(p.longestTaskMs),
+    task(p.longestFrameMs),
     task(Math.max(...p.loads.map((l) => l.longestTaskOfLoadMs))),
   ];
   return [
     `Chromium ${browser.chromium}, extension ${browser.extensionDir}, median of loads`,
     table([
-      ['page', 'scan (start→done)', 'longest task during scan', 'longest task of any load'],
+      ['page', 'scan (start→done)', 'longest task during scan', 'longest frame during scan', 'longest task of any load'],
       row('generated page', browser.page),
       row('sample article', browser.sample),
     ]),
@@ -115,6 +117,8 @@ function targetsTable({ node, browser }: BenchResults): string[] {
   if (browser) {
     rows.push([`scanMs (${browser.page.paragraphs} paragraphs)`, browser.page.scanMs.toFixed(1), `≤ ${TARGETS.scanMs}`, check(browser.page.scanMs <= TARGETS.scanMs)]);
     rows.push(['longestTaskMs', browser.page.longestTaskMs.toFixed(1), `≤ ${TARGETS.longestTaskMs}`, check(browser.page.longestTaskMs <= TARGETS.longestTaskMs)]);
+    // A long task entry leaves out the rendering our DOM writes cause; the frame includes it.
+    rows.push(['longest frame, rendering included', browser.page.longestFrameMs.toFixed(1), `≤ ${TARGETS.longestTaskMs}`, check(browser.page.longestFrameMs <= TARGETS.longestTaskMs)]);
     rows.push(['sampleScanMs', browser.sample.scanMs.toFixed(2), `≤ ${TARGETS.sampleScanMs}`, check(browser.sample.scanMs <= TARGETS.sampleScanMs)]);
   }
   return rows.length === 0 ? [] : ['Targets (issue 5)', table([['measure', 'value', 'target', ''], ...rows])];

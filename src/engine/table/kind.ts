@@ -1,6 +1,8 @@
 // What the tokenizer does with a code unit: shared by the table's derivation, codec and users.
 
 export const enum Kind {
+  /** Not decoded yet: see `kindOf`. */
+  Unbuilt = 0,
   /** Punctuation and symbols: they end a word. */
   Separator = 1,
   /** Letters, marks and digits of scripts written with spaces between words. */
