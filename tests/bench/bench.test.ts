@@ -78,6 +78,7 @@ describe('npm run bench -- --size tiny --json --no-browser', () => {
     for (const index of node.index) {
       expect(index.bytesPerParagraph).toBeGreaterThan(0);
       expect(index.rescanChangesMs).toBeGreaterThan(0);
+      expect(index.rescanGroupsMs).toBeGreaterThan(0);
       expect(index.rescanReportMs).toBeGreaterThan(0);
     }
   }, 120_000);
