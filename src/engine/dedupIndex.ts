@@ -136,6 +136,8 @@ export class DedupIndex {
   private readonly dirty = new OrderQueue();
   /** Blocks whose result is duplicate or partial: all that groups are made of. */
   private readonly flagged = new Set<Entry>();
+  /** The last groups() answer, until a repeat changes: a rescan that changes none costs no renumbering. */
+  private groupsCache: Group[] | null = null;
   private ordered: Entry[] = [];
   private orderedValid = true;
   private searches = 0;
@@ -158,6 +160,7 @@ export class DedupIndex {
       if (old.order !== order) {
         old.order = order;
         this.dropOrdered();
+        this.groupsCache = null;
       }
       return;
     }
@@ -208,7 +211,7 @@ export class DedupIndex {
     for (const dependent of this.dependents.get(key) ?? []) this.dirty.push(this.entries.get(dependent)!);
     this.dependents.delete(key);
     this.dirty.delete(entry);
-    this.flagged.delete(entry);
+    if (this.flagged.delete(entry)) this.groupsCache = null;
     this.entries.delete(key);
     if (this.tracking) {
       this.changedKeys.delete(key);
@@ -226,11 +229,17 @@ export class DedupIndex {
     return { blocks: this.inOrder().map((entry) => entry.result), groups };
   }
 
-  /** The repeat groups, in document order of their canonical blocks: O(repeats), not O(blocks). */
+  /**
+   * The repeat groups, in document order of their canonical blocks. The same array as last time
+   * while no repeat has changed; otherwise made anew in O(repeats), not O(blocks).
+   */
   groups(): Group[] {
     this.reclassify();
-    const flagged = [...this.flagged].sort((a, b) => a.order - b.order);
-    return this.groupsOf(flagged.map((entry) => entry.result));
+    if (this.groupsCache === null) {
+      const flagged = [...this.flagged].sort((a, b) => a.order - b.order);
+      this.groupsCache = this.groupsOf(flagged.map((entry) => entry.result));
+    }
+    return this.groupsCache;
   }
 
   /**
@@ -259,6 +268,7 @@ export class DedupIndex {
       this.classify(entry);
       if (!sameResult(before, entry.result)) {
         if (this.tracking) this.changedKeys.add(entry.key);
+        if (before.status !== 'unique' || entry.result.status !== 'unique') this.groupsCache = null;
         for (const dependent of this.dependents.get(entry.key) ?? []) this.dirty.push(this.entries.get(dependent)!);
       }
     }

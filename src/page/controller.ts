@@ -470,16 +470,8 @@ export class PageController {
     }
   }
 
-  private countResult(result: BlockResult | undefined, delta: number): void {
-    if (result?.status === 'duplicate') this.duplicates += delta;
-    else if (result?.status === 'partial') this.partials += delta;
-  }
-
-  /** Takes the engine's current results and groups, updates the state and badge, and re-renders what changed. */
-  private async refresh(changed: Set<number>, slicer: Slicer): Promise<void> {
-    this.takeChanges(changed);
-    // The groups are not kept up to date here change by change; the engine makes them from its repeats alone.
-    const groups = this.index.groups();
+  /** Maps blocks to their group's number; blocks whose number changes go into `changed`. */
+  private renumberGroups(groups: Group[], changed: Set<number>): void {
     const groupOf = new Map<number, number>();
     // A repeat is shown with the group it repeats; a canonical block with its own group.
     groups.forEach((group, index) => {
@@ -492,6 +484,19 @@ export class PageController {
     for (const key of this.groupOf.keys()) if (!groupOf.has(key)) changed.add(key);
     this.groups = groups;
     this.groupOf = groupOf;
+  }
+
+  private countResult(result: BlockResult | undefined, delta: number): void {
+    if (result?.status === 'duplicate') this.duplicates += delta;
+    else if (result?.status === 'partial') this.partials += delta;
+  }
+
+  /** Takes the engine's current results and groups, updates the state and badge, and re-renders what changed. */
+  private async refresh(changed: Set<number>, slicer: Slicer): Promise<void> {
+    this.takeChanges(changed);
+    // The engine hands back the same groups while no repeat changed: then no group is renumbered.
+    const groups = this.index.groups();
+    if (groups !== this.groups) this.renumberGroups(groups, changed);
     const { duplicates, partials: partial } = this;
     this.sendCount(duplicates + partial);
     await this.render(changed, slicer);

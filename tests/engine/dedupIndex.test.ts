@@ -80,6 +80,21 @@ describe('DedupIndex', () => {
     expect(index.report()).toEqual(before);
   });
 
+  test('groups are handed back unchanged until a repeat changes, so a rescan renumbers nothing', () => {
+    const index = new DedupIndex();
+    lines.slice(0, 8).forEach((text, i) => index.set(i, text, i));
+    const first = index.groups();
+    expect(first).toEqual([{ canonical: 1, members: [1, 7] }]);
+    index.set(50, 'A new paragraph about the weather in the capital, long enough to be compared.', 50);
+    expect(index.groups()).toBe(first);
+    index.set(51, lines[3], 51);
+    const second = index.groups();
+    expect(second).not.toBe(first);
+    expect(second).toEqual([{ canonical: 1, members: [1, 7] }, { canonical: 3, members: [3, 51] }]);
+    index.delete(7);
+    expect(index.groups()).toEqual([{ canonical: 3, members: [3, 51] }]);
+  });
+
   test('after any sequence of edits it agrees with a fresh scan of the same page', () => {
     // A deterministic pseudo-random walk over inserts, edits and deletes.
     let seed = 12345;
