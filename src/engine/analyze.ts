@@ -77,7 +77,7 @@ function growScratch(): void {
  */
 export function analyze(text: string): Analysis {
   const length = text.length;
-  let nFeatures = 0;
+  let nShingles = 0;
   let tokens = 0;
   let weight = 0;
   const sentences: Sentence[] = [];
@@ -235,8 +235,8 @@ export function analyze(text: string): Analysis {
       tokens++;
       sentenceTokens++;
       if (havePrevToken) {
-        if (nFeatures === scratch.length) growScratch();
-        scratch[nFeatures++] = fmix32(Math.imul(prevToken, SEQ_PRIME_A) ^ loose);
+        if (nShingles === scratch.length) growScratch();
+        scratch[nShingles++] = fmix32(Math.imul(prevToken, SEQ_PRIME_A) ^ loose);
       }
       prevToken = loose;
       havePrevToken = true;
@@ -286,14 +286,14 @@ export function analyze(text: string): Analysis {
   }
 
   // Short blocks have few bigrams, so single words are fingerprinted as well.
-  if (tokens < SHORT_BLOCK_TOKENS) nFeatures = addUnigrams(text, nFeatures);
+  if (tokens < SHORT_BLOCK_TOKENS) nShingles = addUnigrams(text, nShingles);
 
   return {
     weight,
     tokens,
-    shingles: copyOfScratch(nFeatures),
-    fingerprint: simhash(scratch, nFeatures),
-    anchors: smallestDistinct(nFeatures),
+    shingles: copyOfScratch(nShingles),
+    fingerprint: simhash(scratch, nShingles),
+    anchors: smallestDistinct(nShingles),
     looseKey: key53(looseA, looseB),
     exactKey: key53(exactA, exactB),
     sentences,

@@ -1,7 +1,7 @@
 import { fmix32 } from './hash';
 
 /** Anything placed in document order. */
-export interface Ordered {
+interface Ordered {
   order: number;
 }
 
@@ -46,6 +46,7 @@ export class Buckets<T extends Ordered> {
     const slot = this.find(hash);
     if (slot >= 0 && this.table[2 * slot + 1] === SINGLE) {
       const other = this.single[slot]!;
+      if (this.cap < 2) return this.oneOf(other);
       const list = other.order > item.order ? [item, other] : [other, item];
       this.single[slot] = undefined;
       this.table[2 * slot + 1] = this.newList(list) + 1;
@@ -68,24 +69,26 @@ export class Buckets<T extends Ordered> {
     return this.oneOf(item);
   }
 
-  remove(hash: number, item: T): void {
+  /** Removes `item` from the list of `hash` and returns what is left of it, valid until the next call. */
+  remove(hash: number, item: T): readonly T[] {
     const slot = this.find(hash);
-    if (slot < 0) return;
+    if (slot < 0) return EMPTY;
     if (this.table[2 * slot + 1] === SINGLE) {
-      if (this.single[slot] !== item) return;
+      if (this.single[slot] !== item) return this.oneOf(this.single[slot]!);
       this.vacate(slot);
       this.used--;
-      return;
+      return EMPTY;
     }
     const id = this.table[2 * slot + 1] - 1;
     const list = this.lists[id];
     const at = list.indexOf(item);
     if (at >= 0) list.splice(at, 1);
-    if (list.length > 0) return;
+    if (list.length > 0) return list;
     this.lists[id] = FREED;
     this.freeLists.push(id);
     this.vacate(slot);
     this.used--;
+    return EMPTY;
   }
 
   /** The list of `hash`, valid until the next call. */

@@ -19,7 +19,13 @@ export const expansion = new Map<number, string>();
 
 function ensurePage(page: number): void {
   if (kind[page * PAGE_SIZE] !== Kind.Unbuilt) return;
-  decodePage(ENCODED_PAGES[page], page, kind, foldOffset, expansion);
+  try {
+    decodePage(ENCODED_PAGES[page], page, kind, foldOffset, expansion);
+  } catch (error) {
+    // Half a page must not pass for decoded.
+    kind.fill(Kind.Unbuilt, page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
+    throw error;
+  }
   // Expansions are fed through the table too, and their characters may live on other pages.
   const first = page * PAGE_SIZE;
   for (let c = first; c < first + PAGE_SIZE; c++) {

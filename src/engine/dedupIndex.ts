@@ -121,9 +121,10 @@ export interface DedupChanges {
  * An incremental index of a page's blocks. Keys are the caller's block ids; `order` is the block's
  * position in the document (smaller is earlier) and decides which occurrence is canonical.
  * Existing blocks must keep their relative order: a block that moves is deleted and set again.
- * Work is proportional to what changed: `set` fingerprints one block, and `report` and `changes`
- * reclassify only changed blocks and those whose match they affect. `report` then lists every
- * block; `changes` returns only what changed, for rescans of long pages.
+ * Work is proportional to what changed: `set` fingerprints one block, and `report`, `changes` and
+ * `groups` reclassify only changed blocks and those whose match they affect. `report` then lists
+ * every block; `changes` returns only what changed, and `groups` only the repeats, for rescans of
+ * long pages.
  */
 export class DedupIndex {
   readonly options: EngineOptions;
@@ -206,7 +207,13 @@ export class DedupIndex {
   delete(key: number): void {
     const entry = this.entries.get(key);
     if (!entry) return;
-    if (entry.indexed) this.forEachBucket(entry, (buckets, hash) => buckets.remove(hash, entry));
+    if (entry.indexed) {
+      this.forEachBucket(entry, (buckets, hash) => {
+        const rest = buckets.remove(hash, entry);
+        // A list that is no longer full names candidates again, so its blocks look again.
+        if (rest.length === buckets.cap - 1) for (const member of rest) this.dirty.push(member);
+      });
+    }
     for (const source of entry.sources) this.dependents.get(source)?.delete(key);
     for (const dependent of this.dependents.get(key) ?? []) this.dirty.push(this.entries.get(dependent)!);
     this.dependents.delete(key);
@@ -355,7 +362,7 @@ export class DedupIndex {
     };
   }
 
-  /** An earlier block with the same normalised words. */
+  /** An earlier block with the same normalised words, sentence by sentence (the block key chains the sentence keys). */
   private sameTextBefore(entry: Entry): Entry | undefined {
     return this.earliestBefore(this.sameText.get(this.blockKey(entry.analysis)), entry);
   }
@@ -384,7 +391,8 @@ export class DedupIndex {
     for (let l = 0; l < lists && considered < MAX_CANDIDATES; l++) {
       const byBand = l < SIMHASH_BANDS;
       const list = byBand ? this.bands.get(bandKey(fingerprint, l)) : this.anchors.get(anchors[l - SIMHASH_BANDS]);
-      if (list.length >= BUCKET_CAP) continue;
+      // A full anchor list is a generic phrase. A full band list is kept: near copies of one paragraph fill it.
+      if (!byBand && list.length >= BUCKET_CAP) continue;
       for (let i = 0; i < list.length && considered < MAX_CANDIDATES; i++) {
         const other = list[i];
         // Lists are in document order: the rest come after this block and cannot be its source.

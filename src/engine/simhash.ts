@@ -105,19 +105,19 @@ function highWord(feature: number): number {
 }
 
 /** The 64-bit SimHash of the first `n` shingle hashes: each shingle votes for the bits of its hash and of `highWord`. */
-export function simhash(features: Uint32Array, n = features.length): Fingerprint {
+export function simhash(shingles: Uint32Array, n = shingles.length): Fingerprint {
   votesLo.reset();
   votesHi.reset();
   let i = 0;
   for (; i + 8 <= n; i += 8) {
-    const f0 = features[i], f1 = features[i + 1], f2 = features[i + 2], f3 = features[i + 3];
-    const f4 = features[i + 4], f5 = features[i + 5], f6 = features[i + 6], f7 = features[i + 7];
+    const f0 = shingles[i], f1 = shingles[i + 1], f2 = shingles[i + 2], f3 = shingles[i + 3];
+    const f4 = shingles[i + 4], f5 = shingles[i + 5], f6 = shingles[i + 6], f7 = shingles[i + 7];
     votesLo.addEight(f0, f1, f2, f3, f4, f5, f6, f7);
     votesHi.addEight(highWord(f0), highWord(f1), highWord(f2), highWord(f3), highWord(f4), highWord(f5), highWord(f6), highWord(f7));
   }
   for (; i < n; i++) {
-    votesLo.add(features[i]);
-    votesHi.add(highWord(features[i]));
+    votesLo.add(shingles[i]);
+    votesHi.add(highWord(shingles[i]));
   }
   return { hi: majority(votesHi.finish(), n), lo: majority(votesLo.finish(), n) };
 }

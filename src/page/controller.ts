@@ -222,6 +222,8 @@ export class PageController {
     if (!this.isAlive() || !this.plan?.scan) return;
     // A new view starts from the site's mode, with nothing expanded.
     this.mode = this.plan.mode;
+    // Blocks read ahead are the old view's.
+    this.dropReadAhead();
     void this.guard(() => this.rescan(), undefined);
   }
 
@@ -258,7 +260,8 @@ export class PageController {
   }
 
   private async fullScan(generation: number): Promise<void> {
-    if (generation !== this.generation || !this.plan) return;
+    // A rescan queued before a stop or a never-scan rule (a storm's, after its backoff) no longer applies.
+    if (generation !== this.generation || !this.plan?.scan || !this.isAlive()) return;
     const startedAt = this.clock.now();
     await this.readPage(this.plan.engine, this.slicer(generation));
     await this.showScan(generation, startedAt);
@@ -395,6 +398,8 @@ export class PageController {
       const backoff = this.storms === 0 ? 0 : Math.min(STORM_BACKOFF_MAX_MS, STORM_BACKOFF_MS * 2 ** this.storms);
       this.storms++;
       if (backoff > 0) await new Promise((resolve) => this.win.setTimeout(resolve, backoff));
+      // The storm's changes were not kept, so blocks read ahead before it are stale.
+      this.dropReadAhead();
       await this.rescan();
       return;
     }
@@ -418,6 +423,12 @@ export class PageController {
           if (slicer.spent()) await slicer.yield();
         }
         const { added, renumbered } = this.registry.insertRun(blocks);
+        // Renumbered blocks take their new places before new blocks come in: the engine keeps its
+        // lists in document order, and a new block must find the old ones already renumbered.
+        if (renumbered) {
+          const fresh = new Set(added.map((tracked) => tracked.key));
+          for (const key of this.registry.keys()) if (!fresh.has(key)) this.indexBlock(this.registry.get(key)!);
+        }
         for (let i = 0; i < added.length; i++) {
           this.indexBlock(added[i]);
           changed.add(added[i].key);
@@ -427,7 +438,6 @@ export class PageController {
             await slicer.yield();
           }
         }
-        if (renumbered) for (const key of this.registry.keys()) this.indexBlock(this.registry.get(key)!);
       }
       if (changed.size > 0) await this.refresh(changed, slicer);
     });
@@ -507,7 +517,7 @@ export class PageController {
   // ---- rendering -----------------------------------------------------------------------------
 
   /**
-   * Brings the page's annotations of `keys` in line with the current report and mode, in slices of
+   * Brings the page's annotations of `keys` in line with the current results, groups and mode, in slices of
    * RENDER_SLICE_MS. Changes that add or remove nodes come last, together: after each slice that has
    * one, the browser lays out the page and re-walks it to paint (tens of ms on long pages) however few
    * nodes moved, while attribute changes only restyle the elements concerned.
