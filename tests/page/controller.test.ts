@@ -59,6 +59,15 @@ function start(win: Window & typeof globalThis, source: PlanSource = plans) {
   return { controller, reports, ready, state, until, doc: win.document };
 }
 
+/** A sentence of made-up words, different for every seed: filler no two of which repeat. */
+const wordSoup = (seed: number) => {
+  let state = seed * 2654435761 + 1;
+  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'de', 'fa', 'gu', 'ha'];
+  const word = () => Array.from({ length: 2 + Math.floor(next() * 3) }, () => syllables[Math.floor(next() * 12)]).join('');
+  return Array.from({ length: 16 }, word).join(' ') + '.';
+};
+
 const statuses = (doc: Document) => [...doc.querySelectorAll('[data-paradedup]')].map((el) => el.getAttribute('data-paradedup'));
 const count = (list: (string | null)[], value: string) => list.filter((v) => v === value).length;
 
@@ -242,6 +251,30 @@ describe('settings that arrive late', () => {
     expect(statuses(doc)).toEqual(['first', 'first', 'repeat', 'repeat']);
   });
 
+  test('a storm while the settings load is scanned as the page stands after it, not as it was read ahead', async () => {
+    const gone = 'A paragraph the page takes away during the storm, long enough to be compared with others.';
+    const kept = 'The council will vote on the new bus lanes next week, after a month of public consultation.';
+    const plans = slowPlans();
+    const win = pageWindow(`<html><body><main id="feed"><p id="gone">${gone}</p><p>${gone}</p></main></body></html>`);
+    const { ready, doc, until, reports } = start(win, plans.source);
+    await settle();
+    const feed = doc.querySelector('#feed')!;
+    const add = (text: string) => {
+      const p = doc.createElement('p');
+      p.textContent = text;
+      feed.append(p);
+    };
+    doc.querySelector('#gone')!.remove();
+    for (let i = 0; i < OBSERVER.stormThreshold + 50; i++) add(wordSoup(i));
+    add(kept);
+    add(kept);
+    await settle();
+    plans.arrive(await defaults());
+    await ready;
+    await until(() => expect(statuses(doc)).toEqual(['first', 'repeat']));
+    await until(() => expect(reports.at(-1)).toEqual({ type: 'scan-report', count: 1 }));
+  });
+
   test('a never-scan rule arriving late leaves a page that changed meanwhile untouched too', async () => {
     const plans = slowPlans();
     const win = pageWindow(SAMPLE);
@@ -340,14 +373,6 @@ describe('living pages', () => {
   const A = 'The harbour board agreed on Tuesday to deepen the outer berth so that larger ships can unload in the town.';
   const B = 'Work on the berth will start in the spring and last about eighteen months, the board said in a statement.';
   const C = 'Fishermen asked for a second slipway to be built at the same time, so that small boats are not kept waiting.';
-  /** A sentence of made-up words, different for every seed: filler no two of which repeat. */
-  const wordSoup = (seed: number) => {
-    let state = seed * 2654435761 + 1;
-    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
-    const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'de', 'fa', 'gu', 'ha'];
-    const word = () => Array.from({ length: 2 + Math.floor(next() * 3) }, () => syllables[Math.floor(next() * 12)]).join('');
-    return Array.from({ length: 16 }, word).join(' ') + '.';
-  };
   const paragraph = (doc: Document, text: string) => {
     const p = doc.createElement('p');
     p.textContent = text;
