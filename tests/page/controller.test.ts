@@ -6,6 +6,8 @@ import { fakeBrowser } from 'wxt/testing';
 import type { PageState, ToBackground } from '../../src/messages';
 import { startContentScript } from '../../src/page/content-script';
 import { DedupIndex } from '../../src/engine';
+import { BlockRegistry } from '../../src/page/block-registry';
+import { extractBlocks } from '../../src/page/blocks';
 import { PageController, snippetOf, type PlanSource } from '../../src/page/controller';
 import { loadPagePlan, saveSettings, setAutoCollapse, setNeverScan, watchPagePlan, type PagePlan } from '../../src/settings';
 
@@ -400,6 +402,35 @@ describe('living pages', () => {
     await ready;
     doc.querySelector('#b')!.textContent = A;
     await until(() => expect(doc.querySelector('#b')!.getAttribute('data-paradedup')).toBe('repeat'));
+  });
+
+  test('a near repeat added in the batch that renumbers every block still finds the paragraph after it', async () => {
+    const later = 'The council approved the harbour budget on Thursday, with money for dredging the channel and two new cranes.';
+    const earlier = 'The council approved the harbour budget on Thursday, with money for dredging the channel and three new cranes.';
+    const html = `<html><body><main><p id="a">${A}</p><p id="z">${later}</p></main></body></html>`;
+    // Inserting one paragraph at a time into the same gap halves it each time, until orders must be renumbered: ask a registry when.
+    const dry = pageWindow(html).document;
+    const registry = new BlockRegistry();
+    registry.addAll(extractBlocks(dry));
+    let steps = 0;
+    for (let at = dry.querySelector('#a')!, renumbered = false; !renumbered; steps++) {
+      const p = paragraph(dry, wordSoup(steps));
+      at.after(p);
+      at = p;
+      renumbered = registry.insertRun(extractBlocks(p)).renumbered;
+    }
+    const { ready, doc, until, state } = start(pageWindow(html));
+    await ready;
+    let at = doc.querySelector('#a')!;
+    for (let i = 0; i < steps; i++) {
+      // The last insertion, the one that renumbers, is an earlier near copy of the paragraph after it.
+      const p = paragraph(doc, i === steps - 1 ? earlier : wordSoup(i));
+      at.after(p);
+      at = p;
+      await until(async () => expect((await state()).scan).toMatchObject({ status: 'ready', blocks: 3 + i }));
+    }
+    await until(() => expect(doc.querySelector('#z')!.getAttribute('data-paradedup')).toBe('repeat'));
+    expect(at.getAttribute('data-paradedup')).toBe('first');
   });
 
   test('infinite scroll: a repeat appended to a site in auto-collapse is folded', async () => {
