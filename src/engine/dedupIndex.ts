@@ -199,7 +199,7 @@ export class DedupIndex {
       // order, so only their tails are read: appending a block costs nothing here.
       const list = buckets.add(hash, entry);
       for (let i = list.length - 1; i >= 0 && list[i].order > order; i--) this.dirty.push(list[i]);
-      // A list that just filled up stops naming candidates, so blocks that found theirs there look again.
+      // A full anchor list stops naming candidates, so blocks that found theirs there look again.
       if (list.length === buckets.cap && list.includes(entry)) for (const member of list) this.dirty.push(member);
     });
   }
@@ -210,7 +210,7 @@ export class DedupIndex {
     if (entry.indexed) {
       this.forEachBucket(entry, (buckets, hash) => {
         const rest = buckets.remove(hash, entry);
-        // A list that is no longer full names candidates again, so its blocks look again.
+        // An anchor list that is no longer full names candidates again, so its blocks look again.
         if (rest.length === buckets.cap - 1) for (const member of rest) this.dirty.push(member);
       });
     }
