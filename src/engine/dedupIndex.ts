@@ -30,13 +30,20 @@ interface Entry {
   indexed: boolean;
   result: BlockResult;
   /** Earlier blocks this block's result refers to. */
-  sources: number[];
+  sources: readonly number[];
   /** Waiting in the dirty queue. */
   queued: boolean;
 }
 
 const BAND_BITS = 64 / SIMHASH_BANDS;
 const BAND_MASK = 2 ** BAND_BITS - 1;
+
+/**
+ * What most blocks hold, shared: unique blocks repeat no ranges and cite no source, and an array
+ * apiece was two of the few objects each of a long page's blocks keeps alive.
+ */
+const NO_RANGES: readonly RepeatedRange[] = Object.freeze([]);
+const NO_SOURCES: readonly number[] = Object.freeze([]);
 
 /** The key of one SimHash band, tagged with the band's number so bands never share keys. */
 function bandKey(fp: Fingerprint, band: number): number {
@@ -182,8 +189,8 @@ export class DedupIndex {
       analysis,
       fingerprint,
       indexed: analysis.weight >= this.options.minBlockChars,
-      result: { id: key, status: 'unique', of: null, similarity: 0, repeated: [], fingerprint },
-      sources: [],
+      result: { id: key, status: 'unique', of: null, similarity: 0, repeated: NO_RANGES, fingerprint },
+      sources: NO_SOURCES,
       queued: false,
     };
     this.entries.set(key, entry);
@@ -336,7 +343,7 @@ export class DedupIndex {
     if (entry.result.status === 'unique') this.flagged.delete(entry);
     else this.flagged.add(entry);
     for (const source of entry.sources) this.dependents.get(source)?.delete(entry.key);
-    entry.sources = sources;
+    entry.sources = sources.length > 0 ? sources : NO_SOURCES;
     for (const source of sources) {
       let set = this.dependents.get(source);
       if (!set) this.dependents.set(source, (set = new Set()));
@@ -347,7 +354,7 @@ export class DedupIndex {
   /** The block's unique result, the one it has if it was unique already: most blocks are, every time they are classified. */
   private unique(entry: Entry): BlockResult {
     if (entry.result.status === 'unique') return entry.result;
-    return { id: entry.key, status: 'unique', of: null, similarity: 0, repeated: [], fingerprint: entry.fingerprint };
+    return { id: entry.key, status: 'unique', of: null, similarity: 0, repeated: NO_RANGES, fingerprint: entry.fingerprint };
   }
 
   private duplicateOf(entry: Entry, source: Entry, similarity: number): BlockResult {

@@ -30,7 +30,7 @@ export interface BlockResult {
   /** 0..1: shingle similarity for duplicates, repeated share of the text for partials, 0 when unique. */
   similarity: number;
   /** Ranges of the text that repeat earlier blocks: the whole text for a duplicate, some sentences for a partial. */
-  repeated: RepeatedRange[];
+  repeated: readonly RepeatedRange[];
   fingerprint: Fingerprint;
 }
 
