@@ -153,9 +153,15 @@ export class DedupIndex {
   private tracking = false;
   private readonly changedKeys = new Set<number>();
   private readonly removedKeys = new Set<number>();
+  /** SimHash distances beyond which a candidate is not verified; blocks that share a band are compared on the other bands' bits. */
+  private readonly maxDistance: number;
+  private readonly maxBandDistance: number;
 
   constructor(options: Partial<EngineOptions> = {}) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
+    const { minJaccard } = STRICTNESS[this.options.strictness];
+    this.maxDistance = maxSimhashDistance(minJaccard, 64);
+    this.maxBandDistance = maxSimhashDistance(minJaccard, 64 - BAND_BITS);
   }
 
   get size(): number {
@@ -389,9 +395,7 @@ export class DedupIndex {
     const { anchors, fingerprint } = entry.analysis;
     const lists = SIMHASH_BANDS + anchors.length;
     const count = entry.shingles.length;
-    // Blocks that share a band are compared on the other bands' bits, which are still independent.
-    const maxDistance = maxSimhashDistance(minJaccard, 64);
-    const maxBandDistance = maxSimhashDistance(minJaccard, 64 - BAND_BITS);
+    const { maxDistance, maxBandDistance } = this;
     let best: Entry | undefined;
     let bestSimilarity = 0;
     let considered = 0;
