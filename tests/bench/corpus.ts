@@ -4,7 +4,7 @@
 // copy would carry.
 import { FILLER, NEAR_REPEATS } from '../support/nearRepeats';
 import { sampleLines } from '../support/sample';
-import { Prng } from './prng';
+import { Prng } from '../support/prng';
 
 export type Script = 'latin' | 'arabic' | 'cjk' | 'cyrillic' | 'devanagari';
 export type RepeatKind = 'exact' | 'digits' | 'dropped-word' | 'marks' | 'quotes' | 'spliced';

@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { DedupIndex, findRepeats, fingerprint } from '../../src/engine';
 import { generateCorpus, type Corpus } from './corpus';
-import { Prng } from './prng';
+import { Prng } from '../support/prng';
 import { collectGarbage, interleaved, median, medianRatio, timeMs } from './timing';
 
 const require = createRequire(import.meta.url);

@@ -1,17 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { Buckets } from '../../src/engine/buckets';
+import { Prng } from '../support/prng';
 
 interface Item {
   order: number;
-}
-
-/** A tiny deterministic generator, so a failing sequence can be replayed. */
-function lcg(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
 }
 
 describe('Buckets', () => {
@@ -38,7 +30,8 @@ describe('Buckets', () => {
   });
 
   test('agrees with a Map through random adds and removes, across growth and colliding keys', () => {
-    const random = lcg(42);
+    const prng = new Prng(42);
+    const random = () => prng.next();
     const buckets = new Buckets<Item>();
     const model = new Map<number, Item[]>();
     const live: [number, Item][] = [];

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { DedupIndex, type BlockResult } from '../../src/engine';
 import { NEAR_REPEATS } from '../support/nearRepeats';
 import { sampleLines } from '../support/sample';
+import { Prng } from '../support/prng';
 
 const lines = sampleLines();
 
@@ -45,11 +46,8 @@ describe('DedupIndex.changes', () => {
 
   test('applying the changes to the last full report always gives the current report', () => {
     // A deterministic pseudo-random walk over inserts, edits and deletes.
-    let seed = 777;
-    const random = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed % n;
-    };
+    const prng = new Prng(777);
+    const random = (n: number) => prng.int(n);
     const pool = [...lines, ...NEAR_REPEATS.flatMap((c) => [c.original, c.repeat])];
     const index = new DedupIndex();
     const orders = new Map<number, number>();

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { DedupIndex, findRepeats, type DedupReport } from '../../src/engine';
 import { NEAR_REPEATS } from '../support/nearRepeats';
 import { sampleLines } from '../support/sample';
+import { Prng } from '../support/prng';
 
 const lines = sampleLines();
 
@@ -97,11 +98,8 @@ describe('DedupIndex', () => {
 
   test('after any sequence of edits it agrees with a fresh scan of the same page', () => {
     // A deterministic pseudo-random walk over inserts, edits and deletes.
-    let seed = 12345;
-    const random = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed % n;
-    };
+    const prng = new Prng(12345);
+    const random = (n: number) => prng.int(n);
     const pool = [...lines, ...NEAR_REPEATS.flatMap((c) => [c.original, c.repeat])];
     const index = new DedupIndex();
     const page = new Map<number, { text: string; order: number }>();

@@ -10,6 +10,7 @@ import { BlockRegistry } from '../../src/page/block-registry';
 import { extractBlocks } from '../../src/page/blocks';
 import { PageController, snippetOf, type PlanSource } from '../../src/page/controller';
 import { loadPagePlan, saveSettings, setAutoCollapse, setNeverScan, watchPagePlan, type PagePlan } from '../../src/settings';
+import { Prng } from '../support/prng';
 
 const SAMPLE = readFileSync(fileURLToPath(new URL('../fixtures/pages/astana-article.ar.html', import.meta.url)), 'utf8');
 
@@ -63,10 +64,9 @@ function start(win: Window & typeof globalThis, source: PlanSource = plans) {
 
 /** A sentence of made-up words, different for every seed: filler no two of which repeat. */
 const wordSoup = (seed: number) => {
-  let state = seed * 2654435761 + 1;
-  const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const random = new Prng(seed * 2654435761 + 1);
   const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'de', 'fa', 'gu', 'ha'];
-  const word = () => Array.from({ length: 2 + Math.floor(next() * 3) }, () => syllables[Math.floor(next() * 12)]).join('');
+  const word = () => Array.from({ length: random.between(2, 4) }, () => random.pick(syllables)).join('');
   return Array.from({ length: 16 }, word).join(' ') + '.';
 };
 

@@ -1,4 +1,4 @@
-/** Mulberry32: a tiny seeded PRNG, so every run of the benchmark sees the same corpora. */
+/** Mulberry32: a tiny seeded PRNG, so every run of a test or the benchmark sees the same data. */
 export class Prng {
   private state: number;
 
