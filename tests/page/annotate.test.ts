@@ -108,18 +108,20 @@ describe('highlight', () => {
 
 describe('partial blocks', () => {
   const NEW = 'Shops on the high street stayed closed.';
+  /** A partial paragraph's annotation: one mark over [start, end), repeating block `of`. */
+  const partial = (start: number, end: number, of: number, title: string) => ({
+    status: 'partial' as const,
+    group: 0,
+    tint: 0,
+    title: null,
+    marks: [{ start, end, of, tint: 0, title }],
+    fold: null,
+  });
 
   test('only the repeated range is wrapped in a mark; the new text stays outside', () => {
     const { document, blocks, annotator } = load(`<p>${A}</p><p>${NEW} ${A}</p>`);
     const start = NEW.length + 1;
-    annotator.apply(blocks[1].key, blocks[1].handle, {
-      status: 'partial',
-      group: 0,
-      tint: 0,
-      title: null,
-      marks: [{ start, end: start + A.length, of: blocks[0].key, tint: 0, title: 'Repeats paragraph 1' }],
-      fold: null,
-    });
+    annotator.apply(blocks[1].key, blocks[1].handle, partial(start, start + A.length, blocks[0].key, 'Repeats paragraph 1'));
     const p = document.querySelectorAll('p')[1];
     const marks = p.querySelectorAll('paradedup-mark');
     expect(marks).toHaveLength(1);
@@ -141,14 +143,7 @@ describe('partial blocks', () => {
     const originals = textNodes(p);
     const originalData = originals.map((node) => node.data);
     const start = NEW.length + 1;
-    annotator.apply(blocks[1].key, blocks[1].handle, {
-      status: 'partial',
-      group: 0,
-      tint: 0,
-      title: null,
-      marks: [{ start, end: start + A.length, of: 0, tint: 0, title: 't' }],
-      fold: null,
-    });
+    annotator.apply(blocks[1].key, blocks[1].handle, partial(start, start + A.length, 0, 't'));
     const marked = [...p.querySelectorAll('paradedup-mark')].map((m) => m.textContent).join('');
     expect(marked).toBe(A);
     annotator.clear();
