@@ -206,7 +206,7 @@ export function measureIndex(texts: readonly string[], rounds: number): IndexCos
   const random = new Prng(0xbe11);
   let nextKey = texts.length;
   let used = 0;
-  const rescan = (finish: () => void) => {
+  const rescan = () => {
     for (let i = 0; i < RESCAN_BLOCKS; i++) {
       const text = pool[used++];
       if (i % 2 === 0) {
@@ -217,22 +217,28 @@ export function measureIndex(texts: readonly string[], rounds: number): IndexCos
         nextKey++;
       }
     }
-    finish();
   };
-  const reportTimes: number[] = [];
-  for (let round = 0; round < rounds; round++) reportTimes.push(timeMs(() => rescan(() => (sink ^= index.report().blocks.length))));
+  /** Median time of `rounds` rescans, each followed by `finish`. */
+  const medianRescan = (finish: () => number) =>
+    median(
+      Array.from({ length: rounds }, () =>
+        timeMs(() => {
+          rescan();
+          sink ^= finish();
+        }),
+      ),
+    );
+  const rescanReportMs = medianRescan(() => index.report().blocks.length);
   sink ^= index.changes().changed.length; // the first call lists every block; rescans follow
-  const changesTimes: number[] = [];
-  for (let round = 0; round < rounds; round++) changesTimes.push(timeMs(() => rescan(() => (sink ^= index.changes().changed.length))));
-  const groupsTimes: number[] = [];
-  for (let round = 0; round < rounds; round++) groupsTimes.push(timeMs(() => rescan(() => (sink ^= index.changes().changed.length ^ index.groups().length))));
+  const rescanChangesMs = medianRescan(() => index.changes().changed.length);
+  const rescanGroupsMs = medianRescan(() => index.changes().changed.length ^ index.groups().length);
   return {
     paragraphs: texts.length,
     bytesPerParagraph,
     textBytesPerParagraph: utf8Bytes(texts) / texts.length,
-    rescanReportMs: median(reportTimes),
-    rescanChangesMs: median(changesTimes),
-    rescanGroupsMs: median(groupsTimes),
+    rescanReportMs,
+    rescanChangesMs,
+    rescanGroupsMs,
   };
 }
 
