@@ -148,34 +148,16 @@ const metaKey = (key: StorageItemKey): StorageItemKey => `${key}$`;
 type Item<T> = WxtStorageItem<T, Record<string, unknown>>;
 
 /**
- * A storage item defined on first use. Defining one starts its migration check, storage reads that
+ * Storage items are defined on first use. Defining one starts its migration check, storage reads that
  * every frame of every page would otherwise pay at import, though loading a page's plan needs none.
  */
-function lazyItem<T>(key: StorageItemKey, define: () => Item<T>): Item<T> {
-  let defined: Item<T> | undefined;
-  const item = () => (defined ??= define());
-  return {
-    key,
-    get defaultValue() {
-      return item().defaultValue;
-    },
-    get fallback() {
-      return item().fallback;
-    },
-    getValue: () => item().getValue(),
-    getMeta: () => item().getMeta(),
-    setValue: (value) => item().setValue(value),
-    setMeta: (properties) => item().setMeta(properties),
-    removeValue: (options) => item().removeValue(options),
-    removeMeta: (properties) => item().removeMeta(properties),
-    watch: (callback) => item().watch(callback),
-    watchMeta: (callback) => item().watchMeta(callback),
-    migrate: () => item().migrate(),
-  };
+function definedOnFirstUse<T>(define: () => Item<T>): () => Item<T> {
+  let item: Item<T> | undefined;
+  return () => (item ??= define());
 }
 
 // `local`, not `sync`: no per-item quota to outgrow with many sites, and nothing leaves the device.
-export const settingsItem = lazyItem(SETTINGS_KEY, () =>
+export const settingsItem = definedOnFirstUse(() =>
   storage.defineItem<GlobalSettings>(SETTINGS_KEY, {
     fallback: DEFAULT_SETTINGS,
     version: ITEM_VERSION,
@@ -183,7 +165,7 @@ export const settingsItem = lazyItem(SETTINGS_KEY, () =>
   }),
 );
 
-export const siteRulesItem = lazyItem(SITE_RULES_KEY, () =>
+export const siteRulesItem = definedOnFirstUse(() =>
   storage.defineItem<SiteRules>(SITE_RULES_KEY, {
     fallback: {},
     version: ITEM_VERSION,
@@ -213,8 +195,8 @@ async function readRepaired<T>(item: Repairable<T>, repair: (raw: unknown) => T)
   return repairStored(item, raw, repair);
 }
 
-export const getSettings = () => readRepaired(settingsItem, repairSettings);
-export const getSiteRules = () => readRepaired(siteRulesItem, repairSiteRules);
+export const getSettings = () => readRepaired(settingsItem(), repairSettings);
+export const getSiteRules = () => readRepaired(siteRulesItem(), repairSiteRules);
 
 /** True when a stored value is older than its item's version, so its migrations still have to run. */
 function awaitsMigration(value: unknown, meta: unknown): boolean {
@@ -239,14 +221,14 @@ async function readBoth(): Promise<[GlobalSettings, SiteRules]> {
   // Migrated explicitly: an item defined earlier in this context ran its own check before this value was stored.
   const migrated = <T>(item: Item<T>, read: () => Promise<T>) => item.migrate().catch(() => undefined).then(read);
   return Promise.all([
-    awaitsMigration(settings, settingsMeta) ? migrated(settingsItem, getSettings) : repairStored(settingsItem, settings, repairSettings),
-    awaitsMigration(rules, rulesMeta) ? migrated(siteRulesItem, getSiteRules) : repairStored(siteRulesItem, rules, repairSiteRules),
+    awaitsMigration(settings, settingsMeta) ? migrated(settingsItem(), getSettings) : repairStored(settingsItem(), settings, repairSettings),
+    awaitsMigration(rules, rulesMeta) ? migrated(siteRulesItem(), getSiteRules) : repairStored(siteRulesItem(), rules, repairSiteRules),
   ]);
 }
 
 export async function saveSettings(patch: Partial<GlobalSettings>): Promise<GlobalSettings> {
   const next = repairSettings({ ...(await getSettings()), ...patch });
-  await settingsItem.setValue(next);
+  await settingsItem().setValue(next);
   return next;
 }
 
@@ -337,7 +319,7 @@ export async function setSiteField(
   const next: SiteRules = { ...rules };
   if (Object.keys(own).length > 0) next[key] = own;
   else delete next[key];
-  await siteRulesItem.setValue(next);
+  await siteRulesItem().setValue(next);
   return next;
 }
 

@@ -41,7 +41,7 @@ describe('keyboard command', () => {
   });
 
   it('respects an auto-collapse rule inherited from the parent domain', async () => {
-    await siteRulesItem.setValue({ 'example.com': { autoCollapse: true } });
+    await siteRulesItem().setValue({ 'example.com': { autoCollapse: true } });
     sendMessage.mockResolvedValue(page('news.example.com'));
     expect(await pressShortcut()).toBe(false);
     expect(await getSiteRules()).toEqual({ 'example.com': { autoCollapse: true }, 'news.example.com': { autoCollapse: false } });

@@ -125,7 +125,7 @@ describe('migrations', () => {
 
   it('moves v1 settings (engine options only) to v2 with a default mode', async () => {
     await writeRaw({ settings: { strictness: 'exact', minBlockChars: 25 } });
-    await settingsItem.migrate();
+    await settingsItem().migrate();
     expect(await readRaw('settings')).toEqual({ strictness: 'exact', minBlockChars: 25, defaultMode: 'highlight' });
     expect(await readRaw('settings$')).toEqual({ v: 2 });
   });
@@ -134,7 +134,7 @@ describe('migrations', () => {
     await writeRaw({
       siteRules: { autoCollapse: ['www.example.com', 'News.org', 3], never: ['news.org', 'ads.test', ''] },
     });
-    await siteRulesItem.migrate();
+    await siteRulesItem().migrate();
     expect(await readRaw('siteRules')).toEqual({
       'example.com': { autoCollapse: true },
       'news.org': { autoCollapse: true, never: true },
@@ -145,8 +145,8 @@ describe('migrations', () => {
 
   it('repairs garbage while migrating instead of failing', async () => {
     await writeRaw({ settings: 'garbage', siteRules: { autoCollapse: 'example.com' } });
-    await settingsItem.migrate();
-    await siteRulesItem.migrate();
+    await settingsItem().migrate();
+    await siteRulesItem().migrate();
     expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
     expect(await getSiteRules()).toEqual({});
   });
@@ -154,7 +154,7 @@ describe('migrations', () => {
   it('leaves v2 data alone', async () => {
     const rules = { 'example.com': { never: true } };
     await writeRaw({ siteRules: rules, siteRules$: { v: 2 } });
-    await siteRulesItem.migrate();
+    await siteRulesItem().migrate();
     expect(await readRaw('siteRules')).toEqual(rules);
   });
 });
@@ -298,7 +298,7 @@ describe("a page's plan at start-up", () => {
     const fresh = await import('../../src/settings');
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(get).not.toHaveBeenCalled();
-    expect(fresh.settingsItem.key).toBe('local:settings');
+    expect(fresh.settingsItem().key).toBe('local:settings');
   });
 
   it('migrates v1 data before planning, and stores the migrated form', async () => {

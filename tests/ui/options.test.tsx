@@ -105,7 +105,7 @@ describe('OptionsApp', () => {
   });
 
   it('loads storage, writes changes and confirms them', async () => {
-    await siteRulesItem.setValue({ 'example.com': { autoCollapse: true } });
+    await siteRulesItem().setValue({ 'example.com': { autoCollapse: true } });
     const root = await mount(<OptionsApp t={tEn} loadShortcut={async () => 'Alt+Shift+U'} />);
     await settle();
     byRole(root, 'radio', /^Loose/).dispatchEvent(new window.Event('change', { bubbles: true }));

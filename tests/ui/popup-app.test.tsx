@@ -61,7 +61,7 @@ describe('PopupApp', () => {
   });
 
   it('shows the page state and the site rule from storage, parent domain included', async () => {
-    await siteRulesItem.setValue({ 'example.com': { autoCollapse: true } });
+    await siteRulesItem().setValue({ 'example.com': { autoCollapse: true } });
     const root = await mount(<PopupApp messenger={fakeMessenger({ id: TAB, status: 'complete' }, ready())} t={tEn} pollMs={1} />);
     await waitFor(() => expect(root.textContent).toContain('www.news.example.com'));
     expect(byRole(root, 'switch', /Auto-collapse/).getAttribute('aria-checked')).toBe('true');
@@ -117,7 +117,7 @@ describe('PopupApp', () => {
     const root = await mount(<PopupApp messenger={fakeMessenger({ id: TAB, status: 'complete' }, ready())} t={tEn} pollMs={1} />);
     await waitFor(() => byRole(root, 'switch', /Auto-collapse/));
     await toggle(byRole(root, 'switch', /Auto-collapse/) as HTMLInputElement);
-    await waitFor(async () => expect(await siteRulesItem.getValue()).toEqual({ 'news.example.com': { autoCollapse: true } }));
+    await waitFor(async () => expect(await siteRulesItem().getValue()).toEqual({ 'news.example.com': { autoCollapse: true } }));
     expect(byRole(root, 'switch', /Auto-collapse/).getAttribute('aria-checked')).toBe('true');
   });
 
@@ -144,6 +144,6 @@ describe('PopupApp', () => {
     const root = await mount(<PopupApp messenger={fakeMessenger({ id: TAB, status: 'complete' }, ready())} t={tEn} pollMs={1} />);
     await waitFor(() => byRole(root, 'button', 'Never scan this site'));
     await click(byRole(root, 'button', 'Never scan this site'));
-    await waitFor(async () => expect(await siteRulesItem.getValue()).toEqual({ 'news.example.com': { never: true } }));
+    await waitFor(async () => expect(await siteRulesItem().getValue()).toEqual({ 'news.example.com': { never: true } }));
   });
 });

@@ -34,7 +34,7 @@ export function OptionsApp({ t, loadShortcut }: OptionsAppProps) {
     void load();
     void loadShortcut().then(setShortcut, () => setShortcut(null));
     // Another window (or the popup) may change settings while this page is open.
-    const unwatch = [settingsItem.watch(() => void load()), siteRulesItem.watch(() => void load())];
+    const unwatch = [settingsItem().watch(() => void load()), siteRulesItem().watch(() => void load())];
     return () => {
       clearTimeout(savedTimer.current);
       unwatch.forEach((stop) => stop());

@@ -84,7 +84,7 @@ export function PopupApp({ messenger, t, pollMs = POLL_INTERVAL_MS }: PopupAppPr
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void refresh(), pollMs);
     };
-    const unwatch = [settingsItem.watch(refreshSoon), siteRulesItem.watch(refreshSoon)];
+    const unwatch = [settingsItem().watch(refreshSoon), siteRulesItem().watch(refreshSoon)];
     return () => {
       closed.current = true;
       clearTimeout(timer.current);
