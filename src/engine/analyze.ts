@@ -15,6 +15,49 @@ export interface Sentence {
   exactKey: number;
 }
 
+/** Numbers per sentence in a `SentenceList`: start, end, tokens, loose key, exact key. */
+const SENTENCE_FIELDS = 5;
+
+/**
+ * A block's sentences packed in one typed array: an object and two boxed keys per sentence were
+ * most of the objects a long page's index kept alive, and of its garbage collector's work.
+ */
+export class SentenceList {
+  constructor(private readonly fields: Float64Array) {}
+
+  get length(): number {
+    return this.fields.length / SENTENCE_FIELDS;
+  }
+
+  start(i: number): number {
+    return this.fields[i * SENTENCE_FIELDS];
+  }
+
+  end(i: number): number {
+    return this.fields[i * SENTENCE_FIELDS + 1];
+  }
+
+  tokens(i: number): number {
+    return this.fields[i * SENTENCE_FIELDS + 2];
+  }
+
+  looseKey(i: number): number {
+    return this.fields[i * SENTENCE_FIELDS + 3];
+  }
+
+  exactKey(i: number): number {
+    return this.fields[i * SENTENCE_FIELDS + 4];
+  }
+
+  at(i: number): Sentence {
+    return { start: this.start(i), end: this.end(i), tokens: this.tokens(i), looseKey: this.looseKey(i), exactKey: this.exactKey(i) };
+  }
+
+  toArray(): Sentence[] {
+    return Array.from({ length: this.length }, (_, i) => this.at(i));
+  }
+}
+
 export interface Analysis {
   /** Letters and digits, with dense-script characters weighted: the length the minimum applies to. */
   weight: number;
@@ -24,10 +67,10 @@ export interface Analysis {
   /** The SimHash of the shingles. */
   fingerprint: Fingerprint;
   /** The smallest distinct shingle hashes, ascending: indexed, they meet near copies whose SimHash moved. */
-  anchors: number[];
+  anchors: Uint32Array;
   looseKey: number;
   exactKey: number;
-  sentences: Sentence[];
+  sentences: SentenceList;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -80,7 +123,7 @@ export function analyze(text: string): Analysis {
   let nShingles = 0;
   let tokens = 0;
   let weight = 0;
-  const sentences: Sentence[] = [];
+  sentenceCount = 0;
 
   // The word being read.
   let inWord = false;
@@ -98,7 +141,7 @@ export function analyze(text: string): Analysis {
   // themselves (exact). Until a number comes, the exact hash equals the loose one, so it is only
   // computed from the first number on. The block's hashes chain its sentences' (endSentence).
   let sLooseA = FNV_OFFSET, sLooseB = FNV_OFFSET, sExactA = FNV_OFFSET, sExactB = FNV_OFFSET;
-  blockLanes.fill(FNV_OFFSET);
+  resetBlockLanes();
   let sentenceHasNumber = false;
   let sentenceTokens = 0;
   let sentenceStart = -1;
@@ -139,7 +182,7 @@ export function analyze(text: string): Analysis {
             const decimal = terminatorIsDot && at === terminatorAt + 1 && raw >= 48 && raw <= 57; // "3.5"
             if (!initial && !decimal) {
               if (sentenceStart >= 0) {
-                endSentence(sentences, sentenceStart, pendingEnd, sentenceTokens, sLooseA, sLooseB, sentenceHasNumber ? sExactA : sLooseA, sentenceHasNumber ? sExactB : sLooseB);
+                endSentence(sentenceStart, pendingEnd, sentenceTokens, sLooseA, sLooseB, sentenceHasNumber ? sExactA : sLooseA, sentenceHasNumber ? sExactB : sLooseB);
               }
               sentenceStart = -1;
               sentenceTokens = 0;
@@ -265,7 +308,7 @@ export function analyze(text: string): Analysis {
   }
   if (sentenceStart >= 0) {
     const end = pendingEnd >= 0 ? pendingEnd : lastVisible + 1;
-    endSentence(sentences, sentenceStart, end, sentenceTokens, sLooseA, sLooseB, sentenceHasNumber ? sExactA : sLooseA, sentenceHasNumber ? sExactB : sLooseB);
+    endSentence(sentenceStart, end, sentenceTokens, sLooseA, sLooseB, sentenceHasNumber ? sExactA : sLooseA, sentenceHasNumber ? sExactB : sLooseB);
   }
 
   // Short blocks have few bigrams, so single words are fingerprinted as well.
@@ -279,7 +322,7 @@ export function analyze(text: string): Analysis {
     anchors: smallestDistinct(nShingles),
     looseKey: key53(blockLanes[LOOSE_A], blockLanes[LOOSE_B]),
     exactKey: key53(blockLanes[EXACT_A], blockLanes[EXACT_B]),
-    sentences,
+    sentences: copyOfSentences(),
   };
 }
 
@@ -306,7 +349,7 @@ export function sortShingles(shingles: Uint32Array): Uint32Array {
 }
 
 function copyOfScratch(n: number): Uint32Array {
-  const copy = allocateShingles(n);
+  const copy = slab.uint32(n);
   for (let i = 0; i < n; i++) copy[i] = scratch[i];
   return copy;
 }
@@ -320,7 +363,7 @@ const NONE = 2 ** 32;
  * near copy almost always shares one. Four locals, not an array: nearly every value fails the first
  * comparison, and this runs per block.
  */
-function smallestDistinct(n: number): number[] {
+function smallestDistinct(n: number): Uint32Array {
   let a = NONE, b = NONE, c = NONE, d = NONE;
   for (let i = 0; i < n; i++) {
     const v = scratch[i];
@@ -336,8 +379,12 @@ function smallestDistinct(n: number): number[] {
       } else c = v;
     } else d = v;
   }
-  const out = [a, b, c, d];
-  while (out.length > 0 && out[out.length - 1] === NONE) out.pop();
+  const found = d !== NONE ? 4 : c !== NONE ? 3 : b !== NONE ? 2 : a !== NONE ? 1 : 0;
+  const out = slab.uint32(found);
+  if (found > 0) out[0] = a;
+  if (found > 1) out[1] = b;
+  if (found > 2) out[2] = c;
+  if (found > 3) out[3] = d;
   return out;
 }
 
@@ -345,9 +392,29 @@ function smallestDistinct(n: number): number[] {
 const blockLanes = new Int32Array(4);
 const LOOSE_A = 0, LOOSE_B = 1, EXACT_A = 2, EXACT_B = 3;
 
+/** Four stores: `fill` is a builtin call, and it showed in the profile of short paragraphs. */
+function resetBlockLanes(): void {
+  blockLanes[LOOSE_A] = blockLanes[LOOSE_B] = blockLanes[EXACT_A] = blockLanes[EXACT_B] = FNV_OFFSET;
+}
+
+/** The sentences of the block being analysed, SENTENCE_FIELDS numbers each; reused across calls. */
+let sentenceScratch = new Float64Array(16 * SENTENCE_FIELDS);
+let sentenceCount = 0;
+
 /** Records a sentence, and chains its keys into the block's. */
-function endSentence(sentences: Sentence[], start: number, end: number, tokens: number, looseA: number, looseB: number, exactA: number, exactB: number): void {
-  sentences.push({ start, end, tokens, looseKey: key53(looseA, looseB), exactKey: key53(exactA, exactB) });
+function endSentence(start: number, end: number, tokens: number, looseA: number, looseB: number, exactA: number, exactB: number): void {
+  let at = sentenceCount * SENTENCE_FIELDS;
+  if (at === sentenceScratch.length) {
+    const bigger = new Float64Array(sentenceScratch.length * 2);
+    bigger.set(sentenceScratch);
+    sentenceScratch = bigger;
+  }
+  sentenceScratch[at++] = start;
+  sentenceScratch[at++] = end;
+  sentenceScratch[at++] = tokens;
+  sentenceScratch[at++] = key53(looseA, looseB);
+  sentenceScratch[at] = key53(exactA, exactB);
+  sentenceCount++;
   blockLanes[LOOSE_A] = Math.imul(blockLanes[LOOSE_A] ^ looseA, FNV_PRIME);
   blockLanes[LOOSE_B] = Math.imul(blockLanes[LOOSE_B] ^ looseB, SEQ_PRIME_B) + 1;
   blockLanes[EXACT_A] = Math.imul(blockLanes[EXACT_A] ^ exactA, FNV_PRIME);
@@ -381,25 +448,51 @@ function addUnigrams(text: string, n: number): number {
   return n;
 }
 
-/**
- * Shingle arrays are carved out of shared 16 KB buffers: a typed array with its own buffer costs
- * more to allocate than analysing a paragraph. A buffer is freed once no array in it is alive.
- */
-const SLAB_BYTES = 16384;
-let slab = new ArrayBuffer(SLAB_BYTES);
-let slabUsed = 0;
-
-function allocateShingles(n: number): Uint32Array {
-  const bytes = n * 4;
-  if (bytes > SLAB_BYTES / 4) return new Uint32Array(n);
-  if (slabUsed + bytes > SLAB_BYTES) {
-    slab = new ArrayBuffer(SLAB_BYTES);
-    slabUsed = 0;
-  }
-  const shingles = new Uint32Array(slab, slabUsed, n);
-  slabUsed += bytes;
-  return shingles;
+function copyOfSentences(): SentenceList {
+  const n = sentenceCount * SENTENCE_FIELDS;
+  const copy = slab.float64(n);
+  for (let i = 0; i < n; i++) copy[i] = sentenceScratch[i];
+  return new SentenceList(copy);
 }
+
+const SLAB_BYTES = 16384;
+
+/**
+ * The arrays an analysis keeps are carved out of shared 16 KB buffers: a typed array with its own
+ * buffer costs more to allocate than analysing a paragraph. A buffer is freed once no array in it is alive.
+ */
+class Slab {
+  private buffer = new ArrayBuffer(SLAB_BYTES);
+  private used = 0;
+
+  uint32(n: number): Uint32Array {
+    const bytes = n * 4;
+    if (bytes > SLAB_BYTES / 4) return new Uint32Array(n);
+    const at = this.carve(bytes);
+    return new Uint32Array(this.buffer, at, n);
+  }
+
+  float64(n: number): Float64Array {
+    const bytes = n * 8;
+    if (bytes > SLAB_BYTES / 4) return new Float64Array(n);
+    const at = this.carve(bytes);
+    return new Float64Array(this.buffer, at, n);
+  }
+
+  /** The offset of `bytes` fresh bytes, 8-aligned so any typed array may start there; it may start a new buffer, so read `buffer` after. */
+  private carve(bytes: number): number {
+    const size = (bytes + 7) & ~7;
+    if (this.used + size > SLAB_BYTES) {
+      this.buffer = new ArrayBuffer(SLAB_BYTES);
+      this.used = 0;
+    }
+    const at = this.used;
+    this.used += size;
+    return at;
+  }
+}
+
+const slab = new Slab();
 
 /** Bucket counts for `bucketSort`, one more than the most buckets it uses. */
 const bucketStarts = new Int32Array((1 << MAX_BUCKET_BITS) + 1);

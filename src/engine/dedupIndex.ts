@@ -1,6 +1,6 @@
-import { analyze, shingles, sortShingles, type Analysis, type Sentence } from './analyze';
+import { analyze, shingles, sortShingles, type Analysis, type SentenceList } from './analyze';
 import { Buckets } from './buckets';
-import { hammingDistance } from './simhash';
+import { popcount32 } from './hash';
 import { containment, jaccardAtLeast } from './similarity';
 import {
   BUCKET_CAP,
@@ -18,6 +18,14 @@ interface Entry {
   order: number;
   /** The candidate search that last looked at this block, so each search verifies it once. */
   visit: number;
+  /**
+   * The SimHash's bits 0–29, 30–59 and 60–63, small integers stored in the entry itself, where a
+   * candidate check finds them beside `order`: the Fingerprint's 32-bit words are boxed numbers,
+   * further memory reads for every candidate, and most candidates are dropped on this distance alone.
+   */
+  simhashLow: number;
+  simhashMid: number;
+  simhashTop: number;
   /** `analysis.shingles`, kept here so candidate checks do not go through `analysis`. */
   shingles: Uint32Array;
   /** Whether `shingles` is sorted yet: it is sorted when the block is first verified, as many never are. */
@@ -35,8 +43,13 @@ interface Entry {
   queued: boolean;
 }
 
-const BAND_BITS = 64 / SIMHASH_BANDS;
-const BAND_MASK = 2 ** BAND_BITS - 1;
+/** The narrowest band's width; the last band takes the bits left over. */
+const BAND_BITS = Math.floor(64 / SIMHASH_BANDS);
+const LOW_30_BITS = 0x3fffffff;
+
+function simhashDistance(a: Entry, b: Entry): number {
+  return popcount32(a.simhashLow ^ b.simhashLow) + popcount32(a.simhashMid ^ b.simhashMid) + popcount32(a.simhashTop ^ b.simhashTop);
+}
 
 /**
  * What most blocks hold, shared: unique blocks repeat no ranges and cite no source, and an array
@@ -47,9 +60,11 @@ const NO_SOURCES: readonly number[] = Object.freeze([]);
 
 /** The key of one SimHash band, tagged with the band's number so bands never share keys. */
 function bandKey(fp: Fingerprint, band: number): number {
-  const bit = band * BAND_BITS;
-  const word = bit < 32 ? fp.lo : fp.hi;
-  return band * 2 ** BAND_BITS + ((word >>> bit % 32) & BAND_MASK);
+  const from = band * BAND_BITS;
+  const width = band === SIMHASH_BANDS - 1 ? 64 - from : BAND_BITS;
+  // Bits from..from+width of hi:lo; a band may straddle the two words.
+  const bits = from >= 32 ? fp.hi >>> (from - 32) : from + width <= 32 ? fp.lo >>> from : (fp.lo >>> from) | (fp.hi << (32 - from));
+  return band * 2 ** 32 + ((bits & (2 ** width - 1)) >>> 0);
 }
 
 function round3(x: number): number {
@@ -188,6 +203,9 @@ export class DedupIndex {
     const entry: Entry = {
       order,
       visit: 0,
+      simhashLow: fingerprint.lo & LOW_30_BITS,
+      simhashMid: ((fingerprint.lo >>> 30) | (fingerprint.hi << 2)) & LOW_30_BITS,
+      simhashTop: fingerprint.hi >>> 28,
       shingles: analysis.shingles,
       sorted: false,
       key,
@@ -281,6 +299,14 @@ export class DedupIndex {
     return { changed: changed.map((entry) => entry.result), removed };
   }
 
+  /**
+   * Classifies the blocks set or affected since the last classification, as `report`, `changes` and
+   * `groups` do first. Calling it every few blocks while setting many keeps the work near in memory.
+   */
+  classifyPending(): void {
+    this.reclassify();
+  }
+
   /** Classifies dirty blocks in document order; a block whose result changes dirties the blocks that cite it. */
   private reclassify(): void {
     for (let entry = this.dirty.pop(); entry !== undefined; entry = this.dirty.pop()) {
@@ -316,8 +342,9 @@ export class DedupIndex {
     visit(this.sameText, this.blockKey(entry.analysis));
     for (let band = 0; band < SIMHASH_BANDS; band++) visit(this.bands, bandKey(entry.fingerprint, band));
     for (const anchor of entry.analysis.anchors) visit(this.anchors, anchor);
-    for (const sentence of entry.analysis.sentences) {
-      if (sentence.tokens >= MIN_SENTENCE_TOKENS) visit(this.sentences, this.sentenceKey(sentence));
+    const { sentences } = entry.analysis;
+    for (let i = 0; i < sentences.length; i++) {
+      if (sentences.tokens(i) >= MIN_SENTENCE_TOKENS) visit(this.sentences, this.sentenceKey(sentences, i));
     }
   }
 
@@ -329,8 +356,8 @@ export class DedupIndex {
     return this.digitsMatter ? analysis.exactKey : analysis.looseKey;
   }
 
-  private sentenceKey(sentence: Sentence): number {
-    return this.digitsMatter ? sentence.exactKey : sentence.looseKey;
+  private sentenceKey(sentences: SentenceList, i: number): number {
+    return this.digitsMatter ? sentences.exactKey(i) : sentences.looseKey(i);
   }
 
   /** The earliest block before `entry` in a bucket list (lists are in document order). */
@@ -411,7 +438,7 @@ export class DedupIndex {
         if (other.visit === search) continue;
         other.visit = search;
         considered++;
-        if (hammingDistance(fingerprint, other.fingerprint) > (byBand ? maxBandDistance : maxDistance)) continue;
+        if (simhashDistance(entry, other) > (byBand ? maxBandDistance : maxDistance)) continue;
         // Below the best so far a candidate cannot win, and an equal one wins only by coming first.
         const needed = best ? bestSimilarity : minJaccard;
         // Similarity is at most the ratio of the set sizes: most candidates stop here, before their shingles are read.
@@ -454,11 +481,12 @@ export class DedupIndex {
     let covered = 0;
     // Most blocks repeat nothing: no ranges are allocated for them.
     let ranges: RepeatedRange[] | undefined;
-    for (const sentence of entry.analysis.sentences) {
-      if (sentence.tokens < MIN_SENTENCE_TOKENS) continue;
+    const { sentences } = entry.analysis;
+    for (let i = 0; i < sentences.length; i++) {
+      if (sentences.tokens(i) < MIN_SENTENCE_TOKENS) continue;
       significant++;
-      let source = this.earliestBefore(this.sentences.get(this.sentenceKey(sentence)), entry);
-      if (!source && near && containment(this.sentenceShingles(entry, sentence), this.shinglesOf(near.entry)) >= minJaccard) {
+      let source = this.earliestBefore(this.sentences.get(this.sentenceKey(sentences, i)), entry);
+      if (!source && near && containment(this.sentenceShingles(entry, i), this.shinglesOf(near.entry)) >= minJaccard) {
         source = near.entry;
       }
       if (!source) continue;
@@ -467,8 +495,10 @@ export class DedupIndex {
       const of = this.canonicalOf(source);
       ranges ??= [];
       const last = ranges[ranges.length - 1];
-      if (last && last.of === of && entry.text.slice(last.end, sentence.start).trim() === '') last.end = sentence.end;
-      else ranges.push({ start: sentence.start, end: sentence.end, of });
+      const start = sentences.start(i);
+      const end = sentences.end(i);
+      if (last && last.of === of && entry.text.slice(last.end, start).trim() === '') last.end = end;
+      else ranges.push({ start, end, of });
     }
     if (significant === 0) {
       // Too few words per sentence to judge sentences: the block is compared as a whole.
@@ -498,9 +528,10 @@ export class DedupIndex {
   }
 
   /** A sentence's own shingles; a one-sentence block's are the block's. */
-  private sentenceShingles(entry: Entry, sentence: Sentence): Uint32Array {
-    if (entry.analysis.sentences.length === 1) return this.shinglesOf(entry);
-    return shingles(entry.text.slice(sentence.start, sentence.end));
+  private sentenceShingles(entry: Entry, i: number): Uint32Array {
+    const { sentences } = entry.analysis;
+    if (sentences.length === 1) return this.shinglesOf(entry);
+    return shingles(entry.text.slice(sentences.start(i), sentences.end(i)));
   }
 
   /** Groups from the duplicate and partial results among `blocks`, which are in document order. */

@@ -11,9 +11,15 @@ export { analyze, fingerprint, shingles, type Analysis, type Sentence } from './
 export { jaccard } from './similarity';
 export { DEFAULT_OPTIONS, DEFAULT_MIN_BLOCK_CHARS, STRICTNESS } from './thresholds';
 
+/** Blocks set between two classifications: classified soon after `set`, a block finds the buckets it just joined still in cache. */
+const CLASSIFY_EVERY = 32;
+
 /** Classifies `texts` (block texts in document order); block ids are their indexes. */
 export function findRepeats(texts: readonly string[], options?: Partial<EngineOptions>): DedupReport {
   const index = new DedupIndex(options);
-  texts.forEach((text, i) => index.set(i, text, i));
+  texts.forEach((text, i) => {
+    index.set(i, text, i);
+    if (i % CLASSIFY_EVERY === CLASSIFY_EVERY - 1) index.classifyPending();
+  });
   return index.report();
 }

@@ -15,11 +15,6 @@ class VoteCounter {
   private twos = 0;
   private fours = 0;
 
-  reset(): void {
-    this.planes.fill(0);
-    this.ones = this.twos = this.fours = 0;
-  }
-
   /** Votes of eight words. */
   addEight(w0: number, w1: number, w2: number, w3: number, w4: number, w5: number, w6: number, w7: number): void {
     let ones = this.ones;
@@ -55,12 +50,14 @@ class VoteCounter {
     ripple(this.planes, 0, word);
   }
 
-  /** Folds the pending adder state into the planes and returns them. */
-  finish(): Int32Array {
-    ripple(this.planes, 0, this.ones);
-    ripple(this.planes, 1, this.twos);
-    ripple(this.planes, 2, this.fours);
-    return this.planes;
+  /** The bits voted for by a strict majority of `n` votes; leaves the counter empty for the next fingerprint. */
+  takeMajority(n: number): number {
+    const planes = this.planes;
+    ripple(planes, 0, this.ones);
+    ripple(planes, 1, this.twos);
+    ripple(planes, 2, this.fours);
+    this.ones = this.twos = this.fours = 0;
+    return majority(planes, n);
   }
 }
 
@@ -76,7 +73,8 @@ function ripple(planes: Int32Array, from: number, word: number): void {
 
 /**
  * Bits whose vote count is a strict majority of `n`, i.e. at least floor(n/2) + 1: the 32 counts
- * are compared with that threshold all at once, plane by plane from the most significant.
+ * are compared with that threshold all at once, plane by plane from the most significant. Each
+ * plane is zeroed once read, which is cheaper than clearing them all for the next fingerprint.
  */
 function majority(planes: Int32Array, n: number): number {
   const threshold = (n >>> 1) + 1;
@@ -84,6 +82,7 @@ function majority(planes: Int32Array, n: number): number {
   let equal = -1;
   for (let p = 31 - Math.clz32(threshold); p >= 0; p--) {
     const plane = planes[p];
+    planes[p] = 0;
     if ((threshold >>> p) & 1) {
       equal &= plane;
     } else {
@@ -92,7 +91,10 @@ function majority(planes: Int32Array, n: number): number {
     }
   }
   // Counts with a bit above the threshold's highest bit are greater too.
-  for (let p = 32 - Math.clz32(threshold); p < 32; p++) greater |= planes[p];
+  for (let p = 32 - Math.clz32(threshold); p < 32; p++) {
+    greater |= planes[p];
+    planes[p] = 0;
+  }
   return (greater | equal) >>> 0;
 }
 
@@ -106,8 +108,6 @@ function highWord(feature: number): number {
 
 /** The 64-bit SimHash of the first `n` shingle hashes: each shingle votes for the bits of its hash and of `highWord`. */
 export function simhash(shingles: Uint32Array, n = shingles.length): Fingerprint {
-  votesLo.reset();
-  votesHi.reset();
   let i = 0;
   for (; i + 8 <= n; i += 8) {
     const f0 = shingles[i], f1 = shingles[i + 1], f2 = shingles[i + 2], f3 = shingles[i + 3];
@@ -119,7 +119,7 @@ export function simhash(shingles: Uint32Array, n = shingles.length): Fingerprint
     votesLo.add(shingles[i]);
     votesHi.add(highWord(shingles[i]));
   }
-  return { hi: majority(votesHi.finish(), n), lo: majority(votesLo.finish(), n) };
+  return { hi: votesHi.takeMajority(n), lo: votesLo.takeMajority(n) };
 }
 
 export function hammingDistance(a: Fingerprint, b: Fingerprint): number {

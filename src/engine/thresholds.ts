@@ -22,8 +22,12 @@ export const MIN_SENTENCE_TOKENS = 5;
 /** Paragraphs with fewer tokens than this also fingerprint single words, so a few words still give a stable hash. */
 export const SHORT_BLOCK_TOKENS = 4;
 
-/** 4 bands of 16 bits: any two fingerprints within Hamming distance 3 share a band. */
-export const SIMHASH_BANDS = 4;
+/**
+ * 3 bands of 21 or 22 bits: any two fingerprints within Hamming distance 2 share a band. Wider
+ * bands than 16 bits, because with 16 a 100,000-paragraph page left every band key to more than
+ * one paragraph: a random candidate per band, each a cache miss, and a list object per key.
+ */
+export const SIMHASH_BANDS = 3;
 
 /**
  * The most of `bits` SimHash bits in which two blocks may differ and still be verified. Each bit

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { analyze, fingerprint, shingles } from '../../src/engine';
+import { analyze, fingerprint, shingles, type Analysis } from '../../src/engine';
+import { Prng } from '../support/prng';
 
-const sentenceTexts = (text: string) => analyze(text).sentences.map((s) => text.slice(s.start, s.end));
+const sentenceTexts = (text: string) => analyze(text).sentences.toArray().map((s) => text.slice(s.start, s.end));
 
 describe('sentences', () => {
   test('splits on terminators followed by a space', () => {
@@ -33,7 +34,7 @@ describe('sentences', () => {
 
   test('reports ranges of the original text, untouched by normalisation', () => {
     const text = '  عُقِدَت الجولة.  وانتهت\u200f المحادثات ';
-    const [first, second] = analyze(text).sentences;
+    const [first, second] = analyze(text).sentences.toArray();
     expect(text.slice(first.start, first.end)).toBe('عُقِدَت الجولة.');
     expect(text.slice(second.start, second.end)).toBe('وانتهت\u200f المحادثات');
   });
@@ -64,11 +65,32 @@ describe('tokens', () => {
     expect(sorted.length).toBe(analyze(text).shingles.length);
     expect([...sorted]).toEqual([...sorted].sort((a, b) => a - b));
     expect(new Set(sorted).size).toBeLessThan(sorted.length); // "the cat" and "cat sat" recur
-    expect(analyze(text).anchors).toEqual([...new Set(sorted)].slice(0, 4));
+    expect([...analyze(text).anchors]).toEqual([...new Set(sorted)].slice(0, 4));
   });
 
   test('weight counts letters and digits, dense characters double', () => {
     expect(analyze('ab, cd!').weight).toBe(4);
     expect(analyze('东京').weight).toBe(4);
+  });
+});
+
+describe('kept analyses', () => {
+  const snapshot = (analysis: Analysis) => ({
+    shingles: [...analysis.shingles],
+    anchors: [...analysis.anchors],
+    sentences: analysis.sentences.toArray(),
+  });
+
+  test('keep their arrays intact however many analyses follow', () => {
+    // Enough paragraphs, of varied lengths, that the shared buffers they are carved from fill up many times.
+    const random = new Prng(7);
+    const texts = Array.from({ length: 3000 }, () =>
+      Array.from({ length: random.between(1, 60) }, () => `w${random.int(500)}${random.next() < 0.1 ? '.' : ''}`).join(' '),
+    );
+    const kept = texts.map((text) => analyze(text));
+    texts.forEach((text, i) => {
+      if (i % 3 === 0) shingles(text);
+    });
+    texts.forEach((text, i) => expect(snapshot(kept[i])).toEqual(snapshot(analyze(text))));
   });
 });
