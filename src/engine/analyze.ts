@@ -19,34 +19,35 @@ export interface Sentence {
 const SENTENCE_FIELDS = 5;
 
 /**
- * A block's sentences packed in one typed array: an object and two boxed keys per sentence were
- * most of the objects a long page's index kept alive, and of its garbage collector's work.
+ * A block's sentences, packed into a run of a typed array that many blocks share: an object and two
+ * boxed keys per sentence were most of the objects a long page's index kept alive, and of its
+ * garbage collector's work, and a typed array per block costs as much again as its contents.
  */
 export class SentenceList {
-  constructor(private readonly fields: Float64Array) {}
-
-  get length(): number {
-    return this.fields.length / SENTENCE_FIELDS;
-  }
+  constructor(
+    private readonly fields: Float64Array,
+    private readonly first: number,
+    readonly length: number,
+  ) {}
 
   start(i: number): number {
-    return this.fields[i * SENTENCE_FIELDS];
+    return this.fields[this.first + i * SENTENCE_FIELDS];
   }
 
   end(i: number): number {
-    return this.fields[i * SENTENCE_FIELDS + 1];
+    return this.fields[this.first + i * SENTENCE_FIELDS + 1];
   }
 
   tokens(i: number): number {
-    return this.fields[i * SENTENCE_FIELDS + 2];
+    return this.fields[this.first + i * SENTENCE_FIELDS + 2];
   }
 
   looseKey(i: number): number {
-    return this.fields[i * SENTENCE_FIELDS + 3];
+    return this.fields[this.first + i * SENTENCE_FIELDS + 3];
   }
 
   exactKey(i: number): number {
-    return this.fields[i * SENTENCE_FIELDS + 4];
+    return this.fields[this.first + i * SENTENCE_FIELDS + 4];
   }
 
   at(i: number): Sentence {
@@ -450,9 +451,10 @@ function addUnigrams(text: string, n: number): number {
 
 function copyOfSentences(): SentenceList {
   const n = sentenceCount * SENTENCE_FIELDS;
-  const copy = slab.float64(n);
-  for (let i = 0; i < n; i++) copy[i] = sentenceScratch[i];
-  return new SentenceList(copy);
+  const fields = slab.float64(n);
+  const first = slab.firstFloat64;
+  for (let i = 0; i < n; i++) fields[first + i] = sentenceScratch[i];
+  return new SentenceList(fields, first, sentenceCount);
 }
 
 const SLAB_BYTES = 16384;
@@ -463,7 +465,11 @@ const SLAB_BYTES = 16384;
  */
 class Slab {
   private buffer = new ArrayBuffer(SLAB_BYTES);
+  /** All of `buffer` as doubles: runs of doubles are handed out as an index into it, with no array of their own. */
+  private doubles = new Float64Array(this.buffer);
   private used = 0;
+  /** Where the run of the last `float64` call starts in the array it returned. */
+  firstFloat64 = 0;
 
   uint32(n: number): Uint32Array {
     const bytes = n * 4;
@@ -472,11 +478,15 @@ class Slab {
     return new Uint32Array(this.buffer, at, n);
   }
 
+  /** An array holding `n` fresh doubles from index `firstFloat64` on. */
   float64(n: number): Float64Array {
     const bytes = n * 8;
-    if (bytes > SLAB_BYTES / 4) return new Float64Array(n);
-    const at = this.carve(bytes);
-    return new Float64Array(this.buffer, at, n);
+    if (bytes > SLAB_BYTES / 4) {
+      this.firstFloat64 = 0;
+      return new Float64Array(n);
+    }
+    this.firstFloat64 = this.carve(bytes) / 8;
+    return this.doubles;
   }
 
   /** The offset of `bytes` fresh bytes, 8-aligned so any typed array may start there; it may start a new buffer, so read `buffer` after. */
@@ -484,6 +494,7 @@ class Slab {
     const size = (bytes + 7) & ~7;
     if (this.used + size > SLAB_BYTES) {
       this.buffer = new ArrayBuffer(SLAB_BYTES);
+      this.doubles = new Float64Array(this.buffer);
       this.used = 0;
     }
     const at = this.used;
