@@ -84,6 +84,11 @@ const SEQ_PRIME_B = 0x85ebca77;
 /** At most 2^16 buckets for sorting hashes: enough to keep buckets small on a 5 MB text. */
 const MAX_BUCKET_BITS = 16;
 
+/** Two folded code units fit in 32 bits: a dense bigram is its own exact hash, and the shingle hash mixes it. */
+function denseBigram(previous: number, current: number): number {
+  return (previous << 16) | current;
+}
+
 /** Punctuation that ends a sentence, in the scripts the engine knows. A switch: cheaper than a Set in the hot loop. */
 function isTerminator(c: number): boolean {
   switch (c) {
@@ -261,7 +266,7 @@ export function analyze(text: string): Analysis {
       wordIsNumber = true;
       wordLength = 0;
     } else if (k === Kind.Dense && prevDense >= 0) {
-      exact = loose = fmix32(Math.imul(prevDense, SEQ_PRIME_A) ^ f);
+      exact = loose = denseBigram(prevDense, f);
       emit = true;
       lastWordLength = 2;
       lastWordIsLetter = true;
@@ -291,7 +296,38 @@ export function analyze(text: string): Analysis {
 
     if (k === Kind.Dense) {
       weight += CJK_CHAR_WEIGHT;
-      prevDense = f;
+      let prev = f;
+      if (pendingAt >= pending.length) {
+        // The rest of the dense run in a tight loop, each character a bigram token with the one
+        // before: in Chinese or Japanese text nearly every character is here.
+        while (i < length) {
+          const next = text.charCodeAt(i);
+          if (kind[next] !== Kind.Dense) break;
+          const g = next + foldOffset[next];
+          const token = denseBigram(prev, g);
+          tokens++;
+          sentenceTokens++;
+          if (havePrevToken) {
+            if (nShingles === scratch.length) growScratch();
+            scratch[nShingles++] = fmix32(Math.imul(prevToken, SEQ_PRIME_A) ^ token);
+          }
+          prevToken = token;
+          havePrevToken = true;
+          sLooseA = Math.imul(sLooseA ^ token, FNV_PRIME);
+          sLooseB = Math.imul(sLooseB ^ token, SEQ_PRIME_B) + 1;
+          if (sentenceHasNumber) {
+            sExactA = Math.imul(sExactA ^ token, FNV_PRIME);
+            sExactB = Math.imul(sExactB ^ token, SEQ_PRIME_B) + 1;
+          }
+          weight += CJK_CHAR_WEIGHT;
+          lastWordLength = 2;
+          lastWordIsLetter = true;
+          lastVisible = i;
+          prev = g;
+          i++;
+        }
+      }
+      prevDense = prev;
     } else {
       prevDense = -1;
       if (k === Kind.Separator && pendingEnd < 0 && isTerminator(raw)) {
