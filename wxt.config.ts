@@ -21,6 +21,9 @@ export default defineConfig({
     // Settings and site rules only; pages are read by the content script's host matches, not by a permission.
     permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
+    // The settings prefetch (entrypoints/settings-prefetch.ts), on the content script's pages and frames.
+    // An unlisted script listed here: as a WXT content script it would carry the polyfill and wrapper into every page's start.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['settings-prefetch.js'], run_at: 'document_start', all_frames: true }],
     commands: {
       [TOGGLE_AUTO_COLLAPSE_COMMAND]: {
         suggested_key: { default: TOGGLE_SHORTCUT },

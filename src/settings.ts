@@ -2,6 +2,7 @@
 // Only settings live here; page text and scan results are never stored.
 import { storage, type StorageItemKey, type WxtStorageItem } from 'wxt/utils/storage';
 import { DEFAULT_OPTIONS, type EngineOptions, type Strictness } from './engine';
+import { PLAN_STORAGE_KEYS, type SettingsPrefetch } from './settings-prefetch';
 
 /** What a scanned page shows when its site has no rule of its own. */
 export type DefaultMode = 'highlight' | 'collapse';
@@ -137,13 +138,11 @@ export function migrateSiteRulesV1(v1: unknown): SiteRules {
   return rules;
 }
 
-const SETTINGS_KEY = 'local:settings';
-const SITE_RULES_KEY = 'local:siteRules';
+/** The storage.local keys a page's plan is read from, as wxt names them: the two items and their versions. */
+const PLAN_ITEM_KEYS = PLAN_STORAGE_KEYS.map((key): StorageItemKey => `local:${key}`);
+const [SETTINGS_KEY, , SITE_RULES_KEY] = PLAN_ITEM_KEYS;
 /** The version both items are stored at; older stored values go through the items' migrations. */
 const ITEM_VERSION = 2;
-
-/** Where wxt keeps an item's version (`{ v }`). */
-const metaKey = (key: StorageItemKey): StorageItemKey => `${key}$`;
 
 type Item<T> = WxtStorageItem<T, Record<string, unknown>>;
 
@@ -177,10 +176,13 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 
 type Repairable<T> = Pick<Item<T>, 'getValue' | 'setValue'>;
 
-/** The repaired form of a stored value; storage gets it back when it held something invalid. */
-async function repairStored<T>(item: Repairable<T>, raw: unknown, repair: (raw: unknown) => T): Promise<T> {
+/**
+ * The repaired form of a stored value; storage gets it back when it held something invalid. The item
+ * is only asked for then: defining one costs the storage reads of its migration check.
+ */
+async function repairStored<T>(item: () => Repairable<T>, raw: unknown, repair: (raw: unknown) => T): Promise<T> {
   const repaired = repair(raw);
-  if (raw != null && !sameJson(raw, repaired)) await item.setValue(repaired).catch(() => undefined);
+  if (raw != null && !sameJson(raw, repaired)) await item().setValue(repaired).catch(() => undefined);
   return repaired;
 }
 
@@ -192,7 +194,7 @@ async function readRepaired<T>(item: Repairable<T>, repair: (raw: unknown) => T)
   } catch {
     raw = null;
   }
-  return repairStored(item, raw, repair);
+  return repairStored(() => item, raw, repair);
 }
 
 export const getSettings = () => readRepaired(settingsItem(), repairSettings);
@@ -205,24 +207,40 @@ function awaitsMigration(value: unknown, meta: unknown): boolean {
   return version < ITEM_VERSION;
 }
 
-/**
- * Both items' values and versions in one storage round trip (each is a trip to the browser process).
- * A value still at an older version is read through its item instead, which migrates it first.
- */
-async function readBoth(): Promise<[GlobalSettings, SiteRules]> {
-  let values: unknown[];
+/** Both items' values and versions, in one storage round trip (each is a trip to the browser process). */
+async function readStored(): Promise<unknown[]> {
   try {
-    const found = await storage.getItems([SETTINGS_KEY, metaKey(SETTINGS_KEY), SITE_RULES_KEY, metaKey(SITE_RULES_KEY)]);
-    values = found.map((entry) => entry.value);
+    const found = await storage.getItems(PLAN_ITEM_KEYS);
+    return found.map((entry) => entry.value);
   } catch {
-    values = [];
+    return [];
   }
+}
+
+/** The prefetched values in readStored's order; null when they may be stale or could not be read. */
+async function prefetchedValues(prefetch: SettingsPrefetch): Promise<unknown[] | null> {
+  if (prefetch.stale) return null;
+  try {
+    const found = await prefetch.values;
+    return PLAN_STORAGE_KEYS.map((key) => found[key] ?? null);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Both items, from a prefetched read when there is a usable one, else from storage. Either way the
+ * same checks follow: a value still at an older version is read through its item instead, which
+ * migrates it first, and an invalid one is repaired.
+ */
+async function readBoth(prefetch?: SettingsPrefetch | null): Promise<[GlobalSettings, SiteRules]> {
+  const values = (prefetch && (await prefetchedValues(prefetch))) ?? (await readStored());
   const [settings, settingsMeta, rules, rulesMeta] = values;
   // Migrated explicitly: an item defined earlier in this context ran its own check before this value was stored.
   const migrated = <T>(item: Item<T>, read: () => Promise<T>) => item.migrate().catch(() => undefined).then(read);
   return Promise.all([
-    awaitsMigration(settings, settingsMeta) ? migrated(settingsItem(), getSettings) : repairStored(settingsItem(), settings, repairSettings),
-    awaitsMigration(rules, rulesMeta) ? migrated(siteRulesItem(), getSiteRules) : repairStored(siteRulesItem(), rules, repairSiteRules),
+    awaitsMigration(settings, settingsMeta) ? migrated(settingsItem(), getSettings) : repairStored(settingsItem, settings, repairSettings),
+    awaitsMigration(rules, rulesMeta) ? migrated(siteRulesItem(), getSiteRules) : repairStored(siteRulesItem, rules, repairSiteRules),
   ]);
 }
 
@@ -281,9 +299,12 @@ export function pagePlan(settings: GlobalSettings, rules: SiteRules, hostname: s
   };
 }
 
-/** The plan for a page, read from storage. */
-export async function loadPagePlan(hostname: string): Promise<PagePlan> {
-  const [settings, rules] = await readBoth();
+/**
+ * The plan for a page, read from storage, or from the values a prefetch read (see src/settings-prefetch.ts)
+ * when it has them and saw no change since.
+ */
+export async function loadPagePlan(hostname: string, prefetch?: SettingsPrefetch | null): Promise<PagePlan> {
+  const [settings, rules] = await readBoth(prefetch);
   return pagePlan(settings, rules, hostname);
 }
 

@@ -2,8 +2,10 @@
 // counts to the background. The only module of src/page that touches extension APIs directly.
 import { browser } from 'wxt/browser';
 import type { ToBackground } from '../messages';
-import { loadPagePlan, watchPagePlan } from '../settings';
-import { PageController } from './controller';
+import { loadPagePlan, watchPagePlan, type PagePlan } from '../settings';
+import { takeSettingsPrefetch, type SettingsPrefetch } from '../settings-prefetch';
+import { PageController, type PlanSource } from './controller';
+import { markPrefetch } from './scan-marks';
 
 function sendToBackground(message: ToBackground): void {
   try {
@@ -13,13 +15,36 @@ function sendToBackground(message: ToBackground): void {
   }
 }
 
-/** Starts ParaDedup in this frame; a failure to even start is reported like a failed scan. */
-export function startContentScript(win: Window & typeof globalThis = window): PageController | null {
+/**
+ * Plans from storage; the first one from the read the document_start script began, when there is one
+ * (handed to `taken`). The controller watches for changes before its first load, so the prefetch,
+ * which stops noticing changes once taken, leaves no gap in which a change goes unseen.
+ */
+function planSource(scope: object, taken: (prefetch: SettingsPrefetch) => void): PlanSource {
+  let first = true;
+  return {
+    load(hostname: string): Promise<PagePlan> {
+      if (!first) return loadPagePlan(hostname);
+      first = false;
+      const prefetch = takeSettingsPrefetch(scope);
+      if (prefetch) taken(prefetch);
+      return loadPagePlan(hostname, prefetch);
+    },
+    watch: watchPagePlan,
+  };
+}
+
+/**
+ * Starts ParaDedup in this frame; a failure to even start is reported like a failed scan.
+ * `scope`: the global the document_start script left its prefetch on (the content scripts' shared one).
+ */
+export function startContentScript(win: Window & typeof globalThis = window, scope: object = globalThis): PageController | null {
   let controller: PageController;
+  let prefetch: SettingsPrefetch | null = null;
   try {
     controller = new PageController({
       win,
-      plans: { load: loadPagePlan, watch: watchPagePlan },
+      plans: planSource(scope, (taken) => (prefetch = taken)),
       report: sendToBackground,
       // An updated or removed extension leaves its old content scripts without a runtime id.
       alive: () => browser.runtime?.id !== undefined,
@@ -33,6 +58,7 @@ export function startContentScript(win: Window & typeof globalThis = window): Pa
     if (sender.id !== undefined && sender.id !== browser.runtime.id) return undefined;
     return controller.handle(message);
   });
-  void controller.start();
+  // The prefetch's figures go on the timeline once the first scan is shown, so as not to delay it.
+  void controller.start().then(() => prefetch && markPrefetch(win.performance, prefetch));
   return controller;
 }

@@ -1,5 +1,6 @@
 // The User Timing entries a frame's scans leave for the benchmark and for profilers: when the
 // content script started, when its first scan's annotations were done, and each full scan's span.
+import type { SettingsPrefetch } from '../settings-prefetch';
 
 /** Marked first thing when the content script starts. */
 export const START_MARK = 'paradedup:start';
@@ -7,6 +8,12 @@ export const START_MARK = 'paradedup:start';
 export const DONE_MARK = 'paradedup:done';
 /** Measured for every full scan, from its start to its annotations done. */
 export const SCAN_MEASURE = 'paradedup-scan';
+/** The document_start script's synchronous run (src/settings-prefetch.ts); it starts before START_MARK. */
+export const PREFETCH_RUN_MEASURE = 'paradedup-prefetch-run';
+/** From the prefetch's start until storage answered it. */
+export const PREFETCH_READ_MEASURE = 'paradedup-prefetch-read';
+/** The same, where a settings change after the read made the content script read storage again. */
+export const PREFETCH_STALE_READ_MEASURE = 'paradedup-prefetch-read-stale';
 
 /** Leaves a mark, where the environment keeps a performance timeline (linkedom and old engines may not). */
 export function mark(perf: Performance | undefined, name: string): void {
@@ -15,4 +22,23 @@ export function mark(perf: Performance | undefined, name: string): void {
   } catch {
     // No User Timing here: there is simply no entry.
   }
+}
+
+function measure(perf: Performance | undefined, name: string, options: PerformanceMeasureOptions): void {
+  try {
+    perf?.measure(name, options);
+  } catch {
+    // No User Timing here: there is simply no entry.
+  }
+}
+
+/**
+ * The prefetch's figures, left by the content script after taking the prefetch over: the
+ * document_start script itself leaves nothing a page could notice that early. No `detail`: it
+ * would be structured-cloned.
+ */
+export function markPrefetch(perf: Performance | undefined, prefetch: SettingsPrefetch): void {
+  measure(perf, PREFETCH_RUN_MEASURE, { start: prefetch.startedAt, end: prefetch.ranUntil });
+  if (prefetch.answeredAt === null) return;
+  measure(perf, prefetch.stale ? PREFETCH_STALE_READ_MEASURE : PREFETCH_READ_MEASURE, { start: prefetch.startedAt, end: prefetch.answeredAt });
 }

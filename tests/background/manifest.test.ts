@@ -38,6 +38,14 @@ describe('manifest', () => {
     });
   });
 
+  it('starts the settings prefetch at document_start wherever the content script runs', () => {
+    for (const browser of ['chrome', 'firefox']) {
+      expect(manifestFor(browser).content_scripts).toEqual([
+        { matches: ['http://*/*', 'https://*/*'], js: ['settings-prefetch.js'], run_at: 'document_start', all_frames: true },
+      ]);
+    }
+  });
+
   it('is localised through _locales', () => {
     const manifest = manifestFor('chrome');
     expect(manifest.name).toBe('__MSG_extName__');

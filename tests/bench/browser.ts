@@ -19,10 +19,31 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_EXTENSION_DIR = path.join(REPO_ROOT, '.output/chrome-mv3');
 const START_MARK = 'paradedup:start';
 const DONE_MARK = 'paradedup:done';
+/** Left by the content script about the document_start settings prefetch (src/page/scan-marks.ts). */
+const PREFETCH_RUN_MEASURE = 'paradedup-prefetch-run';
+const PREFETCH_READ_MEASURE = 'paradedup-prefetch-read';
+const PREFETCH_STALE_READ_MEASURE = 'paradedup-prefetch-read-stale';
 const SCAN_TIMEOUT_MS = 60_000;
+
+/**
+ * The settings prefetch of one load: it runs at document_start, before the start mark, so its time is
+ * not in scanMs; these figures show what it cost and how much earlier it began.
+ */
+export interface PrefetchLoad {
+  /** How long before the content script's start mark the prefetch began. */
+  leadMs: number;
+  /** The prefetch script's own run (its synchronous part: starting the read and listening for changes). */
+  runMs: number;
+  /** When storage answered the prefetch, relative to the start mark (negative: before the content script started); NaN if unknown. */
+  answeredMs: number;
+  /** A settings change after the prefetch's read made the content script read storage again. */
+  stale: boolean;
+}
 
 export interface PageLoad {
   scanMs: number;
+  /** Null when no prefetch ran (an extension built without it). */
+  prefetch: PrefetchLoad | null;
   /** The longest main-thread task overlapping the scan, from start mark to done mark. */
   longestTaskMs: number;
   /** The longest task of the whole load, the page's own parsing and layout included. */
@@ -36,10 +57,21 @@ export interface PageLoad {
   longestFrameMs: number;
 }
 
+/** Medians over the loads the prefetch ran in. */
+export interface PrefetchResult {
+  loads: number;
+  leadMs: number;
+  runMs: number;
+  answeredMs: number;
+  /** Loads in which the content script could not use the prefetched read (a change came in between). */
+  staleLoads: number;
+}
+
 export interface PageResult {
   paragraphs: number;
   loads: PageLoad[];
   scanMs: number;
+  prefetch: PrefetchResult | null;
   longestTaskMs: number;
   /** Median over loads of the longest animation frame during the scan (see PageLoad). */
   longestFrameMs: number;
@@ -151,13 +183,22 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
   // Long-task entries are delivered after their task ends: let one more task run first.
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
   const timeline = await page.evaluate(
-    ([start, done]) => ({
-      start: performance.getEntriesByName(start).map((mark) => mark.startTime),
-      done: performance.getEntriesByName(done).map((mark) => mark.startTime),
-      tasks: (window as unknown as ProbedWindow).__paradedupBench.tasks,
-      frames: (window as unknown as ProbedWindow).__paradedupBench.frames,
-    }),
-    [START_MARK, DONE_MARK] as const,
+    ([start, done, run, read, staleRead]) => {
+      // Inline functions only: a named one would need the bundler's helpers, which the page lacks.
+      const [prefetchRun, prefetchRead, prefetchStaleRead] = [run, read, staleRead].map((name) =>
+        performance.getEntriesByName(name, 'measure').map((m) => ({ start: m.startTime, end: m.startTime + m.duration })),
+      );
+      return {
+        start: performance.getEntriesByName(start).map((mark) => mark.startTime),
+        done: performance.getEntriesByName(done).map((mark) => mark.startTime),
+        prefetchRun,
+        prefetchRead,
+        prefetchStaleRead,
+        tasks: (window as unknown as ProbedWindow).__paradedupBench.tasks,
+        frames: (window as unknown as ProbedWindow).__paradedupBench.frames,
+      };
+    },
+    [START_MARK, DONE_MARK, PREFETCH_RUN_MEASURE, PREFETCH_READ_MEASURE, PREFETCH_STALE_READ_MEASURE] as const,
   );
   if (timeline.start.length === 0) throw new Error(`The content script marked '${DONE_MARK}' but not '${START_MARK}' on ${url}`);
   const start = timeline.start[0];
@@ -165,8 +206,19 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
   if (done < start) throw new Error(`'${DONE_MARK}' (${done} ms) precedes '${START_MARK}' (${start} ms) on ${url}`);
   const overlapsScan = (entry: { start: number; duration: number }) => entry.start < done && entry.start + entry.duration > start;
   const duringScan = timeline.tasks.filter(overlapsScan);
+  const [run] = timeline.prefetchRun;
+  const [staleRead] = timeline.prefetchStaleRead;
+  const read = timeline.prefetchRead[0] ?? staleRead;
   return {
     scanMs: done - start,
+    prefetch: run
+      ? {
+          leadMs: start - run.start,
+          runMs: run.end - run.start,
+          answeredMs: read ? read.end - start : NaN,
+          stale: staleRead !== undefined,
+        }
+      : null,
     longestTaskMs: Math.max(0, ...duringScan.map((task) => task.duration)),
     longestTaskOfLoadMs: Math.max(0, ...timeline.tasks.map((task) => task.duration)),
     longTasksDuringScan: duringScan.length,
@@ -189,10 +241,21 @@ async function profileLoad(page: Page, url: string, file: string): Promise<void>
 async function measurePage(page: Page, url: string, paragraphs: number, loads: number): Promise<PageResult> {
   const results: PageLoad[] = [];
   for (let load = 0; load < loads; load++) results.push(await measureLoad(page, `${url}?load=${load}`));
+  const prefetched = results.flatMap((r) => (r.prefetch ? [r.prefetch] : []));
   return {
     paragraphs,
     loads: results,
     scanMs: median(results.map((r) => r.scanMs)),
+    prefetch:
+      prefetched.length === 0
+        ? null
+        : {
+            loads: prefetched.length,
+            leadMs: median(prefetched.map((p) => p.leadMs)),
+            runMs: median(prefetched.map((p) => p.runMs)),
+            answeredMs: median(prefetched.map((p) => p.answeredMs).filter((ms) => !Number.isNaN(ms))),
+            staleLoads: prefetched.filter((p) => p.stale).length,
+          },
     longestTaskMs: median(results.map((r) => r.longestTaskMs)),
     longestFrameMs: median(results.map((r) => r.longestFrameMs)),
   };

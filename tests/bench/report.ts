@@ -85,6 +85,14 @@ function nodeTables(node: NodeResults): string[] {
   ];
 }
 
+/** Where the settings prefetch ran: it starts before the start mark, so it is shown beside the scan, not in it. */
+function prefetchRow(label: string, p: BrowserResults['page']): string[] {
+  const prefetch = p.prefetch;
+  if (!prefetch) return [label, 'none', '', '', ''];
+  const answered = prefetch.answeredMs <= 0 ? `${ms(-prefetch.answeredMs)} before start` : `${ms(prefetch.answeredMs)} after start`;
+  return [label, `${ms(prefetch.leadMs)} before start`, ms(prefetch.runMs), answered, `${prefetch.staleLoads}/${prefetch.loads}`];
+}
+
 function browserTable(browser: BrowserResults): string[] {
   const row = (label: string, p: BrowserResults['page']) => [
     `${label} (${p.paragraphs} paragraphs)`,
@@ -99,6 +107,13 @@ function browserTable(browser: BrowserResults): string[] {
       ['page', 'scan (start→done)', 'longest task during scan', 'longest frame during scan', 'longest task of any load'],
       row('generated page', browser.page),
       row('sample article', browser.sample),
+    ]),
+    '',
+    'Settings prefetch (document_start script, before the start mark: not part of the scan time above), median of loads',
+    table([
+      ['page', 'began', 'own run', 'storage answered', 'loads read again (stale)'],
+      prefetchRow('generated page', browser.page),
+      prefetchRow('sample article', browser.sample),
     ]),
   ];
 }

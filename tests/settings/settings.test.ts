@@ -21,6 +21,7 @@ import {
   watchPagePlan,
   type PagePlan,
 } from '../../src/settings';
+import { startSettingsPrefetch, takeSettingsPrefetch, type PrefetchStorage, type SettingsPrefetch } from '../../src/settings-prefetch';
 
 /** Writes raw values straight into extension storage, as an older version or a broken sync would have. */
 async function writeRaw(values: Record<string, unknown>): Promise<void> {
@@ -292,6 +293,16 @@ describe("a page's plan at start-up", () => {
     expect(plan).toEqual({ scan: true, mode: 'collapse', engine: { strictness: 'loose', minBlockChars: DEFAULT_SETTINGS.minBlockChars } });
   });
 
+  it('makes that one storage read and no other: the items, and their migration checks, are defined only to repair or migrate', async () => {
+    await writeRaw({ settings: { ...DEFAULT_SETTINGS, defaultMode: 'collapse' }, settings$: { v: 2 }, siteRules: {}, siteRules$: { v: 2 } });
+    vi.resetModules();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const fresh = await import('../../src/settings');
+    expect((await fresh.loadPagePlan('example.com')).mode).toBe('collapse');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(get).toHaveBeenCalledTimes(1);
+  });
+
   it('reads nothing from storage when the module is merely imported (every frame of every page imports it)', async () => {
     vi.resetModules();
     const get = vi.spyOn(fakeBrowser.storage.local, 'get');
@@ -333,5 +344,58 @@ describe("a page's plan at start-up", () => {
       mode: 'highlight',
       engine: { strictness: DEFAULT_SETTINGS.strictness, minBlockChars: DEFAULT_SETTINGS.minBlockChars },
     });
+  });
+});
+
+describe("a page's plan from the document_start prefetch", () => {
+  beforeEach(() => fakeBrowser.reset());
+  afterEach(() => vi.restoreAllMocks());
+
+  /** What the content script takes over: the prefetch started on the fake storage as it is now. */
+  function prefetched(): SettingsPrefetch {
+    const scope = {};
+    startSettingsPrefetch(fakeBrowser.storage.local as unknown as PrefetchStorage, () => performance.now(), scope);
+    return takeSettingsPrefetch(scope)!;
+  }
+
+  it('plans from the prefetched values without reading storage again', async () => {
+    await writeRaw({ settings: { ...DEFAULT_SETTINGS, strictness: 'exact' }, settings$: { v: 2 }, siteRules: { 'example.com': { autoCollapse: true } }, siteRules$: { v: 2 } });
+    const prefetch = prefetched();
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    expect(await loadPagePlan('news.example.com', prefetch)).toEqual({
+      scan: true,
+      mode: 'collapse',
+      engine: { strictness: 'exact', minBlockChars: DEFAULT_SETTINGS.minBlockChars },
+    });
+    expect(get).not.toHaveBeenCalled();
+  });
+
+  it('repairs corrupted prefetched values exactly as stored ones: defaults, and the repaired value written back', async () => {
+    await writeRaw({ settings: '\u0000not json', settings$: { v: 2 }, siteRules: { 'Example.COM.': { never: true }, 'x.org': 'oops' }, siteRules$: { v: 2 } });
+    expect(await loadPagePlan('www.example.com', prefetched())).toEqual({
+      scan: false,
+      mode: 'highlight',
+      engine: { strictness: DEFAULT_SETTINGS.strictness, minBlockChars: DEFAULT_SETTINGS.minBlockChars },
+    });
+    await vi.waitFor(async () => expect(await readRaw('siteRules')).toEqual({ 'example.com': { never: true } }));
+  });
+
+  it('migrates prefetched v1 values through the items before planning', async () => {
+    await writeRaw({ settings: { strictness: 'exact', minBlockChars: 25 }, siteRules: { autoCollapse: ['www.example.com'], never: [] } });
+    expect(await loadPagePlan('example.com', prefetched())).toEqual({ scan: true, mode: 'collapse', engine: { strictness: 'exact', minBlockChars: 25 } });
+    expect(await readRaw('siteRules$')).toEqual({ v: 2 });
+  });
+
+  it('reads storage afresh when the settings changed after the prefetch read them', async () => {
+    const scope = {};
+    startSettingsPrefetch(fakeBrowser.storage.local as unknown as PrefetchStorage, () => performance.now(), scope);
+    await saveSettings({ defaultMode: 'collapse' });
+    expect((await loadPagePlan('example.com', takeSettingsPrefetch(scope))).mode).toBe('collapse');
+  });
+
+  it('reads storage itself when the prefetched read failed', async () => {
+    await writeRaw({ settings: { ...DEFAULT_SETTINGS, defaultMode: 'collapse' }, settings$: { v: 2 } });
+    const failed: SettingsPrefetch = { startedAt: 0, ranUntil: 0, values: Promise.reject(new Error('no storage yet')), answeredAt: null, stale: false };
+    expect((await loadPagePlan('example.com', failed)).mode).toBe('collapse');
   });
 });

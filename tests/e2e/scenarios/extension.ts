@@ -20,6 +20,7 @@ import {
   SETTLE_MS,
   sleep,
 } from '../checks';
+import { PREFETCH_RUN_MEASURE } from '../../../src/page/scan-marks';
 import type { TestPage } from '../drivers/types';
 import type { Scenario, ScenarioContext } from '../scenario';
 
@@ -157,6 +158,10 @@ export const extensionScenarios: Scenario[] = [
       const line10 = await partialLine(page);
       expect(line10.marks, "line 10's highlighted range is exactly line 3").toEqual([line10.repeatedLine]);
       expect(line10.newText.length).toBeGreaterThan(0);
+
+      // The settings came from the read the document_start script began, which the content script took over.
+      const prefetchRuns = () => page.evaluate((name) => performance.getEntriesByName(name, 'measure').length, PREFETCH_RUN_MEASURE);
+      await expect.poll(prefetchRuns, { timeout: SCAN_TIMEOUT_MS }).toBe(1);
     },
   },
   {

@@ -1,0 +1,143 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { ToBackground } from '../../src/messages';
+import { startContentScript } from '../../src/page/content-script';
+import type { PageController } from '../../src/page/controller';
+import { PREFETCH_READ_MEASURE, PREFETCH_RUN_MEASURE, PREFETCH_STALE_READ_MEASURE } from '../../src/page/scan-marks';
+import { DEFAULT_SETTINGS, saveSettings, setAutoCollapse } from '../../src/settings';
+import { startSettingsPrefetch, type PrefetchStorage } from '../../src/settings-prefetch';
+
+const SAMPLE = readFileSync(fileURLToPath(new URL('../fixtures/pages/astana-article.ar.html', import.meta.url)), 'utf8');
+/** The sample's repeats: 5 duplicates and 1 partial. */
+const SAMPLE_REPEATS = 6;
+const SAMPLE_DUPLICATES = 5;
+
+/** A linkedom page with what the content script uses of a window. */
+function pageWindow(html: string): Window & typeof globalThis {
+  const { window, document } = parseHTML(html);
+  return {
+    document,
+    location: { href: 'https://news.example.com/story', hostname: 'news.example.com' },
+    MutationObserver: window.MutationObserver,
+    MessageChannel,
+    setTimeout,
+    clearTimeout,
+    setInterval,
+    clearInterval,
+    performance,
+    addEventListener() {},
+    removeEventListener() {},
+  } as unknown as Window & typeof globalThis;
+}
+
+let running: PageController[] = [];
+let reports: ToBackground[] = [];
+
+/** The document_start script's part: the prefetch left on `scope`, the scripts' shared global. */
+function prefetchInto(scope: object): void {
+  startSettingsPrefetch(fakeBrowser.storage.local as unknown as PrefetchStorage, () => performance.now(), scope);
+}
+
+function start(win: Window & typeof globalThis, scope: object) {
+  const controller = startContentScript(win, scope)!;
+  running.push(controller);
+  return controller;
+}
+
+const folded = (doc: Document) => doc.querySelectorAll('[data-paradedup-folded]').length;
+/** The first scan is shown in the page (a controller is ready only once its annotations are in) and reported. */
+const scanned = () =>
+  vi.waitFor(
+    () => {
+      expect(running.at(-1)!.state().scan.status).toBe('ready');
+      expect(reports).toContainEqual({ type: 'scan-report', count: SAMPLE_REPEATS });
+    },
+    { timeout: 4000 },
+  );
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  running = [];
+  reports = [];
+  fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+    reports.push(message as ToBackground);
+    return undefined;
+  });
+  performance.clearMeasures();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const controller of running) controller.stop();
+});
+
+describe('the content script and the settings prefetch', () => {
+  test('plans its first scan from the prefetched read, reading nothing from storage itself', async () => {
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, defaultMode: 'collapse' }, settings$: { v: 2 } });
+    const scope = {};
+    prefetchInto(scope);
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const win = pageWindow(SAMPLE);
+    start(win, scope);
+    await scanned();
+    expect(folded(win.document)).toBe(SAMPLE_DUPLICATES);
+    expect(get).not.toHaveBeenCalled();
+  });
+
+  test('reads storage itself where no prefetch ran', async () => {
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, defaultMode: 'collapse' }, settings$: { v: 2 } });
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const win = pageWindow(SAMPLE);
+    start(win, {});
+    await scanned();
+    expect(folded(win.document)).toBe(SAMPLE_DUPLICATES);
+    expect(get).toHaveBeenCalled();
+  });
+
+  test('follows a setting changed between the prefetch and its own start', async () => {
+    const scope = {};
+    prefetchInto(scope);
+    await saveSettings({ defaultMode: 'collapse' });
+    const win = pageWindow(SAMPLE);
+    start(win, scope);
+    await scanned();
+    await vi.waitFor(() => expect(folded(win.document)).toBe(SAMPLE_DUPLICATES), { timeout: 5000 });
+    expect(performance.getEntriesByName(PREFETCH_STALE_READ_MEASURE, 'measure')).toHaveLength(1);
+    expect(performance.getEntriesByName(PREFETCH_READ_MEASURE, 'measure')).toHaveLength(0);
+  });
+
+  test('follows a setting changed after it started, as without a prefetch', async () => {
+    const scope = {};
+    prefetchInto(scope);
+    const win = pageWindow(SAMPLE);
+    start(win, scope);
+    await scanned();
+    expect(folded(win.document)).toBe(0);
+    await setAutoCollapse('news.example.com', true);
+    await vi.waitFor(() => expect(folded(win.document)).toBe(SAMPLE_DUPLICATES), { timeout: 5000 });
+  });
+
+  test('scans with the defaults when the prefetched settings are corrupted', async () => {
+    await fakeBrowser.storage.local.set({ settings: 'garbage', settings$: { v: 2 }, siteRules: ['not', 'rules'], siteRules$: { v: 2 } });
+    const scope = {};
+    prefetchInto(scope);
+    const win = pageWindow(SAMPLE);
+    start(win, scope);
+    await scanned();
+    expect(win.document.querySelectorAll('[data-paradedup="repeat"]')).toHaveLength(SAMPLE_DUPLICATES);
+    expect(folded(win.document)).toBe(0);
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual(DEFAULT_SETTINGS);
+  });
+
+  test("leaves the prefetch's figures on the page's timeline for the benchmark", async () => {
+    const scope = {};
+    prefetchInto(scope);
+    start(pageWindow(SAMPLE), scope);
+    await scanned();
+    await vi.waitFor(() => expect(performance.getEntriesByName(PREFETCH_RUN_MEASURE, 'measure')).toHaveLength(1));
+    expect(performance.getEntriesByName(PREFETCH_READ_MEASURE, 'measure')).toHaveLength(1);
+    expect(performance.getEntriesByName(PREFETCH_STALE_READ_MEASURE, 'measure')).toHaveLength(0);
+  });
+});
