@@ -29,17 +29,29 @@ export class Buckets<T extends Ordered> {
    * Per slot, its key then its value, side by side so a probe reads one cache line. The value is
    * 1 + the index of the slot's list in `lists`, SINGLE, or 0 when the slot is free.
    */
-  private table = new Float64Array(2 * MIN_CAPACITY);
+  private table: Float64Array;
   /** Per SINGLE slot, its item. */
-  private single: (T | undefined)[] = new Array<T | undefined>(MIN_CAPACITY).fill(undefined);
+  private single: (T | undefined)[];
   /** What `get` and `add` return for a SINGLE slot, refilled on each call. */
   private readonly one: T[] = [];
   private readonly lists: T[][] = [];
   private readonly freeLists: number[] = [];
   private used = 0;
 
-  /** `cap` bounds each list: a key shared by that many blocks says nothing about any pair of them. */
-  constructor(readonly cap = Infinity) {}
+  /**
+   * `cap` bounds each list: a key shared by that many blocks says nothing about any pair of them.
+   * `expectedKeys` sizes the table up front, as growing it rehashes every key.
+   */
+  constructor(
+    readonly cap = Infinity,
+    expectedKeys = 0,
+  ) {
+    // Room for twice the keys: the table grows once it is half full.
+    let capacity = MIN_CAPACITY;
+    while (capacity < 2 * expectedKeys + 1) capacity *= 2;
+    this.table = new Float64Array(2 * capacity);
+    this.single = new Array<T | undefined>(capacity).fill(undefined);
+  }
 
   /** Adds `item` to the list of `hash` (unless the list is full) and returns that list, valid until the next call. */
   add(hash: number, item: T): readonly T[] {

@@ -16,7 +16,7 @@ const CLASSIFY_EVERY = 32;
 
 /** Classifies `texts` (block texts in document order); block ids are their indexes. */
 export function findRepeats(texts: readonly string[], options?: Partial<EngineOptions>): DedupReport {
-  const index = new DedupIndex(options);
+  const index = new DedupIndex(options, texts.length);
   texts.forEach((text, i) => {
     index.set(i, text, i);
     if (i % CLASSIFY_EVERY === CLASSIFY_EVERY - 1) index.classifyPending();

@@ -37,10 +37,19 @@ class Tracked implements TrackedBlock {
   }
 }
 
+function indexElement(index: Map<Element, number[]>, tracked: TrackedBlock): void {
+  const keys = index.get(tracked.block.element);
+  if (keys) keys.push(tracked.key);
+  else index.set(tracked.block.element, [tracked.key]);
+}
+
 export class BlockRegistry {
   private readonly byKey = new Map<number, TrackedBlock>();
-  /** Keys by element: usually one, several for an element whose runs are blocks. */
-  private readonly byElement = new Map<Element, number[]>();
+  /**
+   * Keys by element: usually one, several for an element whose runs are blocks. Built on first use:
+   * only page changes ask for it, and a full scan of a long page need not pay for it up front.
+   */
+  private byElement: Map<Element, number[]> | null = null;
   /** Keys in reading order. */
   private sorted: number[] = [];
   private nextKey = 0;
@@ -74,12 +83,12 @@ export class BlockRegistry {
 
   /** Keys of the blocks whose element is `element` (its own paragraph or runs). */
   keysOfElement(element: Element): readonly number[] | undefined {
-    return this.byElement.get(element);
+    return this.elementIndex().get(element);
   }
 
   clear(): void {
     this.byKey.clear();
-    this.byElement.clear();
+    this.byElement = null;
     this.sorted = [];
   }
 
@@ -124,9 +133,9 @@ export class BlockRegistry {
     if (!tracked) return undefined;
     const at = this.rank(key);
     this.byKey.delete(key);
-    const keys = this.byElement.get(tracked.block.element);
+    const keys = this.byElement?.get(tracked.block.element);
     if (keys && keys.length > 1) keys.splice(keys.indexOf(key), 1);
-    else this.byElement.delete(tracked.block.element);
+    else this.byElement?.delete(tracked.block.element);
     if (this.sorted[at] === key) this.sorted.splice(at, 1);
     else this.sorted = this.sorted.filter((k) => k !== key);
     return tracked;
@@ -135,10 +144,18 @@ export class BlockRegistry {
   private track(block: PageBlock, order: number): TrackedBlock {
     const tracked = new Tracked(this.nextKey++, block, order);
     this.byKey.set(tracked.key, tracked);
-    const keys = this.byElement.get(block.element);
-    if (keys) keys.push(tracked.key);
-    else this.byElement.set(block.element, [tracked.key]);
+    if (this.byElement) indexElement(this.byElement, tracked);
     return tracked;
+  }
+
+  private elementIndex(): Map<Element, number[]> {
+    if (!this.byElement) {
+      const index = new Map<Element, number[]>();
+      // Keys were handed out in increasing order: each element's list comes out in the order it would have been built.
+      for (const tracked of this.byKey.values()) indexElement(index, tracked);
+      this.byElement = index;
+    }
+    return this.byElement;
   }
 
   /** Where a block anchored at `anchor` belongs in `sorted` (binary search on reading order). */

@@ -193,8 +193,7 @@ function containerFrame(element: Element | null, children: ChildCursor, firstBlo
 }
 
 /** The page's own tag for the text: a run wrapper we inserted reports the container it sits in. */
-function tagFor(element: Element): string {
-  const tag = element.localName;
+function tagFor(element: Element, tag = element.localName): string {
   return tag === BLOCK_TAG ? (element.parentElement?.localName ?? tag) : tag;
 }
 
@@ -227,8 +226,8 @@ function readRun(run: Node[]): { text: string; nodes: Node[] } {
  * skipping them for the text nodes saves a good part of a scan. Null when the element holds elements
  * or shows another tree (a shadow root, a slot's assigned nodes).
  */
-function textOnly(element: Element): string | null {
-  if (element.childElementCount !== 0 || element.shadowRoot || element.localName === 'slot') return null;
+function textOnly(element: Element, tag: string): string | null {
+  if (element.childElementCount !== 0 || tag === 'slot' || element.shadowRoot) return null;
   return collapseWhitespace(element.textContent ?? '');
 }
 
@@ -271,8 +270,8 @@ export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefine
   if (!start) return;
   const promoted = new Map<Element, boolean>();
   /** An element's role among its container's children: inline elements that hold paragraphs are containers too. */
-  const roleOf = (el: Element): ElementRole => {
-    const role = elementRole(el);
+  const roleOf = (el: Element, tag: string): ElementRole => {
+    const role = elementRole(el, tag);
     return role === 'text' && holdsParagraphs(el, promoted) ? 'block' : role;
   };
   const stack: ContainerFrame[] = [containerFrame(start.element, start.children, 0)];
@@ -318,12 +317,19 @@ export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefine
       continue;
     }
     if (node.nodeType === TEXT_NODE) {
+      if (frame.run.length === 0) {
+        // Blank text starts no run, as a reader sees nothing there: most pages indent their markup,
+        // and reading each gap between two paragraphs as a run of its own costs a good part of a scan.
+        if (!isBlank((node as Text).data)) frame.run.push(node);
+        continue;
+      }
       // Text only needs reading here between <br>s: visible text there makes them line breaks.
       if (frame.breaks > 0 && !isBlank((node as Text).data)) frame.breaks = 0;
       frame.run.push(node);
       continue;
     }
-    const role = node.nodeType === ELEMENT_NODE ? roleOf(node as Element) : 'blank';
+    const tag = node.nodeType === ELEMENT_NODE ? (node as Element).localName : '';
+    const role = tag ? roleOf(node as Element, tag) : 'blank';
     if (role === 'blank') {
       // Comments and skipped elements start no run; inside one they keep its nodes contiguous.
       if (frame.run.length > 0) frame.run.push(node);
@@ -346,10 +352,10 @@ export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefine
       continue;
     }
     endRun(frame);
-    const text = textOnly(node as Element);
+    const text = textOnly(node as Element, tag);
     if (text === null) stack.push(containerFrame(node as Element, new ChildCursor(node), found));
     // The element is its only block, as its own frame would have found.
-    else if (text !== '') addBlock({ element: node as Element, nodes: null, tag: tagFor(node as Element), text });
+    else if (text !== '') addBlock({ element: node as Element, nodes: null, tag: tagFor(node as Element, tag), text });
   }
   yield* settled;
   if (latest) yield latest;

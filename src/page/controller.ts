@@ -42,7 +42,7 @@ const STORM_BACKOFF_MAX_MS = 30_000;
 
 /**
  * Slice budget for rendering annotations: after each slice the browser restyles and repaints the page,
- * so annotations come in few, longer slices (still far from 50 ms).
+ * so annotations come in few, longer slices (still far from 50 ms, with room for a garbage collection).
  */
 const RENDER_SLICE_MS = 3 * SLICE_MS;
 
@@ -317,7 +317,8 @@ export class PageController {
     const blocks = early ? await early : null;
     if (!blocks) this.observeAfresh();
     this.forgetBlocks();
-    this.index = new DedupIndex(options);
+    // Sized for the blocks read ahead, or for as many as the page had last time.
+    this.index = new DedupIndex(options, blocks?.length ?? this.index.size);
     // The page is read in slices with the observer on: whatever it changes meanwhile comes back as a batch.
     let unclassified = 0;
     // Classifying as the scan goes spreads the engine's work over the slices instead of one long final
@@ -524,8 +525,12 @@ export class PageController {
    */
   private async render(keys: Iterable<number>, scanSlicer = this.slicer()): Promise<void> {
     const slicer = scanSlicer.withBudget(RENDER_SLICE_MS);
+    // Every slice that writes costs a frame: the pass starts with room to fit in one.
+    await slicer.yieldIfHalfSpent();
     const restructuring: number[] = [];
-    const show = (key: number, annotation = this.annotationFor(key)) => {
+    // Many repeats quote the same canonical block: each tooltip is written once per render.
+    const titles = new Map<number, string>();
+    const show = (key: number, annotation = this.annotationFor(key, titles)) => {
       const tracked = this.registry.get(key);
       if (!tracked) this.annotator.remove(key);
       else this.annotator.apply(key, tracked.handle, annotation);
@@ -535,7 +540,7 @@ export class PageController {
       keys,
       (key) => {
         const tracked = this.registry.get(key);
-        const annotation = this.annotationFor(key);
+        const annotation = this.annotationFor(key, titles);
         if (tracked && this.annotator.restructures(key, tracked.handle, annotation)) restructuring.push(key);
         else show(key, annotation);
       },
@@ -548,7 +553,7 @@ export class PageController {
     await forEachSliced(restructuring, (key) => show(key), restructureSlicer, paused);
   }
 
-  private annotationFor(key: number): BlockAnnotation | null {
+  private annotationFor(key: number, titles: Map<number, string>): BlockAnnotation | null {
     if (this.mode === 'off') return null;
     const result = this.results.get(key);
     const group = this.groupOf.get(key);
@@ -558,7 +563,7 @@ export class PageController {
     switch (result.status) {
       case 'duplicate': {
         const fold = this.mode === 'collapse' ? (this.expanded.has(key) ? 'expanded' : 'folded') : null;
-        return { ...base, status: 'repeat', title: this.repeatTitle(result.of!), fold };
+        return { ...base, status: 'repeat', title: this.repeatTitle(result.of!, titles), fold };
       }
       case 'partial':
         return {
@@ -569,7 +574,7 @@ export class PageController {
             end: range.end,
             of: range.of,
             tint: range.of % TINT_COUNT,
-            title: this.repeatTitle(range.of),
+            title: this.repeatTitle(range.of, titles),
           })),
         };
       default:
@@ -577,9 +582,15 @@ export class PageController {
     }
   }
 
-  private repeatTitle(canonical: number): string {
-    const text = this.registry.get(canonical)?.block.text ?? '';
-    return t('repeatsParagraph', this.registry.rank(canonical) + 1, snippetOf(text, TITLE_SNIPPET_CHARS));
+  /** The tooltip of a block repeating `canonical`; `titles` keeps those already written in this render. */
+  private repeatTitle(canonical: number, titles: Map<number, string>): string {
+    let title = titles.get(canonical);
+    if (title === undefined) {
+      const text = this.registry.get(canonical)?.block.text ?? '';
+      title = t('repeatsParagraph', this.registry.rank(canonical) + 1, snippetOf(text, TITLE_SNIPPET_CHARS));
+      titles.set(canonical, title);
+    }
+    return title;
   }
 
   // ---- user actions --------------------------------------------------------------------------

@@ -111,9 +111,8 @@ export class ChildCursor {
  */
 export type ElementRole = 'text' | 'blank' | 'br' | 'block';
 
-export function elementRole(el: Element): ElementRole {
-  // Called for every element of a page: its tag is read once.
-  const tag = el.localName;
+/** `tag`: the element's localName, when the caller has read it already (every DOM read costs in a content script). */
+export function elementRole(el: Element, tag = el.localName): ElementRole {
   if (isSkipped(el, tag)) return 'blank';
   if (tag === 'br') return 'br';
   return BLOCK_TAGS.has(tag) ? 'block' : 'text';

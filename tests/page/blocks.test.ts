@@ -139,6 +139,33 @@ describe('extractBlocks: <br><br> paragraphs', () => {
     expect(block.nodes).toBeNull();
   });
 
+  it('gives the whitespace of indented markup to no paragraph, between runs or before them', () => {
+    const doc = page(`<div id="c">
+      <br>
+      First para<br>
+      second line
+      <br><br>
+      <!-- note -->
+      <b>Second</b> para
+      <br> <br>
+
+    </div><div id="d">
+      <br>
+      Only text
+    </div>`);
+    const blocks = extractBlocks(doc);
+    expect(blocks.map((b) => [b.element.id, b.text])).toEqual([
+      ['c', 'First para second line'],
+      ['c', 'Second para'],
+      ['d', 'Only text'],
+    ]);
+    const names = (nodes: Node[] | null) => nodes?.map((n) => n.nodeName.toLowerCase());
+    expect(names(blocks[0].nodes)).toEqual(['#text', 'br', '#text']);
+    expect((blocks[0].nodes![0] as Text).data.trim()).toBe('First para');
+    expect(names(blocks[1].nodes)).toEqual(['b', '#text']);
+    expect(blocks[2].nodes).toBeNull();
+  });
+
   it('splits breaks inside an inline wrapper by making the wrapper the container', () => {
     const doc = page('<p><span id="s">Alpha<br><br>Beta</span></p>');
     const blocks = extractBlocks(doc);

@@ -69,6 +69,32 @@ describe('BlockRegistry', () => {
     expect(registry.get(registry.keys().at(-1)!)!.block.element.id).toBe('z');
   });
 
+  test('the keys of an element are the same whether first asked before or after blocks come and go', () => {
+    const html = '<div id="runs">First run.<br><br>Second run.<br><br>Third run.</div><p id="p">Paragraph.</p>';
+    const docs = [page(html), page(html)];
+    const registries = docs.map(() => new BlockRegistry());
+    const askedEarly = registries[0];
+    askedEarly.addAll(extractBlocks(docs[0]));
+    expect(askedEarly.keysOfElement(docs[0].querySelector('#runs')!)).toEqual([0, 1, 2]);
+    const answers = docs.map((doc, i) => {
+      const registry = registries[i];
+      if (i === 1) registry.addAll(extractBlocks(doc));
+      const added = doc.createElement('p');
+      added.textContent = 'Added.';
+      doc.querySelector('#p')!.before(added);
+      const [fresh] = registry.insertRun(extractBlocks(added)).added;
+      registry.remove(1);
+      return [
+        registry.keysOfElement(doc.querySelector('#runs')!),
+        registry.keysOfElement(doc.querySelector('#p')!),
+        registry.keysOfElement(added),
+        fresh.key,
+      ];
+    });
+    expect(answers[0]).toEqual([[0, 2], [3], [4], 4]);
+    expect(answers[1]).toEqual(answers[0]);
+  });
+
   test('removing a block forgets it everywhere', () => {
     const doc = page('<p>One.</p><p>Two.</p>');
     const registry = new BlockRegistry();

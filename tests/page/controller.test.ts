@@ -396,6 +396,16 @@ describe('living pages', () => {
     expect(reports.at(-1)).toEqual({ type: 'scan-report', count: 0 });
   });
 
+  test('each repeat names the paragraph it repeats, however many repeat the same one', async () => {
+    const win = pageWindow(`<html><body><article><p>${A}</p><p>${B}</p><p>${A}</p><p>${B}</p><p>${A}</p></article></body></html>`);
+    const { ready, doc } = start(win);
+    await ready;
+    const titles = [...doc.querySelectorAll('[data-paradedup="repeat"]')].map((el) => el.getAttribute('title'));
+    const ofA = `Repeats paragraph 1: “${snippetOf(A, 60)}”`;
+    const ofB = `Repeats paragraph 2: “${snippetOf(B, 60)}”`;
+    expect(titles).toEqual([ofA, ofB, ofA]);
+  });
+
   test('an edited paragraph is matched again', async () => {
     const win = pageWindow(`<html><body><article><p>${A}</p><p id="b">${B}</p></article></body></html>`);
     const { ready, doc, until } = start(win);
