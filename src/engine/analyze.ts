@@ -251,27 +251,16 @@ export function analyze(text: string): Analysis {
       continue;
     }
 
-    // Anything else ends the word being read, or extends a dense run: at most one token either way.
-    let loose = 0;
-    let exact = 0;
-    let emit = false;
+    // Anything else ends the word being read.
     if (inWord) {
-      exact = fmix32(wordHash);
-      loose = wordIsNumber ? NUMBER_TOKEN : exact;
-      emit = true;
+      const exact = fmix32(wordHash);
+      const loose = wordIsNumber ? NUMBER_TOKEN : exact;
       lastWordLength = wordLength;
       lastWordIsLetter = !wordIsNumber;
       inWord = false;
       wordHash = FNV_OFFSET;
       wordIsNumber = true;
       wordLength = 0;
-    } else if (k === Kind.Dense && prevDense >= 0) {
-      exact = loose = denseBigram(prevDense, f);
-      emit = true;
-      lastWordLength = 2;
-      lastWordIsLetter = true;
-    }
-    if (emit) {
       tokens++;
       sentenceTokens++;
       if (havePrevToken) {
@@ -295,15 +284,14 @@ export function analyze(text: string): Analysis {
     }
 
     if (k === Kind.Dense) {
-      weight += CJK_CHAR_WEIGHT;
-      let prev = f;
-      if (pendingAt >= pending.length) {
-        // The rest of the dense run in a tight loop, each character a bigram token with the one
-        // before: in Chinese or Japanese text nearly every character is here.
-        while (i < length) {
-          const next = text.charCodeAt(i);
-          if (kind[next] !== Kind.Dense) break;
-          const g = next + foldOffset[next];
+      // A dense run (Han, kana, Thai…): each character is a bigram token with the one before. The
+      // run's next characters are read here, in a tight loop: in Chinese text nearly every one is.
+      let prev = prevDense;
+      let g = f;
+      for (;;) {
+        weight += CJK_CHAR_WEIGHT;
+        if (prev >= 0) {
+          // A bigram has no number in it: its loose and exact hashes are the same.
           const token = denseBigram(prev, g);
           tokens++;
           sentenceTokens++;
@@ -319,13 +307,16 @@ export function analyze(text: string): Analysis {
             sExactA = Math.imul(sExactA ^ token, FNV_PRIME);
             sExactB = Math.imul(sExactB ^ token, SEQ_PRIME_B) + 1;
           }
-          weight += CJK_CHAR_WEIGHT;
           lastWordLength = 2;
           lastWordIsLetter = true;
-          lastVisible = i;
-          prev = g;
-          i++;
         }
+        prev = g;
+        // A ligature's characters come one at a time from the outer loop.
+        if (pendingAt < pending.length || i === length) break;
+        const next = text.charCodeAt(i);
+        if (kind[next] !== Kind.Dense) break;
+        g = next + foldOffset[next];
+        lastVisible = i++;
       }
       prevDense = prev;
     } else {
