@@ -4,6 +4,7 @@
 import {
   ATTR_FOLDED,
   ATTR_GROUP,
+  ATTR_OF,
   ATTR_STATUS,
   ATTR_TINT,
   OWN_ATTRIBUTES,
@@ -13,6 +14,7 @@ import { createFold, setFoldExpanded } from './fold';
 import { holdRootStyles, releaseRootStyles } from './root-styles';
 import { canWrapRun, unwrapRun, wrapRun } from './run-wrapper';
 import { unwrapMarks, wrapMarks, type MarkRecord, type TextSegment } from './text-marks';
+import { ELEMENT_NODE } from './tree';
 
 /** What the annotator needs to know about a page block. */
 export interface BlockHandle {
@@ -69,16 +71,43 @@ interface Applied {
 /** Table parts can't have a placeholder between them without breaking the table, so they are never folded. */
 const UNFOLDABLE = 'td, th, tr, thead, tbody, tfoot, caption, colgroup, col';
 
-function sameMarks(a: readonly MarkAnnotation[], b: readonly MarkAnnotation[]): boolean {
+function sameRanges(a: readonly MarkAnnotation[], b: readonly MarkAnnotation[]): boolean {
   return (
-    a.length === b.length &&
-    a.every((m, i) => m.start === b[i].start && m.end === b[i].end && m.of === b[i].of && m.tint === b[i].tint && m.title === b[i].title)
+    a.length === b.length && a.every((m, i) => m.start === b[i].start && m.end === b[i].end && m.of === b[i].of && m.tint === b[i].tint)
   );
 }
 
-/** Equal apart from the fold state. */
-function sameLook(a: BlockAnnotation, b: BlockAnnotation): boolean {
-  return a.status === b.status && a.group === b.group && a.tint === b.tint && a.title === b.title && sameMarks(a.marks, b.marks);
+/** Same titles, mark for mark, of two lists of the same ranges. */
+function sameTitles(a: readonly MarkAnnotation[], b: readonly MarkAnnotation[]): boolean {
+  return a.every((m, i) => m.title === b[i].title);
+}
+
+/**
+ * Each mark's title by the canonical block it repeats; null when two marks repeating the same block
+ * differ in title, as mark elements are told apart only by that block.
+ */
+function markTitles(marks: readonly MarkAnnotation[]): Map<number, string> | null {
+  const titles = new Map<number, string>();
+  for (const mark of marks) {
+    if ((titles.get(mark.of) ?? mark.title) !== mark.title) return null;
+    titles.set(mark.of, mark.title);
+  }
+  return titles;
+}
+
+/**
+ * Equal apart from the fold state and the tooltips (of the block and of its marks): such a change is
+ * written in place, as attributes, so a placeholder keeps focus and nothing moves.
+ */
+function sameShape(a: BlockAnnotation, b: BlockAnnotation): boolean {
+  return (
+    a.status === b.status &&
+    a.group === b.group &&
+    a.tint === b.tint &&
+    (a.title === null) === (b.title === null) &&
+    sameRanges(a.marks, b.marks) &&
+    markTitles(b.marks) !== null
+  );
 }
 
 export class Annotator {
@@ -110,18 +139,20 @@ export class Annotator {
    */
   restructures(key: number, handle: BlockHandle, annotation: BlockAnnotation | null): boolean {
     const current = this.applied.get(key);
+    if (current && annotation && this.inPlace(current, handle, annotation) && current.annotation.fold === annotation.fold) return false;
     if (current && (current.marks || current.wrapper || current.fold)) return true;
     return annotation !== null && (annotation.marks.length > 0 || annotation.fold !== null || handle.element === null);
   }
 
   /**
    * Shows a block the way `annotation` says (null: no annotation at all). Re-applying what is already
-   * shown is free; a change of fold state alone keeps the placeholder, so keyboard focus stays on it.
-   * Returns false when this block can't be annotated (a run that can't be wrapped).
+   * shown is free; a change of fold state or tooltips alone keeps the placeholder and marks, so keyboard
+   * focus stays on it. Returns false when this block can't be annotated (a run that can't be wrapped).
    */
   apply(key: number, handle: BlockHandle, annotation: BlockAnnotation | null): boolean {
     const current = this.applied.get(key);
-    if (current && annotation && current.handle === handle && sameLook(current.annotation, annotation)) {
+    if (current && annotation && this.inPlace(current, handle, annotation)) {
+      this.retitle(current, annotation);
       if (current.annotation.fold !== annotation.fold) this.setFold(key, current, annotation.fold);
       current.annotation = annotation;
       return true;
@@ -149,6 +180,26 @@ export class Annotator {
   /** Takes every annotation out of the page. */
   clear(): void {
     for (const key of [...this.applied.keys()]) this.remove(key);
+  }
+
+  /** Whether `annotation` can be shown by changing attributes of what `applied` already put in the page. */
+  private inPlace(applied: Applied, handle: BlockHandle, annotation: BlockAnnotation): boolean {
+    return applied.handle === handle && sameShape(applied.annotation, annotation);
+  }
+
+  /** Writes the tooltips of `annotation` over those `applied` shows (its shape being the same). */
+  private retitle(applied: Applied, annotation: BlockAnnotation): void {
+    const { target, marks } = applied;
+    if (annotation.title !== null && annotation.title !== applied.annotation.title) target.setAttribute('title', annotation.title);
+    if (!marks || sameTitles(applied.annotation.marks, annotation.marks)) return;
+    const titles = markTitles(annotation.marks)!;
+    for (const { added } of marks.splits) {
+      for (const node of added) {
+        if (node.nodeType !== ELEMENT_NODE) continue;
+        const title = titles.get(Number((node as Element).getAttribute(ATTR_OF)));
+        if (title !== undefined) (node as Element).setAttribute('title', title);
+      }
+    }
   }
 
   private add(key: number, handle: BlockHandle, annotation: BlockAnnotation): boolean {

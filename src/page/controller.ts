@@ -107,6 +107,8 @@ export class PageController {
   private partials = 0;
   /** The group each grouped block is shown with. */
   private groupOf = new Map<number, number>();
+  /** The place in reading order (rank) each canonical block's tooltips name it by, as last rendered. */
+  private titleRanks = new Map<number, number>();
   private readonly expanded = new Set<number>();
   /** Bumped whenever earlier work stops being wanted (new route, new settings, stop). */
   private generation = 0;
@@ -370,6 +372,7 @@ export class PageController {
     this.duplicates = 0;
     this.partials = 0;
     this.groupOf = new Map();
+    this.titleRanks = new Map();
     this.groups = [];
     this.expanded.clear();
   }
@@ -457,6 +460,7 @@ export class PageController {
           this.index.delete(key);
           this.registry.remove(key);
           this.expanded.delete(key);
+          this.titleRanks.delete(key);
           changed.add(key);
         }
       }
@@ -497,6 +501,21 @@ export class PageController {
     this.groupOf = groupOf;
   }
 
+  /**
+   * Blocks added or removed before a canonical block change its place in reading order, which its
+   * repeats' tooltips name: only the repeats of the groups whose canonical block moved go into `changed`.
+   */
+  private retitleMoved(changed: Set<number>): void {
+    for (const { canonical, members } of this.groups) {
+      const shown = this.titleRanks.get(canonical);
+      const rank = this.registry.rank(canonical);
+      if (shown === undefined || shown === rank) continue;
+      // The render that follows writes the new rank; one left undone is superseded by a full scan, which starts afresh.
+      this.titleRanks.set(canonical, rank);
+      for (const member of members) if (member !== canonical) changed.add(member);
+    }
+  }
+
   private countResult(result: BlockResult | undefined, delta: number): void {
     if (result?.status === 'duplicate') this.duplicates += delta;
     else if (result?.status === 'partial') this.partials += delta;
@@ -508,6 +527,7 @@ export class PageController {
     // The engine hands back the same groups while no repeat changed: then no group is renumbered.
     const groups = this.index.groups();
     if (groups !== this.groups) this.renumberGroups(groups, changed);
+    this.retitleMoved(changed);
     const { duplicates, partials: partial } = this;
     this.sendCount(duplicates + partial);
     await this.render(changed, slicer);
@@ -587,8 +607,10 @@ export class PageController {
     let title = titles.get(canonical);
     if (title === undefined) {
       const text = this.registry.get(canonical)?.block.text ?? '';
-      title = t('repeatsParagraph', this.registry.rank(canonical) + 1, snippetOf(text, TITLE_SNIPPET_CHARS));
+      const rank = this.registry.rank(canonical);
+      title = t('repeatsParagraph', rank + 1, snippetOf(text, TITLE_SNIPPET_CHARS));
       titles.set(canonical, title);
+      this.titleRanks.set(canonical, rank);
     }
     return title;
   }

@@ -155,6 +155,46 @@ describe('partial blocks', () => {
       expect(node.data).toBe(originalData[i]);
     });
   });
+
+  test('new tooltips alone are written in place: the same marks, no restructuring, and clear still restores the page', () => {
+    const { document, blocks, annotator } = load(`<p>${A}</p><p>${B}</p><p title="Own tooltip">${NEW} ${A} ${B}</p>`);
+    const before = document.body.outerHTML;
+    const [a, b, block] = blocks;
+    const start = NEW.length + 1;
+    const annotation = (titleA: string, titleB: string) => ({
+      ...partial(start, start + A.length, a.key, titleA),
+      marks: [
+        { start, end: start + A.length, of: a.key, tint: 0, title: titleA },
+        { start: start + A.length + 1, end: start + A.length + 1 + B.length, of: b.key, tint: 1, title: titleB },
+      ],
+    });
+    annotator.apply(block.key, block.handle, annotation('Repeats paragraph 1', 'Repeats paragraph 2'));
+    const marks = [...document.querySelectorAll('paradedup-mark')];
+    expect(marks.map((m) => m.textContent)).toEqual([A, B]);
+    const moved = annotation('Repeats paragraph 4', 'Repeats paragraph 5');
+    expect(annotator.restructures(block.key, block.handle, moved)).toBe(false);
+    annotator.apply(block.key, block.handle, moved);
+    const now = [...document.querySelectorAll('paradedup-mark')];
+    expect(now).toHaveLength(2);
+    now.forEach((mark, i) => expect(mark).toBe(marks[i]));
+    expect(now.map((m) => m.getAttribute('title'))).toEqual(['Repeats paragraph 4', 'Repeats paragraph 5']);
+    expect(document.querySelectorAll('p')[2].getAttribute('title')).toBe('Own tooltip');
+    annotator.clear();
+    expect(document.body.outerHTML).toBe(before);
+  });
+
+  test('a folded repeat gets its new tooltip under the same placeholder, and gives back the page’s own title', () => {
+    const { document, blocks, annotator } = load(`<p>${A}</p><p id="r" title="Own tooltip">${A}</p>`);
+    const before = document.body.outerHTML;
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded', title: 'Repeats paragraph 1' }));
+    const fold = annotator.foldOf(blocks[1].key)!;
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded', title: 'Repeats paragraph 3' }));
+    expect(annotator.foldOf(blocks[1].key)).toBe(fold);
+    expect(fold.isConnected).toBe(true);
+    expect(document.querySelector('#r')!.getAttribute('title')).toBe('Repeats paragraph 3');
+    annotator.clear();
+    expect(document.body.outerHTML).toBe(before);
+  });
 });
 
 describe('<br><br> runs', () => {

@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { PageState, ToBackground } from '../../src/messages';
+import { Annotator } from '../../src/page/annotate';
 import { startContentScript } from '../../src/page/content-script';
 import { DedupIndex } from '../../src/engine';
 import { BlockRegistry } from '../../src/page/block-registry';
@@ -514,6 +515,111 @@ describe('living pages', () => {
     await until(() => expect(statuses(doc)).toEqual(['first', 'repeat']));
     expect(doc.querySelectorAll('paradedup-fold')).toHaveLength(0);
     expect((await state()).mode).toBe('highlight');
+  });
+});
+
+describe('tooltips after paragraphs come and go before the paragraph they name', () => {
+  const A = 'The harbour board agreed on Tuesday to deepen the outer berth so that larger ships can unload in the town.';
+  const B = 'Work on the berth will start in the spring and last about eighteen months, the board said in a statement.';
+  const N = 'The mayor welcomed the decision and promised that the town would pay a third of the cost from its own budget.';
+  const ofA = (place: number) => `Repeats paragraph ${place}: “${snippetOf(A, 60)}”`;
+  const paragraph = (doc: Document, text: string) => {
+    const p = doc.createElement('p');
+    p.textContent = text;
+    return p;
+  };
+  /** Waits until the controller has taken in the page's change: it then tracks `blocks` blocks. */
+  const settled = async (run: ReturnType<typeof start>, blocks: number) =>
+    run.until(async () => expect((await run.state()).scan).toMatchObject({ status: 'ready', blocks }));
+
+  test('paragraphs inserted at the top: a repeat names the new place of the paragraph it repeats', async () => {
+    const run = start(pageWindow(`<html><body><article id="live"><p>${A}</p><p>${B}</p><p id="r">${A}</p></article></body></html>`));
+    await run.ready;
+    const repeat = run.doc.querySelector('#r')!;
+    expect(repeat.getAttribute('title')).toBe(ofA(1));
+    run.doc.querySelector('#live')!.prepend(paragraph(run.doc, wordSoup(1)), paragraph(run.doc, wordSoup(2)));
+    await settled(run, 5);
+    expect(repeat.getAttribute('title')).toBe(ofA(3));
+    expect(repeat.getAttribute('data-paradedup')).toBe('repeat');
+  });
+
+  test('paragraphs removed above: a repeat names the new place of the paragraph it repeats', async () => {
+    const html = `<html><body><article><p id="x">${wordSoup(1)}</p><p id="y">${wordSoup(2)}</p><p>${A}</p><p>${B}</p><p id="r">${A}</p></article></body></html>`;
+    const run = start(pageWindow(html));
+    await run.ready;
+    const repeat = run.doc.querySelector('#r')!;
+    expect(repeat.getAttribute('title')).toBe(ofA(3));
+    run.doc.querySelector('#x')!.remove();
+    await settled(run, 4);
+    expect(repeat.getAttribute('title')).toBe(ofA(2));
+    run.doc.querySelector('#y')!.remove();
+    await settled(run, 3);
+    expect(repeat.getAttribute('title')).toBe(ofA(1));
+  });
+
+  test('a partial’s marked sentences name the new place of the paragraph they repeat', async () => {
+    const run = start(pageWindow(`<html><body><article id="live"><p>${A}</p><p>${B}</p><p id="partial">${N} ${A}</p></article></body></html>`));
+    await run.ready;
+    const mark = () => run.doc.querySelector('#partial paradedup-mark')!;
+    expect(mark().textContent).toBe(A);
+    expect(mark().getAttribute('title')).toBe(ofA(1));
+    run.doc.querySelector('#live')!.prepend(paragraph(run.doc, wordSoup(1)));
+    await settled(run, 4);
+    expect(mark().getAttribute('title')).toBe(ofA(2));
+    expect(run.doc.querySelector('#partial')!.getAttribute('data-paradedup')).toBe('partial');
+  });
+
+  test('a folded repeat is retitled in place: its placeholder stays the same element, so focus stays on it', async () => {
+    await setAutoCollapse('example.com', true);
+    const run = start(pageWindow(`<html><body><article id="live"><p>${A}</p><p>${B}</p><p id="r">${A}</p></article></body></html>`));
+    await run.ready;
+    const repeat = run.doc.querySelector('#r')!;
+    const fold = repeat.previousElementSibling!;
+    expect(fold.localName).toBe('paradedup-fold');
+    run.doc.querySelector('#live')!.prepend(paragraph(run.doc, wordSoup(1)));
+    await settled(run, 4);
+    expect(repeat.getAttribute('title')).toBe(ofA(2));
+    expect(repeat.previousElementSibling).toBe(fold);
+    expect(fold.isConnected).toBe(true);
+    expect(repeat.hasAttribute('data-paradedup-folded')).toBe(true);
+  });
+
+  test('a repeat whose paragraph keeps its place keeps its tooltip while others move', async () => {
+    const html = `<html><body><article><p>${B}</p><p id="rb">${B}</p><p id="gap">${wordSoup(1)}</p><p>${A}</p><p id="ra">${A}</p></article></body></html>`;
+    const run = start(pageWindow(html));
+    await run.ready;
+    const ofB = `Repeats paragraph 1: “${snippetOf(B, 60)}”`;
+    expect(run.doc.querySelector('#rb')!.getAttribute('title')).toBe(ofB);
+    const shown: (Element | null)[] = [];
+    const apply = Annotator.prototype.apply;
+    vi.spyOn(Annotator.prototype, 'apply').mockImplementation(function (this: Annotator, key, handle, annotation) {
+      shown.push(handle.element);
+      return apply.call(this, key, handle, annotation);
+    });
+    const inserted = [paragraph(run.doc, wordSoup(2)), paragraph(run.doc, wordSoup(3))];
+    run.doc.querySelector('#gap')!.after(...inserted);
+    await settled(run, 7);
+    expect(run.doc.querySelector('#rb')!.getAttribute('title')).toBe(ofB);
+    expect(run.doc.querySelector('#ra')!.getAttribute('title')).toBe(ofA(6));
+    // Only the new paragraphs and the repeat of the paragraph that moved were shown again, not the whole page.
+    expect(new Set(shown)).toEqual(new Set([...inserted, run.doc.querySelector('#ra')]));
+  });
+
+  test('after a new group appears above, the popup’s list and its “go to first” point to the right paragraph', async () => {
+    const run = start(pageWindow(`<html><body><article id="live"><p id="a">${A}</p><p>${B}</p><p id="r">${A}</p></article></body></html>`));
+    await run.ready;
+    const top = paragraph(run.doc, N);
+    run.doc.querySelector('#live')!.prepend(top, paragraph(run.doc, N));
+    await settled(run, 5);
+    const { scan } = await run.state();
+    if (scan.status !== 'ready') throw new Error('not ready');
+    expect(scan.groups.map((group) => group.snippet)).toEqual([snippetOf(N, 80), snippetOf(A, 80)]);
+    const groupOfA = scan.groups[1];
+    const repeat = run.doc.querySelector('#r')!;
+    expect(repeat.getAttribute('data-paradedup-group')).toBe(String(groupOfA.index));
+    expect(repeat.getAttribute('title')).toBe(ofA(3));
+    expect(await run.controller.handle({ type: 'jump', group: groupOfA.index, member: groupOfA.canonical })).toBe(true);
+    expect(run.doc.querySelector('[data-paradedup-flash]')).toBe(run.doc.querySelector('#a'));
   });
 });
 

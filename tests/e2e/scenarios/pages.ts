@@ -338,6 +338,34 @@ export const pageScenarios: Scenario[] = [
   },
   {
     issue: 6,
+    name: 'paragraphs inserted and removed above a first occurrence: its repeat’s tooltip names its new place',
+    async run(ctx) {
+      const page = await openAndScan(ctx, 'late-paragraphs.html');
+      // "Repeats paragraph N: …": the first number in the tooltip is the place it names.
+      const place = () =>
+        page.evaluate(() => Number(/\d+/.exec(document.getElementById('closure-repeat')!.getAttribute('title') ?? '')?.[0]));
+      const before = await place();
+      expect(before, 'the repeat names a paragraph').toBeGreaterThan(0);
+      await page.evaluate(() => {
+        const texts = [
+          'Update: the coastguard has asked walkers to keep away from the cliff path until the wind drops this evening.',
+          'Update: the ferry company says the afternoon sailings are cancelled and tickets can be used on any later crossing.',
+        ];
+        for (const text of texts) {
+          const p = document.createElement('p');
+          p.className = 'e2e-update';
+          p.textContent = text;
+          document.getElementById('closure')!.before(p);
+        }
+      });
+      await expect.poll(place, { timeout: SCAN_TIMEOUT_MS }).toBe(before + 2);
+      await page.evaluate(() => window.__e2e.all('.e2e-update').forEach((p) => p.remove()));
+      await expect.poll(place, { timeout: SCAN_TIMEOUT_MS }).toBe(before);
+      await expectAnnotationsAsFixtureSays(page);
+    },
+  },
+  {
+    issue: 6,
     name: 'SPA route changes (pushState, replaceState, Back): each new view is scanned afresh',
     async run(ctx) {
       const page = await openAndScan(ctx, 'spa.html');
