@@ -8,7 +8,7 @@ type ExtensionGlobal = { browser?: { storage?: { local?: PrefetchStorage } }; ch
 
 export default defineUnlistedScript(() => {
   const extension = globalThis as ExtensionGlobal;
-  const area = (extension.browser ?? extension.chrome)?.storage?.local;
+  const area = extension.browser?.storage?.local ?? extension.chrome?.storage?.local;
   try {
     if (area) startSettingsPrefetch(area, () => performance.now());
   } catch {

@@ -50,13 +50,22 @@ export function startSettingsPrefetch(area: PrefetchStorage, now: () => number, 
     if (PLAN_STORAGE_KEYS.some((key) => key in changes)) prefetch.stale = true;
   };
   area.onChanged.addListener(onChanged);
-  const values = area.get([...PLAN_STORAGE_KEYS]);
+  const stopWatching = () => area.onChanged.removeListener(onChanged);
+  let values: Promise<Record<string, unknown>>;
+  try {
+    values = area.get([...PLAN_STORAGE_KEYS]);
+    // A browser whose get takes a callback instead returns nothing here: no prefetch, then.
+    if (typeof values?.then !== 'function') throw new TypeError('storage.local.get returned no promise');
+  } catch (error) {
+    stopWatching();
+    throw error;
+  }
   const prefetch: SettingsPrefetch = { startedAt, ranUntil: startedAt, values, answeredAt: null, stale: false };
   values.then(
     () => (prefetch.answeredAt = now()),
     () => undefined,
   );
-  (scope as Scope)[SLOT] = { prefetch, stopWatching: () => area.onChanged.removeListener(onChanged) };
+  (scope as Scope)[SLOT] = { prefetch, stopWatching };
   prefetch.ranUntil = now();
 }
 
@@ -68,6 +77,10 @@ export function takeSettingsPrefetch(scope: object = globalThis): SettingsPrefet
   const slot = (scope as Scope)[SLOT];
   if (!slot) return null;
   delete (scope as Scope)[SLOT];
-  slot.stopWatching();
+  try {
+    slot.stopWatching();
+  } catch {
+    // An extension context that is going away: nothing is listening any more either.
+  }
   return slot.prefetch;
 }

@@ -50,6 +50,23 @@ describe('the settings prefetch (document_start)', () => {
     expect(takeSettingsPrefetch(scope)!.stale).toBe(true);
   });
 
+  it('leaves nothing behind, not even its change listener, when storage cannot be read', () => {
+    const listeners = new Set<unknown>();
+    const broken: PrefetchStorage = {
+      get: () => {
+        throw new Error('Extension context invalidated.');
+      },
+      onChanged: { addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l) },
+    };
+    const callbackStyle = { ...broken, get: () => undefined as unknown as Promise<Record<string, unknown>> };
+    for (const storage of [broken, callbackStyle]) {
+      const scope = {};
+      expect(() => startSettingsPrefetch(storage, now, scope)).toThrow();
+      expect(listeners.size).toBe(0);
+      expect(takeSettingsPrefetch(scope)).toBeNull();
+    }
+  });
+
   it('ignores changes to keys a page plan does not read', async () => {
     const scope = {};
     startSettingsPrefetch(area(), now, scope);
