@@ -311,8 +311,8 @@ export function analyze(text: string): Analysis {
           lastWordIsLetter = true;
         }
         prev = g;
-        // A ligature's characters come one at a time from the outer loop.
-        if (pendingAt < pending.length || i === length) break;
+        // A ligature's characters come one at a time from the outer loop, which also settles a pending sentence end.
+        if (pendingAt < pending.length || i === length || pendingEnd >= 0) break;
         const next = text.charCodeAt(i);
         if (kind[next] !== Kind.Dense) break;
         g = next + foldOffset[next];
