@@ -169,10 +169,14 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
     scanDone = () => resolve(true);
     timer = setTimeout(() => resolve(false), SCAN_TIMEOUT_MS);
   });
-  await page.goto(url, { waitUntil: 'load' });
-  const finished = await scanned;
-  clearTimeout(timer);
-  scanDone = null;
+  let finished: boolean;
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    finished = await scanned;
+  } finally {
+    clearTimeout(timer);
+    scanDone = null;
+  }
   if (!finished) {
     const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((mark) => mark.name));
     const seen = marks.filter((name) => name.startsWith('paradedup:'));

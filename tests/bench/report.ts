@@ -89,7 +89,11 @@ function nodeTables(node: NodeResults): string[] {
 function prefetchRow(label: string, p: BrowserResults['page']): string[] {
   const prefetch = p.prefetch;
   if (!prefetch) return [label, 'none', '', '', ''];
-  const answered = prefetch.answeredMs <= 0 ? `${ms(-prefetch.answeredMs)} before start` : `${ms(prefetch.answeredMs)} after start`;
+  const answered = Number.isNaN(prefetch.answeredMs)
+    ? 'not within the scan'
+    : prefetch.answeredMs <= 0
+      ? `${ms(-prefetch.answeredMs)} before start`
+      : `${ms(prefetch.answeredMs)} after start`;
   return [label, `${ms(prefetch.leadMs)} before start`, ms(prefetch.runMs), answered, `${prefetch.staleLoads}/${prefetch.loads}`];
 }
 
