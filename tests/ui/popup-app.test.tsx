@@ -140,6 +140,18 @@ describe('PopupApp', () => {
     expect(messenger.jump).toHaveBeenCalledWith(TAB, 0, 7);
   });
 
+  it('shows the page as it is now when the entry clicked is gone from it', async () => {
+    const messenger = fakeMessenger({ id: TAB, status: 'complete' }, ready());
+    messenger.jump = vi.fn(async () => false);
+    const root = await mount(<PopupApp messenger={messenger} t={tEn} pollMs={60_000} />);
+    await waitFor(() => byRole(root, 'button', /^Go to the first occurrence/));
+    const changed = ready();
+    if (changed.scan.status === 'ready') changed.scan.groups[0].snippet = 'A paragraph added since';
+    messenger.page.reply = changed;
+    await click(byRole(root, 'button', 'Go to occurrence 2 of 2'));
+    await waitFor(() => expect(root.textContent).toContain('A paragraph added since'));
+  });
+
   it('puts the site on the never-scan list', async () => {
     const root = await mount(<PopupApp messenger={fakeMessenger({ id: TAB, status: 'complete' }, ready())} t={tEn} pollMs={1} />);
     await waitFor(() => byRole(root, 'button', 'Never scan this site'));

@@ -110,7 +110,12 @@ export function PopupApp({ messenger, t, pollMs = POLL_INTERVAL_MS }: PopupAppPr
         void messenger.setMode(tabId.current, mode).then(showPage, () => refresh());
       }}
       onJump={(group, member) => {
-        if (tabId.current !== null) void messenger.jump(tabId.current, group, member).catch(() => undefined);
+        if (tabId.current === null) return;
+        // A page that changed since the list was shown may have no such entry any more: show its list as it is now.
+        void messenger.jump(tabId.current, group, member).then(
+          (found) => (found ? undefined : refresh()),
+          () => refresh(),
+        );
       }}
       onOpenOptions={() => void messenger.openOptions().then(() => globalThis.close?.(), () => undefined)}
       onSetNeverScan={(never) => {
