@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { ToBackground } from '../../src/messages';
@@ -9,29 +8,12 @@ import type { PageController } from '../../src/page/controller';
 import { PREFETCH_READ_MEASURE, PREFETCH_RUN_MEASURE, PREFETCH_STALE_READ_MEASURE } from '../../src/page/scan-marks';
 import { DEFAULT_SETTINGS, saveSettings, setAutoCollapse } from '../../src/settings';
 import { startSettingsPrefetch, type PrefetchStorage } from '../../src/settings-prefetch';
+import { pageWindow } from '../support/page-window';
 
 const SAMPLE = readFileSync(fileURLToPath(new URL('../fixtures/pages/astana-article.ar.html', import.meta.url)), 'utf8');
 /** The sample's repeats: 5 duplicates and 1 partial. */
 const SAMPLE_REPEATS = 6;
 const SAMPLE_DUPLICATES = 5;
-
-/** A linkedom page with what the content script uses of a window. */
-function pageWindow(html: string): Window & typeof globalThis {
-  const { window, document } = parseHTML(html);
-  return {
-    document,
-    location: { href: 'https://news.example.com/story', hostname: 'news.example.com' },
-    MutationObserver: window.MutationObserver,
-    MessageChannel,
-    setTimeout,
-    clearTimeout,
-    setInterval,
-    clearInterval,
-    performance,
-    addEventListener() {},
-    removeEventListener() {},
-  } as unknown as Window & typeof globalThis;
-}
 
 let running: PageController[] = [];
 let reports: ToBackground[] = [];

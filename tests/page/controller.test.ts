@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseHTML } from 'linkedom';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { PageState, ToBackground } from '../../src/messages';
@@ -11,41 +10,10 @@ import { BlockRegistry } from '../../src/page/block-registry';
 import { extractBlocks } from '../../src/page/blocks';
 import { PageController, snippetOf, type PlanSource } from '../../src/page/controller';
 import { loadPagePlan, saveSettings, setAutoCollapse, setNeverScan, watchPagePlan, type PagePlan } from '../../src/settings';
+import { pageWindow } from '../support/page-window';
 import { Prng } from '../support/prng';
 
 const SAMPLE = readFileSync(fileURLToPath(new URL('../fixtures/pages/astana-article.ar.html', import.meta.url)), 'utf8');
-
-type TestWindow = Window & typeof globalThis & { go(url: string): void };
-
-/** A linkedom page dressed as a browser window: location, timers, events, the Navigation API. */
-function pageWindow(html: string, url = 'https://news.example.com/story'): TestWindow {
-  const { window, document } = parseHTML(html);
-  const location = { href: url, hostname: new URL(url).hostname };
-  const navigationListeners = new Set<() => void>();
-  const win = {
-    document,
-    location,
-    MutationObserver: window.MutationObserver,
-    MessageChannel,
-    setTimeout,
-    clearTimeout,
-    setInterval,
-    clearInterval,
-    performance,
-    addEventListener() {},
-    removeEventListener() {},
-    navigation: {
-      addEventListener: (_type: string, listener: () => void) => navigationListeners.add(listener),
-      removeEventListener: (_type: string, listener: () => void) => navigationListeners.delete(listener),
-    },
-    /** What a single-page app's pushState does, as a content script sees it. */
-    go(next: string) {
-      location.href = new URL(next, location.href).href;
-      for (const listener of navigationListeners) listener();
-    },
-  };
-  return win as unknown as TestWindow;
-}
 
 const plans: PlanSource = { load: loadPagePlan, watch: watchPagePlan };
 const fastClock = { now: () => performance.now(), yield: () => new Promise<void>((resolve) => setTimeout(resolve, 0)) };
