@@ -23,6 +23,13 @@ import {
 } from '../../src/settings';
 import { startSettingsPrefetch, takeSettingsPrefetch, type PrefetchStorage, type SettingsPrefetch } from '../../src/settings-prefetch';
 
+/** The plan of a site with no rule under the default settings. */
+const DEFAULT_PLAN = {
+  scan: true,
+  mode: 'highlight',
+  engine: { strictness: DEFAULT_SETTINGS.strictness, minBlockChars: DEFAULT_SETTINGS.minBlockChars },
+};
+
 /** Writes raw values straight into extension storage, as an older version or a broken sync would have. */
 async function writeRaw(values: Record<string, unknown>): Promise<void> {
   await fakeBrowser.storage.local.set(values);
@@ -113,11 +120,7 @@ describe('repairing corrupted storage', () => {
     await writeRaw({ settings: '\u0000not json', siteRules: 17 });
     expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
     expect(await getSiteRules()).toEqual({});
-    expect(await loadPagePlan('example.com')).toEqual({
-      scan: true,
-      mode: 'highlight',
-      engine: { strictness: DEFAULT_SETTINGS.strictness, minBlockChars: DEFAULT_SETTINGS.minBlockChars },
-    });
+    expect(await loadPagePlan('example.com')).toEqual(DEFAULT_PLAN);
   });
 });
 
@@ -339,11 +342,7 @@ describe("a page's plan at start-up", () => {
 
   it('plans with the defaults when storage cannot be read', async () => {
     vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('storage unavailable'));
-    expect(await loadPagePlan('example.com')).toEqual({
-      scan: true,
-      mode: 'highlight',
-      engine: { strictness: DEFAULT_SETTINGS.strictness, minBlockChars: DEFAULT_SETTINGS.minBlockChars },
-    });
+    expect(await loadPagePlan('example.com')).toEqual(DEFAULT_PLAN);
   });
 });
 
@@ -372,11 +371,7 @@ describe("a page's plan from the document_start prefetch", () => {
 
   it('repairs corrupted prefetched values exactly as stored ones: defaults, and the repaired value written back', async () => {
     await writeRaw({ settings: '\u0000not json', settings$: { v: 2 }, siteRules: { 'Example.COM.': { never: true }, 'x.org': 'oops' }, siteRules$: { v: 2 } });
-    expect(await loadPagePlan('www.example.com', prefetched())).toEqual({
-      scan: false,
-      mode: 'highlight',
-      engine: { strictness: DEFAULT_SETTINGS.strictness, minBlockChars: DEFAULT_SETTINGS.minBlockChars },
-    });
+    expect(await loadPagePlan('www.example.com', prefetched())).toEqual({ ...DEFAULT_PLAN, scan: false });
     await vi.waitFor(async () => expect(await readRaw('siteRules')).toEqual({ 'example.com': { never: true } }));
   });
 
