@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fingerprint, hammingDistance } from '../../src/engine';
+import { fingerprint, hammingDistance, simhash } from '../../src/engine';
 import { sampleLines } from '../support/sample';
 
 const lines = sampleLines();
@@ -27,5 +27,46 @@ describe('fingerprint', () => {
     const mean = distances.reduce((a, b) => a + b) / distances.length;
     expect(mean).toBeGreaterThan(22);
     expect(Math.min(...distances)).toBeGreaterThan(12);
+  });
+});
+
+/** The textbook SimHash of the same votes: a counter per bit, bit set when more than half of the votes set it. */
+function referenceSimhash(shingles: Uint32Array): { hi: number; lo: number } {
+  const mixed = (h: number) => {
+    h ^= 0xa54ff53a;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return (h ^ (h >>> 16)) >>> 0;
+  };
+  const majority = (words: number[]) => {
+    let out = 0;
+    for (let bit = 0; bit < 32; bit++) {
+      const votes = words.filter((w) => (w >>> bit) & 1).length;
+      if (votes * 2 > words.length) out |= 1 << bit;
+    }
+    return out >>> 0;
+  };
+  const words = Array.from(shingles);
+  return { hi: majority(words.map(mixed)), lo: majority(words) };
+}
+
+describe('simhash', () => {
+  test('equals a counter per bit, for every count of shingles and bits that are nearly tied', () => {
+    let seed = 0x2545f491;
+    const random = () => (seed = (Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) | 0) >>> 0;
+    for (let n = 0; n <= 300; n++) {
+      // Few distinct values make bit counts land on and around the threshold.
+      const pool = Array.from({ length: 1 + (n % 5) }, random);
+      const shingles = Uint32Array.from({ length: n }, () => (n % 2 ? random() : pool[random() % pool.length]));
+      expect(simhash(shingles), `${n} shingles`).toEqual(referenceSimhash(shingles));
+    }
+  });
+
+  test('leaves nothing behind for the next fingerprint', () => {
+    const heavy = new Uint32Array(1000).fill(0xffffffff);
+    simhash(heavy);
+    expect(simhash(new Uint32Array([0, 0, 1]))).toEqual(referenceSimhash(new Uint32Array([0, 0, 1])));
   });
 });
