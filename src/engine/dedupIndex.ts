@@ -71,7 +71,8 @@ function bandKey(fp: Fingerprint, band: number): number {
   const width = band === SIMHASH_BANDS - 1 ? 64 - from : BAND_BITS;
   // Bits from..from+width of hi:lo; a band may straddle the two words.
   const bits = from >= 32 ? fp.hi >>> (from - 32) : from + width <= 32 ? fp.lo >>> from : (fp.lo >>> from) | (fp.hi << (32 - from));
-  return band * 2 ** 32 + ((bits & (2 ** width - 1)) >>> 0);
+  // A band is at most 22 bits wide, so its mask is a small integer: `2 ** width` compiled to a call to pow.
+  return band * 0x100000000 + (bits & ((1 << width) - 1));
 }
 
 function round3(x: number): number {
