@@ -53,6 +53,13 @@ const RENDER_SLICE_MS = 3 * SLICE_MS;
 const RESTRUCTURE_SLICE_MS = 5 * SLICE_MS;
 
 /**
+ * A page with at most this much paragraph text is read in one slice of up to RENDER_SLICE_MS: even
+ * before the JIT warms up (about 1 µs a character) it mostly fits. The page then gets all its
+ * annotations in one frame, instead of being painted between slices with its repeats still unfolded.
+ */
+const SMALL_PAGE_CHARS = 20_000;
+
+/**
  * Longer blocks are not paragraphs but dumps, logs or whole texts poured into one element: nobody
  * reads them as repeated paragraphs, and fingerprinting one would hold the page up for a long time.
  */
@@ -61,6 +68,15 @@ const MAX_BLOCK_CHARS = 50_000;
 /** A block the engine compares: anything up to a very long paragraph. */
 function comparable(block: PageBlock): boolean {
   return block.text.length <= MAX_BLOCK_CHARS;
+}
+
+function isSmallPage(blocks: readonly PageBlock[]): boolean {
+  let chars = 0;
+  for (const block of blocks) {
+    chars += block.text.length;
+    if (chars > SMALL_PAGE_CHARS) return false;
+  }
+  return true;
 }
 
 /** Most blocks indexed between two classification passes of a full scan (see fullScan). */
@@ -311,13 +327,14 @@ export class PageController {
   }
 
   /** A full scan's first part: the page's blocks read, indexed and classified. Writes nothing but taking out old annotations. */
-  private async readPage(options: EngineOptions, slicer: Slicer): Promise<void> {
+  private async readPage(options: EngineOptions, scanSlicer: Slicer): Promise<void> {
     this.scan = { status: 'scanning' };
     // Only the first scan finds blocks read ahead; the observer has been following the page since that read began.
     const early = this.readAhead;
     this.readAhead = null;
     const blocks = early ? await early : null;
     if (!blocks) this.observeAfresh();
+    const slicer = blocks && isSmallPage(blocks) ? scanSlicer.withBudget(RENDER_SLICE_MS) : scanSlicer;
     this.forgetBlocks();
     // Sized for the blocks read ahead, or for as many as the page had last time.
     this.index = new DedupIndex(options, blocks?.length ?? this.index.size);

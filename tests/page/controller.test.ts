@@ -460,6 +460,36 @@ describe('living pages', () => {
     expect(Math.max(...perSlice, indexed - (indexedAtYields.at(-1) ?? before))).toBeLessThan(20);
   });
 
+  test.each([
+    [18, 'in one task, so its annotations come in one frame', 0],
+    [90, 'in slices, letting the page run between them', 1],
+  ])('a page of %i paragraphs is read %s', async (paragraphs, _how, minYields) => {
+    // This clock moves a millisecond per block indexed: a slice's budget is a number of blocks.
+    let now = 0;
+    let yields = 0;
+    const clock = {
+      now: () => now,
+      yield: () => {
+        yields++;
+        return new Promise<void>((resolve) => setTimeout(resolve, 0));
+      },
+    };
+    const set = DedupIndex.prototype.set;
+    vi.spyOn(DedupIndex.prototype, 'set').mockImplementation(function (this: DedupIndex, ...args) {
+      now += 1;
+      return set.apply(this, args);
+    });
+    // About 330 characters each: 18 of them stay under the small-page limit, 90 go over it.
+    const body = Array.from({ length: paragraphs }, (_, i) => `<p>${wordSoup(3 * i)} ${wordSoup(3 * i + 1)} ${wordSoup(3 * i + 2)}</p>`);
+    const win = pageWindow(`<html><body><main>${body.join('')}<p>${A}</p><p>${A}</p></main></body></html>`);
+    const controller = new PageController({ win, plans, report: () => {}, clock, observer: OBSERVER });
+    running.push(controller);
+    await controller.start();
+    expect(statuses(win.document)).toEqual(['first', 'repeat']);
+    if (minYields === 0) expect(yields).toBe(0);
+    else expect(yields).toBeGreaterThanOrEqual(paragraphs / 10);
+  });
+
   test('a storm of changes falls back to one full rescan with the same result', async () => {
     const win = pageWindow(`<html><body><main id="feed"></main></body></html>`);
     const { ready, doc, until, reports } = start(win);
