@@ -228,7 +228,12 @@ export function analyze(text: string): Analysis {
           prevDense = -1;
           inWord = true;
           i = end;
-          continue;
+          // The space that ends most words ends this one here, without another turn of the loop.
+          if (end === length || text.charCodeAt(end) !== 32) continue;
+          raw = 32;
+          k = Kind.Space;
+          at = end;
+          i = end + 1;
         }
       }
     } else if (inWord) {
@@ -240,8 +245,8 @@ export function analyze(text: string): Analysis {
       break;
     }
 
-    const f = raw + foldOffset[raw];
     if (k === Kind.Word) {
+      const f = raw + foldOffset[raw];
       prevDense = -1;
       wordHash = Math.imul(wordHash ^ f, FNV_PRIME);
       if (f < 48 || f > 57) wordIsNumber = false;
@@ -287,7 +292,7 @@ export function analyze(text: string): Analysis {
       // A dense run (Han, kana, Thai…): each character is a bigram token with the one before. The
       // run's next characters are read here, in a tight loop: in Chinese text nearly every one is.
       let prev = prevDense;
-      let g = f;
+      let g = raw + foldOffset[raw];
       for (;;) {
         weight += CJK_CHAR_WEIGHT;
         if (prev >= 0) {
