@@ -82,7 +82,12 @@ function round3(x: number): number {
 function sameResult(a: BlockResult, b: BlockResult): boolean {
   if (a.status !== b.status || a.of !== b.of || a.similarity !== b.similarity) return false;
   if (a.repeated.length !== b.repeated.length) return false;
-  return a.repeated.every((r, i) => r.start === b.repeated[i].start && r.end === b.repeated[i].end && r.of === b.repeated[i].of);
+  for (let i = 0; i < a.repeated.length; i++) {
+    const r = a.repeated[i];
+    const s = b.repeated[i];
+    if (r.start !== s.start || r.end !== s.end || r.of !== s.of) return false;
+  }
+  return true;
 }
 
 /** Pops blocks in document order, so every block is classified after the earlier blocks it may repeat. */
@@ -93,14 +98,17 @@ class OrderQueue {
     if (entry.queued) return;
     entry.queued = true;
     const heap = this.heap;
+    // Sifts a hole up rather than swapping: a destructuring swap allocates an array until the JIT
+    // optimises it away, and a page's first scan runs much of its time before that.
+    let i = heap.length;
     heap.push(entry);
-    let i = heap.length - 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (heap[parent].order <= heap[i].order) break;
-      [heap[parent], heap[i]] = [heap[i], heap[parent]];
+      if (heap[parent].order <= entry.order) break;
+      heap[i] = heap[parent];
       i = parent;
     }
+    heap[i] = entry;
   }
 
   pop(): Entry | undefined {
@@ -108,19 +116,18 @@ class OrderQueue {
     if (heap.length === 0) return undefined;
     const top = heap[0];
     const last = heap.pop()!;
-    if (heap.length > 0) {
-      heap[0] = last;
+    const n = heap.length;
+    if (n > 0) {
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
-        const r = l + 1;
-        let min = i;
-        if (l < heap.length && heap[l].order < heap[min].order) min = l;
-        if (r < heap.length && heap[r].order < heap[min].order) min = r;
-        if (min === i) break;
-        [heap[min], heap[i]] = [heap[i], heap[min]];
-        i = min;
+        if (l >= n) break;
+        const child = l + 1 < n && heap[l + 1].order < heap[l].order ? l + 1 : l;
+        if (heap[child].order >= last.order) break;
+        heap[i] = heap[child];
+        i = child;
       }
+      heap[i] = last;
     }
     top.queued = false;
     return top;
