@@ -1,11 +1,14 @@
-/** Murmur3's 32-bit finaliser: cheap, and every input bit flips about half the output bits. */
+/**
+ * Murmur3's 32-bit finaliser: cheap, and every input bit flips about half the output bits. The
+ * result is signed: callers use its bits, and a signed word stays a machine word in optimised code,
+ * where an unsigned one above 2^31 became a double (`analyze` was 7-8 % slower with `>>> 0` here).
+ */
 export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
+  return h ^ (h >>> 16);
 }
 
 export function popcount32(x: number): number {

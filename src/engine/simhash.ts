@@ -49,8 +49,8 @@ function majority(planes: Int32Array, n: number): number {
 
 /**
  * The 32 bits a shingle votes for in one half: its hash itself, which is already uniform, or a
- * second, independent word mixed from it by Murmur3's finaliser. The finaliser is written out here
- * as a signed word: calling `fmix32`, whose result is unsigned, made SimHash 25 % slower.
+ * second, independent word mixed from it by Murmur3's finaliser, written out here: calling `fmix32`
+ * made SimHash 15-25 % slower in microbenchmarks.
  */
 function voteWord(shingle: number, mixed: boolean): number {
   if (!mixed) return shingle | 0;
