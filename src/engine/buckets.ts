@@ -1,5 +1,3 @@
-import { fmix32 } from './hash';
-
 /** Anything placed in document order. */
 interface Ordered {
   order: number;
@@ -10,9 +8,14 @@ const EMPTY: readonly never[] = [];
 /** Stands in for a freed list until its id is reused. */
 const FREED: never[] = [];
 
-/** Slot of `key` in an open-addressed table of `mask + 1` slots. Keys are integers below 2^53. */
+/**
+ * Slot of `key` in an open-addressed table of `mask + 1` slots. Keys are integers below 2^53 made
+ * of hashes: their low word is uniform already, and a multiply spreads the high word (a band's
+ * number, the top of a 53-bit key) over it. A finaliser on top gave the same probe lengths on the
+ * benchmark corpora (1.20–1.23 slots per lookup) and showed in Chrome's profile as a call per lookup.
+ */
 function home(key: number, mask: number): number {
-  return fmix32((key >>> 0) ^ Math.imul((key / 0x100000000) >>> 0, 0x9e3779b1)) & mask;
+  return ((key >>> 0) ^ Math.imul((key / 0x100000000) >>> 0, 0x9e3779b1)) & mask;
 }
 
 /** Marks a slot whose only item is held in `single`, with no list allocated. */
