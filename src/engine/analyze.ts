@@ -291,6 +291,8 @@ export function analyze(text: string): Analysis {
     if (k === Kind.Dense) {
       // A dense run (Han, kana, Thai…): each character is a bigram token with the one before. The
       // run's next characters are read here, in a tight loop: in Chinese text nearly every one is.
+      // A token is emitted as a word's is above, written out again: sent back through the outer
+      // loop to share that code, dense text made `analyze` 3 % slower.
       let prev = prevDense;
       let g = raw + foldOffset[raw];
       for (;;) {
