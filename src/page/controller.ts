@@ -1,7 +1,7 @@
 // One frame's ParaDedup: reads the site's settings, scans the page's blocks with the engine, shows
 // the repeats in the chosen mode, keeps up with a living page, and answers the popup.
 // Every entry point catches its errors: a failure is reported ("Scan failed: …"), never thrown at the page.
-import { DedupIndex, type BlockResult, type EngineOptions, type Group } from '../engine';
+import { DEFAULT_OPTIONS, DedupIndex, type BlockResult, type EngineOptions, type Group } from '../engine';
 import type { GroupSummary, PageMode, PageState, ScanState, ToBackground } from '../messages';
 import type { PagePlan } from '../settings';
 import { Annotator, type BlockAnnotation } from './annotate';
@@ -82,6 +82,19 @@ function isSmallPage(blocks: readonly PageBlock[]): boolean {
 /** Most blocks indexed between two classification passes of a full scan (see fullScan). */
 const CLASSIFY_EVERY = 32;
 
+/** The page's blocks read while the first plan loads, and the part of them indexed meanwhile (see indexAhead). */
+interface ReadAhead {
+  blocks: PageBlock[];
+  /** The first `indexed` blocks, the comparable ones tracked in `registry` and set in `index` with the engine's default options. */
+  registry: BlockRegistry;
+  index: DedupIndex;
+  indexed: number;
+}
+
+function sameEngineOptions(a: EngineOptions, b: EngineOptions): boolean {
+  return a.strictness === b.strictness && a.minBlockChars === b.minBlockChars;
+}
+
 /** Characters of a canonical block shown in the popup's list. */
 const LIST_SNIPPET_CHARS = 80;
 /** Characters quoted in a repeat's tooltip. */
@@ -110,7 +123,7 @@ export class PageController {
   private readonly observer: ChangeObserver;
   private readonly routes: RouteWatcher;
   private readonly flasher = new Flasher();
-  private readonly registry = new BlockRegistry();
+  private registry = new BlockRegistry();
 
   private plan: PagePlan | null = null;
   private mode: PageMode = 'off';
@@ -136,8 +149,8 @@ export class PageController {
   private stopped = false;
   /** The first full scan's end has been marked (DONE_MARK). */
   private doneMarked = false;
-  /** The page's blocks, read while the first plan loads; the first full scan takes them (see start). */
-  private readAhead: Promise<PageBlock[] | null> | null = null;
+  /** The page's blocks, read and indexed while the first plan loads; the first full scan takes them (see start). */
+  private readAhead: Promise<ReadAhead | null> | null = null;
   /** Bumped to stop a read-ahead that is no longer wanted. */
   private readAheadId = 0;
   /** Page changes reported before the first plan: they came after the read-ahead, so they follow the first scan. */
@@ -174,7 +187,7 @@ export class PageController {
       const plan = this.env.plans.load(this.hostname);
       // Reading the page and our strings needs no settings: both go on while storage answers, when the page would otherwise wait.
       preloadStrings();
-      this.readAhead = this.readBlocks();
+      this.readAhead = this.readAheadOfPlan();
       const planned = this.onPlan(await plan);
       // The first scan is queued by now: changes held back meanwhile are taken in after it.
       const held = this.heldBatches;
@@ -296,13 +309,19 @@ export class PageController {
     });
   }
 
+  /** The page's blocks, and as many of them indexed as storage leaves time for, while the first plan loads. */
+  private async readAheadOfPlan(): Promise<ReadAhead | null> {
+    const id = ++this.readAheadId;
+    const slicer = new Slicer(this.clock, () => id === this.readAheadId);
+    const blocks = await this.readBlocks(slicer);
+    return blocks && this.indexAhead(blocks, slicer);
+  }
+
   /**
    * Every block of the page, read in slices with the observer following what changes meanwhile (see
    * heldBatches). Null when dropped before the end: by a never-scan plan, a stop or a failure.
    */
-  private async readBlocks(): Promise<PageBlock[] | null> {
-    const id = ++this.readAheadId;
-    const slicer = new Slicer(this.clock, () => id === this.readAheadId);
+  private async readBlocks(slicer: Slicer): Promise<PageBlock[] | null> {
     const blocks: PageBlock[] = [];
     try {
       this.observeAfresh();
@@ -320,6 +339,36 @@ export class PageController {
     return blocks;
   }
 
+  /**
+   * Indexes blocks read ahead for as long as the plan is still loading, with the engine's default
+   * options, which most plans have: the engine's work then overlaps the wait for storage instead of
+   * following it. Only its own registry and index are written: the page is not touched before the plan
+   * says it may be, and a plan with other options has the blocks indexed again.
+   */
+  private async indexAhead(blocks: PageBlock[], readSlicer: Slicer): Promise<ReadAhead> {
+    const ahead: ReadAhead = { blocks, registry: new BlockRegistry(), index: new DedupIndex(DEFAULT_OPTIONS, blocks.length), indexed: 0 };
+    const slicer = isSmallPage(blocks) ? readSlicer.withBudget(RENDER_SLICE_MS) : readSlicer;
+    try {
+      while (this.plan === null && ahead.indexed < blocks.length) {
+        if (slicer.spent()) {
+          ahead.index.classifyPending();
+          await slicer.yield();
+          continue;
+        }
+        const block = blocks[ahead.indexed];
+        if (comparable(block)) {
+          const tracked = ahead.registry.append(block);
+          ahead.index.set(tracked.key, block.text, tracked.order);
+        }
+        ahead.indexed++;
+      }
+    } catch {
+      // Dropped, or the engine failed: the full scan indexes the blocks itself, and reports any error.
+      ahead.indexed = 0;
+    }
+    return ahead;
+  }
+
   private dropReadAhead(): void {
     this.readAheadId++;
     this.readAhead = null;
@@ -332,28 +381,37 @@ export class PageController {
     // Only the first scan finds blocks read ahead; the observer has been following the page since that read began.
     const early = this.readAhead;
     this.readAhead = null;
-    const blocks = early ? await early : null;
-    if (!blocks) this.observeAfresh();
+    const ahead = early ? await early : null;
+    if (!ahead) this.observeAfresh();
+    const blocks = ahead?.blocks ?? null;
     const slicer = blocks && isSmallPage(blocks) ? scanSlicer.withBudget(RENDER_SLICE_MS) : scanSlicer;
     this.forgetBlocks();
-    // Sized for the blocks read ahead, or for as many as the page had last time.
-    this.index = new DedupIndex(options, blocks?.length ?? this.index.size);
+    // Blocks indexed while the plan loaded are kept when the plan's engine options are the ones they were indexed with.
+    const kept = ahead && ahead.indexed > 0 && sameEngineOptions(ahead.index.options, options) ? ahead.indexed : 0;
+    if (kept > 0) {
+      this.registry = ahead!.registry;
+      this.index = ahead!.index;
+    } else {
+      // Sized for the blocks read ahead, or for as many as the page had last time.
+      this.index = new DedupIndex(options, blocks?.length ?? this.index.size);
+    }
     // The page is read in slices with the observer on: whatever it changes meanwhile comes back as a batch.
-    let unclassified = 0;
+    // Blocks kept from before the plan are indexed but not yet taken into this scan's results.
+    let unclassified = kept;
     // Classifying as the scan goes spreads the engine's work over the slices instead of one long final
     // task; changes() costs what it classifies, where report() would also list every block.
     const classify = () => {
       unclassified = 0;
       this.takeChanges();
     };
-    for (const block of blocks ?? iterateBlocks(this.doc)) {
+    for (const block of blocks ? blocks.slice(kept) : iterateBlocks(this.doc)) {
       if (slicer.spent()) {
         if (unclassified > 0) classify();
         await slicer.yield();
       }
       if (block && comparable(block)) {
         this.indexBlock(this.registry.append(block), !blocks);
-        if (++unclassified === CLASSIFY_EVERY) classify();
+        if (++unclassified >= CLASSIFY_EVERY) classify();
       }
     }
     if (unclassified > 0) classify();

@@ -190,6 +190,60 @@ describe('settings that arrive late', () => {
     expect(reports).toEqual([{ type: 'scan-report', count: 6 }]);
   });
 
+  test('the page is fingerprinted while the settings load, so once they come only the annotations are left', async () => {
+    const indexed = vi.spyOn(DedupIndex.prototype, 'set');
+    const plans = slowPlans();
+    const win = pageWindow(SAMPLE);
+    const original = win.document.body.outerHTML;
+    const { ready, doc, reports } = start(win, plans.source);
+    await settle();
+    const blocks = indexed.mock.calls.length;
+    expect(blocks).toBeGreaterThanOrEqual(14);
+    expect(doc.body.outerHTML).toBe(original);
+    expect(reports).toEqual([]);
+    plans.arrive(await defaults());
+    await ready;
+    expect(indexed).toHaveBeenCalledTimes(blocks);
+    expect(count(statuses(doc), 'repeat')).toBe(5);
+    expect(count(statuses(doc), 'partial')).toBe(1);
+    expect(reports).toEqual([{ type: 'scan-report', count: 6 }]);
+  });
+
+  test('settings that arrive part-way through keep the blocks fingerprinted so far and do the rest', async () => {
+    // This clock moves a millisecond per block indexed, and the settings arrive at the third yield.
+    const repeated = 'The harbour board agreed on Tuesday to deepen the outer berth so that larger ships can unload in the town.';
+    let now = 0;
+    let yields = 0;
+    let indexedBefore = -1;
+    const plans = slowPlans();
+    const plan = await defaults();
+    const clock = {
+      now: () => now,
+      yield: () => {
+        if (++yields === 3) {
+          indexedBefore = indexed.mock.calls.length;
+          plans.arrive(plan);
+        }
+        return new Promise<void>((resolve) => setTimeout(resolve, 0));
+      },
+    };
+    const set = DedupIndex.prototype.set;
+    const indexed = vi.spyOn(DedupIndex.prototype, 'set').mockImplementation(function (this: DedupIndex, ...args) {
+      now += 1;
+      return set.apply(this, args);
+    });
+    const body = Array.from({ length: 90 }, (_, i) => `<p>${wordSoup(3 * i)} ${wordSoup(3 * i + 1)} ${wordSoup(3 * i + 2)}</p>`);
+    const win = pageWindow(`<html><body><main><p>${repeated}</p>${body.join('')}<p>${repeated}</p></main></body></html>`);
+    const controller = new PageController({ win, plans: plans.source, report: () => {}, clock, observer: OBSERVER });
+    running.push(controller);
+    await controller.start();
+    expect(statuses(win.document)).toEqual(['first', 'repeat']);
+    // Every block was fingerprinted once: some before the settings came, the rest after.
+    expect(indexedBefore).toBeGreaterThan(0);
+    expect(indexedBefore).toBeLessThan(92);
+    expect(indexed).toHaveBeenCalledTimes(92);
+  });
+
   test('a never-scan rule arriving late leaves the page untouched', async () => {
     const plans = slowPlans();
     const win = pageWindow(SAMPLE);
