@@ -11,6 +11,7 @@ import {
   type AnnotationStatus,
 } from './dom-contract';
 import { createFold, setFoldExpanded } from './fold';
+import type { HighlightPainter, PaintRecord } from './highlights';
 import { holdRootStyles, releaseRootStyles } from './root-styles';
 import { canWrapRun, unwrapRun, wrapRun } from './run-wrapper';
 import { unwrapMarks, wrapMarks, type MarkRecord, type TextSegment } from './text-marks';
@@ -63,6 +64,8 @@ interface Applied {
   /** The block's `title` before we set ours: undefined when we never touched it, null when it had none. */
   savedTitle: string | null | undefined;
   marks: MarkRecord | null;
+  /** The marks, when they are painted as highlights instead of wrapped in elements. */
+  painted: PaintRecord | null;
   fold: Element | null;
   /** The shadow root the target sits in, holding the page rules for it; null in the document. */
   styledRoot: ShadowRoot | null;
@@ -114,9 +117,11 @@ export class Annotator {
   private readonly applied = new Map<number, Applied>();
   private readonly foldKeys = new WeakMap<Element, number>();
 
+  /** `painter`: paints marks as highlights where the browser can; without one, marks are wrapped in elements. */
   constructor(
     private readonly doc: Document,
     private readonly listener: FoldListener,
+    private readonly painter: HighlightPainter | null = null,
   ) {}
 
   get size(): number {
@@ -134,13 +139,15 @@ export class Annotator {
   }
 
   /**
-   * Whether showing `annotation` on a block may add or remove nodes (marks, a run wrapper, a
-   * placeholder) rather than only set attributes: such changes make the browser lay the page out again.
+   * Whether showing `annotation` on a block costs the whole page a render step: adding or removing
+   * nodes (marks, a run wrapper, a placeholder) makes the browser lay the page out again, and any
+   * change to the highlights makes Chromium walk the whole page to repaint. Such changes are best
+   * made together, in one frame.
    */
-  restructures(key: number, handle: BlockHandle, annotation: BlockAnnotation | null): boolean {
+  costsWholePage(key: number, handle: BlockHandle, annotation: BlockAnnotation | null): boolean {
     const current = this.applied.get(key);
     if (current && annotation && this.inPlace(current, handle, annotation) && current.annotation.fold === annotation.fold) return false;
-    if (current && (current.marks || current.wrapper || current.fold)) return true;
+    if (current && (current.marks || current.painted || current.wrapper || current.fold)) return true;
     return annotation !== null && (annotation.marks.length > 0 || annotation.fold !== null || handle.element === null);
   }
 
@@ -169,6 +176,7 @@ export class Annotator {
     this.applied.delete(key);
     applied.fold?.remove();
     if (applied.marks) unwrapMarks(applied.marks);
+    if (applied.painted) this.painter?.erase(applied.painted);
     const { target } = applied;
     for (const name of OWN_ATTRIBUTES) target.removeAttribute(name);
     if (applied.savedTitle === null) target.removeAttribute('title');
@@ -190,7 +198,8 @@ export class Annotator {
   /** Writes the tooltips of `annotation` over those `applied` shows (its shape being the same). */
   private retitle(applied: Applied, annotation: BlockAnnotation): void {
     const { target, marks } = applied;
-    if (annotation.title !== null && annotation.title !== applied.annotation.title) target.setAttribute('title', annotation.title);
+    const title = this.blockTitle(annotation);
+    if (title !== null && title !== this.blockTitle(applied.annotation)) target.setAttribute('title', title);
     if (!marks || sameTitles(applied.annotation.marks, annotation.marks)) return;
     const titles = markTitles(annotation.marks)!;
     for (const { added } of marks.splits) {
@@ -215,18 +224,28 @@ export class Annotator {
     }
     // The manifest CSS can't reach into a shadow root: the root gets the same rules while it holds our marks.
     const styledRoot = holdRootStyles(target);
-    const applied: Applied = { handle, annotation, target, wrapper, savedTitle: undefined, marks: null, fold: null, styledRoot };
+    const applied: Applied = { handle, annotation, target, wrapper, savedTitle: undefined, marks: null, painted: null, fold: null, styledRoot };
     this.applied.set(key, applied);
     target.setAttribute(ATTR_STATUS, annotation.status);
     target.setAttribute(ATTR_GROUP, String(annotation.group));
     target.setAttribute(ATTR_TINT, String(annotation.tint));
-    if (annotation.title !== null) {
+    const title = this.blockTitle(annotation);
+    if (title !== null) {
       applied.savedTitle = target.getAttribute('title');
-      target.setAttribute('title', annotation.title);
+      target.setAttribute('title', title);
     }
-    if (segments.length > 0) applied.marks = wrapMarks(this.doc, segments);
+    if (segments.length > 0) {
+      if (this.painter) applied.painted = this.painter.paint(segments);
+      else applied.marks = wrapMarks(this.doc, segments);
+    }
     this.setFold(key, applied, annotation.fold);
     return true;
+  }
+
+  /** The block's tooltip: its own, or, for painted marks (a highlight has no tooltip), the marks' titles. */
+  private blockTitle(annotation: BlockAnnotation): string | null {
+    if (annotation.title !== null || !this.painter || annotation.marks.length === 0) return annotation.title;
+    return [...new Set(annotation.marks.map((mark) => mark.title))].join('\n');
   }
 
   private setFold(key: number, applied: Applied, state: FoldState): void {

@@ -10,6 +10,7 @@ import { iterateBlocks, type PageBlock } from './blocks';
 import { changedScopes } from './change-scopes';
 import { TINT_COUNT } from './dom-contract';
 import { Flasher, scrollToElement } from './flash';
+import { HighlightPainter } from './highlights';
 import { parseToContent } from './message-guard';
 import { ChangeObserver, OBSERVER_DEFAULTS, type ChangeBatch, type ObserverOptions, type ObserverTimers } from './observer';
 import { RouteWatcher } from './route-watcher';
@@ -47,10 +48,11 @@ const STORM_BACKOFF_MAX_MS = 30_000;
 const RENDER_SLICE_MS = 3 * SLICE_MS;
 
 /**
- * Slice budget for annotation changes that add or remove nodes. Each such slice is followed by a layout
- * of the whole page, which on a long page costs more than the slice: better one longer slice than two.
+ * Slice budget for annotation changes that add or remove nodes or highlights. Each such slice is followed
+ * by a layout or repaint of the whole page, which on a long page costs more than the slice: better one
+ * longer slice than two.
  */
-const RESTRUCTURE_SLICE_MS = 5 * SLICE_MS;
+const WHOLE_PAGE_SLICE_MS = 5 * SLICE_MS;
 
 /**
  * A page with at most this much paragraph text is read in one slice of up to RENDER_SLICE_MS: even
@@ -166,10 +168,11 @@ export class PageController {
       setTimeout: (run, ms) => this.win.setTimeout(run, ms),
       clearTimeout: (handle) => this.win.clearTimeout(handle as number),
     };
-    this.annotator = new Annotator(this.doc, {
-      toggle: (key) => void this.guard(() => this.toggleFold(key), undefined),
-      goToFirst: (key) => void this.guard(() => this.goToFirst(key), undefined),
-    });
+    const folds = {
+      toggle: (key: number) => void this.guard(() => this.toggleFold(key), undefined),
+      goToFirst: (key: number) => void this.guard(() => this.goToFirst(key), undefined),
+    };
+    this.annotator = new Annotator(this.doc, folds, HighlightPainter.of(this.win));
     this.observer = new ChangeObserver(
       this.win.MutationObserver,
       timers,
@@ -614,15 +617,15 @@ export class PageController {
 
   /**
    * Brings the page's annotations of `keys` in line with the current results, groups and mode, in slices of
-   * RENDER_SLICE_MS. Changes that add or remove nodes come last, together: after each slice that has
-   * one, the browser lays out the page and re-walks it to paint (tens of ms on long pages) however few
-   * nodes moved, while attribute changes only restyle the elements concerned.
+   * RENDER_SLICE_MS. Changes that add or remove nodes or highlights come last, together: after each slice
+   * that has one, the browser lays out or repaints the whole page (tens of ms on long pages) however
+   * little changed, while attribute changes only restyle the elements concerned.
    */
   private async render(keys: Iterable<number>, scanSlicer = this.slicer()): Promise<void> {
     const slicer = scanSlicer.withBudget(RENDER_SLICE_MS);
     // Every slice that writes costs a frame: the pass starts with room to fit in one.
     await slicer.yieldIfHalfSpent();
-    const restructuring: number[] = [];
+    const wholePage: number[] = [];
     // Many repeats quote the same canonical block: each tooltip is written once per render.
     const titles = new Map<number, string>();
     const show = (key: number, annotation = this.annotationFor(key, titles)) => {
@@ -636,16 +639,16 @@ export class PageController {
       (key) => {
         const tracked = this.registry.get(key);
         const annotation = this.annotationFor(key, titles);
-        if (tracked && this.annotator.restructures(key, tracked.handle, annotation)) restructuring.push(key);
+        if (tracked && this.annotator.costsWholePage(key, tracked.handle, annotation)) wholePage.push(key);
         else show(key, annotation);
       },
       slicer,
       paused,
     );
-    // Every slice that moves nodes costs a layout of the whole page: they start with room to all fit in one.
-    const restructureSlicer = slicer.withBudget(RESTRUCTURE_SLICE_MS);
-    if (restructuring.length > 0) await restructureSlicer.yieldIfHalfSpent();
-    await forEachSliced(restructuring, (key) => show(key), restructureSlicer, paused);
+    // Every such slice costs the whole page a layout or repaint: they start with room to all fit in one.
+    const wholePageSlicer = slicer.withBudget(WHOLE_PAGE_SLICE_MS);
+    if (wholePage.length > 0) await wholePageSlicer.yieldIfHalfSpent();
+    await forEachSliced(wholePage, (key) => show(key), wholePageSlicer, paused);
   }
 
   private annotationFor(key: number, titles: Map<number, string>): BlockAnnotation | null {

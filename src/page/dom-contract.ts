@@ -15,7 +15,7 @@ export const ATTR_FLASH = 'data-paradedup-flash';
 
 /** The placeholder inserted right before a folded repeat; its UI lives in an open shadow root. */
 export const FOLD_TAG = 'paradedup-fold';
-/** Wraps the repeated sentences of a partial block. */
+/** Wraps the repeated sentences of a partial block where the browser can't paint them as highlights (highlights.ts). */
 export const MARK_TAG = 'paradedup-mark';
 /** Wraps a `<br><br>`-separated run that is not a whole element, so it can be marked and folded. */
 export const BLOCK_TAG = 'paradedup-block';

@@ -5,6 +5,8 @@ import { Annotator, type BlockAnnotation, type FoldListener } from '../../src/pa
 import { BlockRegistry, type TrackedBlock } from '../../src/page/block-registry';
 import { extractBlocks } from '../../src/page/blocks';
 import { Flasher } from '../../src/page/flash';
+import { HighlightPainter } from '../../src/page/highlights';
+import { fakeHighlightWindow } from '../support/fake-highlights';
 
 interface Page {
   document: Document;
@@ -172,7 +174,7 @@ describe('partial blocks', () => {
     const marks = [...document.querySelectorAll('paradedup-mark')];
     expect(marks.map((m) => m.textContent)).toEqual([A, B]);
     const moved = annotation('Repeats paragraph 4', 'Repeats paragraph 5');
-    expect(annotator.restructures(block.key, block.handle, moved)).toBe(false);
+    expect(annotator.costsWholePage(block.key, block.handle, moved)).toBe(false);
     annotator.apply(block.key, block.handle, moved);
     const now = [...document.querySelectorAll('paradedup-mark')];
     expect(now).toHaveLength(2);
@@ -194,6 +196,63 @@ describe('partial blocks', () => {
     expect(document.querySelector('#r')!.getAttribute('title')).toBe('Repeats paragraph 3');
     annotator.clear();
     expect(document.body.outerHTML).toBe(before);
+  });
+});
+
+describe('partial blocks where the browser paints highlights', () => {
+  const NEW = 'Shops on the high street stayed closed.';
+  const partial = (start: number, end: number, of: number, title: string): BlockAnnotation => ({
+    status: 'partial',
+    group: 0,
+    tint: 3,
+    title: null,
+    marks: [{ start, end, of, tint: 3, title }],
+    fold: null,
+  });
+
+  function loadPainted(body: string) {
+    const page = load(body);
+    const { win, registry } = fakeHighlightWindow(page.document);
+    const annotator = new Annotator(page.document, { toggle: () => {}, goToFirst: () => {} }, HighlightPainter.of(win));
+    const painted = () => [...(registry.get('paradedup-3') ?? [])].map(String);
+    return { ...page, annotator, painted };
+  }
+
+  test('the repeated range is painted, not wrapped: the paragraph keeps its nodes and carries the tooltip', () => {
+    const { document, blocks, annotator, painted } = loadPainted(`<p>${A}</p><p>${NEW} ${A}</p>`);
+    const p = document.querySelectorAll('p')[1];
+    const nodes = [...p.childNodes];
+    const start = NEW.length + 1;
+    annotator.apply(blocks[1].key, blocks[1].handle, partial(start, start + A.length, blocks[0].key, 'Repeats paragraph 1'));
+    expect(painted()).toEqual([A]);
+    expect([...p.childNodes]).toEqual(nodes);
+    expect(p.querySelector('paradedup-mark')).toBeNull();
+    expect(p.getAttribute('data-paradedup')).toBe('partial');
+    expect(p.getAttribute('title')).toBe('Repeats paragraph 1');
+  });
+
+  test('painting and erasing are saved for the whole-page step, and clear gives back the page and its own tooltip', () => {
+    const { document, blocks, annotator, painted } = loadPainted(`<p>${A}</p><p title="Own tooltip">${NEW} ${A}</p>`);
+    const before = document.body.outerHTML;
+    const start = NEW.length + 1;
+    const annotation = partial(start, start + A.length, blocks[0].key, 'Repeats paragraph 1');
+    expect(annotator.costsWholePage(blocks[1].key, blocks[1].handle, annotation)).toBe(true);
+    annotator.apply(blocks[1].key, blocks[1].handle, annotation);
+    expect(annotator.costsWholePage(blocks[1].key, blocks[1].handle, null)).toBe(true);
+    annotator.clear();
+    expect(painted()).toEqual([]);
+    expect(document.body.outerHTML).toBe(before);
+  });
+
+  test('a new tooltip alone is written in place, over the same paint', () => {
+    const { document, blocks, annotator, painted } = loadPainted(`<p>${A}</p><p>${NEW} ${A}</p>`);
+    const start = NEW.length + 1;
+    annotator.apply(blocks[1].key, blocks[1].handle, partial(start, start + A.length, blocks[0].key, 'Repeats paragraph 1'));
+    const moved = partial(start, start + A.length, blocks[0].key, 'Repeats paragraph 4');
+    expect(annotator.costsWholePage(blocks[1].key, blocks[1].handle, moved)).toBe(false);
+    annotator.apply(blocks[1].key, blocks[1].handle, moved);
+    expect(painted()).toEqual([A]);
+    expect(document.querySelectorAll('p')[1].getAttribute('title')).toBe('Repeats paragraph 4');
   });
 });
 

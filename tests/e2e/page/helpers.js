@@ -22,6 +22,26 @@
   const getAnimations = Element.prototype.getAnimations;
   const checkVisibility = Element.prototype.checkVisibility;
   const NativeMutationObserver = window.MutationObserver;
+  const closest = Element.prototype.closest;
+  const parentNodeOf = getter(Node.prototype, 'parentNode');
+  const hostOf = getter(ShadowRoot.prototype, 'host');
+  const createRange = Document.prototype.createRange;
+  const setStart = Range.prototype.setStart;
+  const setEnd = Range.prototype.setEnd;
+  const rangeRects = Range.prototype.getClientRects;
+  // A Range's accessors live on different prototypes of its chain in different browsers.
+  const rangeProp = (name) => {
+    for (let proto = Range.prototype; proto; proto = Object.getPrototypeOf(proto)) {
+      const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+      if (descriptor) return descriptor.get;
+    }
+    throw new Error(`no Range accessor ${name}`);
+  };
+  const [startContainer, startOffset, endContainer, endOffset] = ['startContainer', 'startOffset', 'endContainer', 'endOffset'].map(rangeProp);
+  // ParaDedup's highlights, where the browser has the Custom Highlight API: our names are paradedup-<slot>.
+  const registry = window.CSS && CSS.highlights;
+  const registryForEach = registry && Object.getPrototypeOf(registry).forEach;
+  const highlightForEach = window.Highlight && Highlight.prototype.forEach;
   const push = (list, item) => { list[list.length] = item; };
 
   let original = null;
@@ -76,12 +96,85 @@
 
   const LOOK = ['background-color', 'background-image', 'box-shadow', 'outline-style', 'outline-color',
     'border-top-style', 'border-top-color', 'color', 'text-decoration-line', 'display'];
-  /** The painted look of an element: what a highlight or a hidden fold would change. */
-  function look(el) {
-    const style = getComputedStyleOf(el);
+  /** The painted look of an element (or of its `pseudo`): what a highlight or a hidden fold would change. */
+  function look(el, pseudo) {
+    const style = getComputedStyleOf(el, pseudo);
     const out = {};
     for (const name of LOOK) out[name] = style.getPropertyValue(name);
     return out;
+  }
+
+  /** Whether `node` is `root` or below it, through shadow roots. */
+  function inside(root, node) {
+    for (let n = node; n; n = parentNodeOf.call(n) || (n.nodeType === 11 ? hostOf.call(n) : null)) if (n === root) return true;
+    return false;
+  }
+
+  function area(rects) {
+    let sum = 0;
+    for (const r of rects) sum += r.width * r.height;
+    return sum;
+  }
+
+  /** Our highlight ranges, each within one Text node: { node, start, end, name }. */
+  function highlightRanges() {
+    const found = [];
+    if (!registry) return found;
+    registryForEach.call(registry, (highlight, name) => {
+      if (!/^paradedup-\d+$/.test(name)) return;
+      highlightForEach.call(highlight, (range) => {
+        const node = startContainer.call(range);
+        if (node !== endContainer.call(range) || node.nodeType !== 3) return;
+        push(found, { node, start: startOffset.call(range), end: endOffset.call(range), name });
+      });
+    });
+    return found;
+  }
+
+  /**
+   * ParaDedup's marks below `root`: <paradedup-mark> elements, or the ranges it painted as highlights.
+   * Each with its text, whether it is rendered, and its painted look.
+   */
+  function marks(root = document) {
+    const found = all('paradedup-mark', root).map((el) => ({ text: text(el), visible: visible(el), look: look(el) }));
+    for (const { node, start, end, name } of highlightRanges()) {
+      if (!inside(root, node)) continue;
+      const range = createRange.call(document);
+      setStart.call(range, node, start);
+      setEnd.call(range, node, end);
+      const element = parentNodeOf.call(node);
+      push(found, {
+        text: nodeData.call(node).slice(start, end).replace(/\s+/g, ' ').trim(),
+        visible: visible(element) && area(rangeRects.call(range)) > 0,
+        look: look(element, `::highlight(${name})`),
+      });
+    }
+    return found;
+  }
+
+  /** The text of `el` outside ParaDedup's marks, and whether any of it is rendered. */
+  function unmarked(el) {
+    const painted = highlightRanges();
+    let out = '';
+    let rendered = 0;
+    const walker = createTreeWalker.call(el.ownerDocument || document, el, NodeFilter.SHOW_TEXT);
+    for (let node = nextNode.call(walker); node; node = nextNode.call(walker)) {
+      if (closest.call(parentNodeOf.call(node), 'paradedup-mark')) continue;
+      const data = nodeData.call(node);
+      const cuts = painted.filter((r) => r.node === node).sort((a, b) => a.start - b.start);
+      let at = 0;
+      for (const piece of [...cuts, { start: data.length, end: data.length }]) {
+        if (piece.start > at) {
+          out += data.slice(at, piece.start);
+          const range = createRange.call(document);
+          setStart.call(range, node, at);
+          setEnd.call(range, node, piece.start);
+          rendered += area(rangeRects.call(range));
+        }
+        at = Math.max(at, piece.end);
+      }
+    }
+    return { text: out.replace(/\s+/g, ' ').trim(), rendered: rendered > 0 };
   }
 
   /** Every annotated block (through open shadow roots): its status, its expectation and its text. */
@@ -119,7 +212,7 @@
     value: Object.freeze({
       original: () => original,
       bodyHTML: () => outerHTML.call(document.body),
-      all, text, visible, inViewport, look, annotations, watch, watchReport,
+      all, text, visible, inViewport, look, marks, unmarked, annotations, watch, watchReport,
       violations: () => violations.slice(),
     }),
   });

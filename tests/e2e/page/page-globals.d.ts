@@ -20,7 +20,11 @@ export interface PageHelpers {
   text(node: Node | null | undefined): string;
   visible(el: Element | null | undefined): boolean;
   inViewport(el: Element): boolean;
-  look(el: Element): Look;
+  look(el: Element, pseudo?: string): Look;
+  /** ParaDedup's marks below `root`: <paradedup-mark> elements, or the ranges it painted as highlights. */
+  marks(root?: Document | Element | DocumentFragment): { text: string; visible: boolean; look: Look }[];
+  /** The text of `el` outside ParaDedup's marks, and whether any of it is rendered. */
+  unmarked(el: Element): { text: string; rendered: boolean };
   annotations(root?: Document | Element | DocumentFragment): Annotation[];
   watch(elements: Element[]): void;
   watchReport(): { attributeChanges: string[]; animations: number };

@@ -58,7 +58,7 @@ async function clickInPopup(ctx: ScenarioContext, page: TestPage, ...buttons: Pa
 async function expectPartialMarks(page: TestPage) {
   const partials = await page.evaluate(() =>
     window.__e2e.all('[data-expect-mark]').map((el) => ({
-      marked: window.__e2e.all('paradedup-mark', el).map((m) => window.__e2e.text(m)).join(' '),
+      marked: window.__e2e.marks(el).map((m) => m.text).join(' '),
       expected: window.__e2e.text(document.querySelector(el.getAttribute('data-expect-mark')!)),
     })),
   );
@@ -66,16 +66,13 @@ async function expectPartialMarks(page: TestPage) {
   for (const { marked, expected } of partials) expect(marked).toBe(expected);
 }
 
-/** ParaDedup's own elements and attributes inside `selector`'s subtree. */
+/** ParaDedup's own elements, attributes and marks inside `selector`'s subtree. */
 function ownInside(page: TestPage, selector: string) {
-  return page.evaluate(
-    (sel) =>
-      window.__e2e.all(
-        '[data-paradedup], [data-paradedup-folded], paradedup-fold, paradedup-mark, paradedup-block',
-        document.querySelector(sel)!,
-      ).length,
-    selector,
-  );
+  return page.evaluate((sel) => {
+    const root = document.querySelector(sel)!;
+    const { all, marks } = window.__e2e;
+    return all('[data-paradedup], [data-paradedup-folded], paradedup-fold, paradedup-block', root).length + marks(root).length;
+  }, selector);
 }
 
 interface CspLooks {
@@ -97,7 +94,7 @@ async function cspLooks(ctx: ScenarioContext, csp: boolean): Promise<CspLooks> {
     return {
       repeat: look(all('[data-expect="repeat"]')[0]),
       unique: look(all('article p:not([data-expect])')[0]),
-      mark: look(all('paradedup-mark')[0]),
+      mark: window.__e2e.marks()[0].look,
     };
   });
   await clickInPopup(ctx, page, COLLAPSE_ALL);

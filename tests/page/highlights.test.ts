@@ -1,0 +1,72 @@
+import { parseHTML } from 'linkedom';
+import { describe, expect, test } from 'vitest';
+import { HighlightPainter, highlightName } from '../../src/page/highlights';
+import { fakeHighlightWindow } from '../support/fake-highlights';
+
+function page(body: string) {
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${body}</body></html>`);
+  const { win, registry } = fakeHighlightWindow(document);
+  return { document, registry, painter: HighlightPainter.of(win)! };
+}
+
+const painted = (registry: Map<string, Set<AbstractRange>>) =>
+  Object.fromEntries([...registry].map(([name, ranges]) => [name, [...ranges].map(String)]));
+
+describe('HighlightPainter', () => {
+  test('paints each segment in its colour slot, registered under paradedup-<slot>, and leaves the page as it was', () => {
+    const { document, registry, painter } = page('<p>Old sentence here. New text.</p><p>Another old one.</p>');
+    const before = document.body.outerHTML;
+    const [first, second] = [...document.querySelectorAll('p')].map((p) => p.firstChild as Text);
+    painter.paint([
+      { node: first, start: 0, end: 18, tint: 2 },
+      { node: second, start: 0, end: 16, tint: 5 },
+    ]);
+    expect(painted(registry)).toEqual({ 'paradedup-2': ['Old sentence here.'], 'paradedup-5': ['Another old one.'] });
+    expect(document.body.outerHTML).toBe(before);
+  });
+
+  test('erasing takes out exactly the ranges of that paint', () => {
+    const { document, registry, painter } = page('<p>Old sentence here. New text.</p><p>Another old one.</p>');
+    const [first, second] = [...document.querySelectorAll('p')].map((p) => p.firstChild as Text);
+    const kept = painter.paint([{ node: first, start: 0, end: 18, tint: 1 }]);
+    const erased = painter.paint([{ node: second, start: 0, end: 16, tint: 1 }]);
+    painter.erase(erased);
+    expect(painted(registry)).toEqual({ 'paradedup-1': ['Old sentence here.'] });
+    painter.erase(kept);
+    expect(painted(registry)).toEqual({ 'paradedup-1': [] });
+  });
+
+  test('empty, out-of-range and detached segments paint nothing', () => {
+    const { document, registry, painter } = page('<p>Short.</p>');
+    const text = document.querySelector('p')!.firstChild as Text;
+    const detached = document.createTextNode('Not in the page.');
+    const record = painter.paint([
+      { node: text, start: 3, end: 3, tint: 0 },
+      { node: text, start: 2, end: 99, tint: 0 },
+      { node: detached, start: 0, end: 4, tint: 0 },
+    ]);
+    expect(record.ranges).toEqual([]);
+    expect(painted(registry)).toEqual({});
+  });
+
+  test('a page that empties the registry, or puts its own highlight under our name, gets ours back at the next paint', () => {
+    const { document, registry, painter } = page('<p>Old sentence here.</p><p>Another old one.</p>');
+    const [first, second] = [...document.querySelectorAll('p')].map((p) => p.firstChild as Text);
+    painter.paint([{ node: first, start: 0, end: 18, tint: 0 }]);
+    registry.clear();
+    painter.paint([{ node: second, start: 0, end: 16, tint: 0 }]);
+    expect(painted(registry)).toEqual({ [highlightName(0)]: ['Old sentence here.', 'Another old one.'] });
+    registry.set(highlightName(0), new Set());
+    painter.paint([{ node: second, start: 0, end: 7, tint: 0 }]);
+    expect(painted(registry)[highlightName(0)]).toHaveLength(3);
+  });
+
+  test('there is no painter where the browser has no Custom Highlight API', () => {
+    const { document } = parseHTML('<p>x</p>');
+    expect(HighlightPainter.of({ document } as unknown as Window)).toBeNull();
+    expect(HighlightPainter.of({ document, CSS: {} } as unknown as Window)).toBeNull();
+    expect(HighlightPainter.of({ document, CSS: { highlights: new Map() } } as unknown as Window)).toBeNull();
+    const throwing = Object.defineProperty({ document }, 'CSS', { get: () => { throw new Error('denied'); } });
+    expect(HighlightPainter.of(throwing as unknown as Window)).toBeNull();
+  });
+});
