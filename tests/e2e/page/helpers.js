@@ -110,6 +110,14 @@
     return false;
   }
 
+  /** A Range over characters [start, end) of one Text node. */
+  function rangeOver(node, start, end) {
+    const range = createRange.call(document);
+    setStart.call(range, node, start);
+    setEnd.call(range, node, end);
+    return range;
+  }
+
   function area(rects) {
     let sum = 0;
     for (const r of rects) sum += r.width * r.height;
@@ -139,13 +147,10 @@
     const found = all('paradedup-mark', root).map((el) => ({ text: text(el), visible: visible(el), look: look(el) }));
     for (const { node, start, end, name } of highlightRanges()) {
       if (!inside(root, node)) continue;
-      const range = createRange.call(document);
-      setStart.call(range, node, start);
-      setEnd.call(range, node, end);
       const element = parentNodeOf.call(node);
       push(found, {
         text: nodeData.call(node).slice(start, end).replace(/\s+/g, ' ').trim(),
-        visible: visible(element) && area(rangeRects.call(range)) > 0,
+        visible: visible(element) && area(rangeRects.call(rangeOver(node, start, end))) > 0,
         look: look(element, `::highlight(${name})`),
       });
     }
@@ -166,10 +171,7 @@
       for (const piece of [...cuts, { start: data.length, end: data.length }]) {
         if (piece.start > at) {
           out += data.slice(at, piece.start);
-          const range = createRange.call(document);
-          setStart.call(range, node, at);
-          setEnd.call(range, node, piece.start);
-          rendered += area(rangeRects.call(range));
+          rendered += area(rangeRects.call(rangeOver(node, at, piece.start)));
         }
         at = Math.max(at, piece.end);
       }
