@@ -10,6 +10,7 @@ import { BlockRegistry } from '../../src/page/block-registry';
 import { extractBlocks } from '../../src/page/blocks';
 import { PageController, snippetOf, type PlanSource } from '../../src/page/controller';
 import { loadPagePlan, saveSettings, setAutoCollapse, setNeverScan, watchPagePlan, type PagePlan } from '../../src/settings';
+import { addFakeHighlights, paintedTexts } from '../support/fake-highlights';
 import { pageWindow } from '../support/page-window';
 import { Prng } from '../support/prng';
 
@@ -74,6 +75,27 @@ describe('the sample article', () => {
       expect(group.snippet.length).toBeLessThanOrEqual(80);
       expect(group.snippet.length).toBeGreaterThan(20);
     }
+  });
+
+  test('where the browser paints highlights, line 10 keeps its own nodes, and "off" takes the paint away', async () => {
+    const win = pageWindow(SAMPLE);
+    const registry = addFakeHighlights(win);
+    const paragraphs = () => [...win.document.querySelectorAll('article p')];
+    const contentsBefore = paragraphs().map((p) => p.innerHTML);
+    const original = win.document.body.outerHTML;
+    const { ready, controller, doc } = start(win);
+    await ready;
+    const partial = doc.querySelector('[data-paradedup="partial"]')!;
+    const painted = paintedTexts(registry);
+    expect(painted).toHaveLength(1);
+    expect(partial.textContent).toContain(painted[0]);
+    expect(partial.textContent!.length).toBeGreaterThan(painted[0].length);
+    expect(partial.getAttribute('title')).toMatch(/^Repeats paragraph \d+: “/);
+    // Only our attributes were added to it: its contents are the page's own.
+    expect(partial.innerHTML).toBe(contentsBefore[paragraphs().indexOf(partial)]);
+    await controller.handle({ type: 'set-mode', mode: 'off' });
+    expect(paintedTexts(registry)).toEqual([]);
+    expect(doc.body.outerHTML).toBe(original);
   });
 
   test('a repeat’s tooltip names the paragraph it repeats', async () => {

@@ -1,12 +1,13 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { HighlightPainter, highlightName } from '../../src/page/highlights';
-import { fakeHighlightWindow } from '../support/fake-highlights';
+import { addFakeHighlights } from '../support/fake-highlights';
 
 function page(body: string) {
   const { document } = parseHTML(`<!doctype html><html><head></head><body>${body}</body></html>`);
-  const { win, registry } = fakeHighlightWindow(document);
-  return { document, registry, painter: HighlightPainter.of(win)! };
+  const win = { document };
+  const registry = addFakeHighlights(win);
+  return { document, registry, painter: HighlightPainter.of(win as unknown as Window)! };
 }
 
 const painted = (registry: Map<string, Set<AbstractRange>>) =>

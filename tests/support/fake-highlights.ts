@@ -23,10 +23,15 @@ class FakeRange {
   }
 }
 
-/** A window for `document` with the Custom Highlight API, and its registry to look into. */
-export function fakeHighlightWindow(document: Document): { win: Window; registry: Map<string, Set<AbstractRange>> } {
+/** Gives a window-like object for a linkedom document the Custom Highlight API; returns its registry. */
+export function addFakeHighlights(win: { document: Document }): Map<string, Set<AbstractRange>> {
   const registry = new Map<string, Set<AbstractRange>>();
-  (document as unknown as { createRange: () => FakeRange }).createRange = () => new FakeRange();
-  const win = { document, CSS: { highlights: registry }, Highlight: Set };
-  return { win: win as unknown as Window, registry };
+  (win.document as unknown as { createRange: () => FakeRange }).createRange = () => new FakeRange();
+  Object.assign(win, { CSS: { highlights: registry }, Highlight: Set });
+  return registry;
+}
+
+/** Every range painted, as text, whatever its highlight. */
+export function paintedTexts(registry: Map<string, Set<AbstractRange>>): string[] {
+  return [...registry.values()].flatMap((ranges) => [...ranges].map(String));
 }
