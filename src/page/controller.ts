@@ -390,10 +390,10 @@ export class PageController {
     const slicer = blocks && isSmallPage(blocks) ? scanSlicer.withBudget(RENDER_SLICE_MS) : scanSlicer;
     this.forgetBlocks();
     // Blocks indexed while the plan loaded are kept when the plan's engine options are the ones they were indexed with.
-    const kept = ahead && ahead.indexed > 0 && sameEngineOptions(ahead.index.options, options) ? ahead.indexed : 0;
-    if (kept > 0) {
-      this.registry = ahead!.registry;
-      this.index = ahead!.index;
+    const kept = ahead && sameEngineOptions(ahead.index.options, options) ? ahead.indexed : 0;
+    if (ahead && kept > 0) {
+      this.registry = ahead.registry;
+      this.index = ahead.index;
     } else {
       // Sized for the blocks read ahead, or for as many as the page had last time.
       this.index = new DedupIndex(options, blocks?.length ?? this.index.size);

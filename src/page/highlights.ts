@@ -3,7 +3,7 @@
 // page's text nodes stay whole (a framework that owns them never sees them split), and the browser
 // repaints without laying the page out again: wrapping the marks in elements made a 10,000-paragraph
 // page lay out 23,000 objects again, 100-150 ms in one frame.
-import type { TextSegment } from './text-marks';
+import { isMarkable, type TextSegment } from './text-marks';
 
 /** The highlight of colour slot `tint`: `::highlight(paradedup-<tint>)` in styles.css. */
 export function highlightName(tint: number): string {
@@ -65,8 +65,9 @@ export class HighlightPainter {
   /** Paints each segment in its slot's colour. Empty and out-of-range segments are skipped. */
   paint(segments: readonly PaintedSegment[]): PaintRecord {
     const record: PaintRecord = { ranges: [] };
-    for (const { node, start, end, tint } of segments) {
-      if (!node.parentNode || start < 0 || end > node.data.length || start >= end) continue;
+    for (const segment of segments) {
+      if (!isMarkable(segment)) continue;
+      const { node, start, end, tint } = segment;
       const range = this.doc.createRange();
       range.setStart(node, start);
       range.setEnd(node, end);

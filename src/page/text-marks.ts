@@ -27,6 +27,11 @@ export interface MarkRecord {
   splits: SplitNode[];
 }
 
+/** A segment that can still be marked: non-empty, within its node's text, and its node in a tree. */
+export function isMarkable({ node, start, end }: TextSegment): boolean {
+  return node.parentNode !== null && start >= 0 && end <= node.data.length && start < end;
+}
+
 function makeMark(doc: Document, spec: MarkSpec, text: string): Element {
   const mark = doc.createElement(MARK_TAG);
   mark.setAttribute(ATTR_OF, String(spec.of));
@@ -57,7 +62,7 @@ function splitNode(doc: Document, node: Text, specs: MarkSpec[]): SplitNode {
 export function wrapMarks(doc: Document, specs: readonly MarkSpec[]): MarkRecord {
   const byNode = new Map<Text, MarkSpec[]>();
   for (const spec of specs) {
-    if (!spec.node.parentNode || spec.start < 0 || spec.end > spec.node.data.length || spec.start >= spec.end) continue;
+    if (!isMarkable(spec)) continue;
     const list = byNode.get(spec.node) ?? [];
     list.push(spec);
     byNode.set(spec.node, list);
