@@ -6,7 +6,7 @@ import { BlockRegistry, type TrackedBlock } from '../../src/page/block-registry'
 import { extractBlocks } from '../../src/page/blocks';
 import { Flasher } from '../../src/page/flash';
 import { HighlightPainter } from '../../src/page/highlights';
-import { addFakeHighlights } from '../support/fake-highlights';
+import { addFakeHighlights, rangeText } from '../support/fake-highlights';
 
 interface Page {
   document: Document;
@@ -215,7 +215,7 @@ describe('partial blocks where the browser paints highlights', () => {
     const win = { document: page.document };
     const registry = addFakeHighlights(win);
     const annotator = new Annotator(page.document, { toggle: () => {}, goToFirst: () => {} }, HighlightPainter.of(win as unknown as Window));
-    const painted = () => [...(registry.get('paradedup-3') ?? [])].map(String);
+    const painted = () => [...(registry.get('paradedup-3') ?? [])].map(rangeText);
     return { ...page, annotator, painted };
   }
 

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { HighlightPainter, highlightName } from '../../src/page/highlights';
-import { addFakeHighlights } from '../support/fake-highlights';
+import { addFakeHighlights, rangeText } from '../support/fake-highlights';
 
 function page(body: string) {
   const { document } = parseHTML(`<!doctype html><html><head></head><body>${body}</body></html>`);
@@ -11,7 +11,7 @@ function page(body: string) {
 }
 
 const painted = (registry: Map<string, Set<AbstractRange>>) =>
-  Object.fromEntries([...registry].map(([name, ranges]) => [name, [...ranges].map(String)]));
+  Object.fromEntries([...registry].map(([name, ranges]) => [name, [...ranges].map(rangeText)]));
 
 describe('HighlightPainter', () => {
   test('paints each segment in its colour slot, registered under paradedup-<slot>, and leaves the page as it was', () => {
@@ -67,6 +67,7 @@ describe('HighlightPainter', () => {
     expect(HighlightPainter.of({ document } as unknown as Window)).toBeNull();
     expect(HighlightPainter.of({ document, CSS: {} } as unknown as Window)).toBeNull();
     expect(HighlightPainter.of({ document, CSS: { highlights: new Map() } } as unknown as Window)).toBeNull();
+    expect(HighlightPainter.of({ document, CSS: { highlights: new Map() }, Highlight: Set } as unknown as Window)).toBeNull();
     const throwing = Object.defineProperty({ document }, 'CSS', { get: () => { throw new Error('denied'); } });
     expect(HighlightPainter.of(throwing as unknown as Window)).toBeNull();
   });

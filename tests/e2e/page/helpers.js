@@ -29,15 +29,18 @@
   const setStart = Range.prototype.setStart;
   const setEnd = Range.prototype.setEnd;
   const rangeRects = Range.prototype.getClientRects;
-  // A Range's accessors live on different prototypes of its chain in different browsers.
-  const rangeProp = (name) => {
-    for (let proto = Range.prototype; proto; proto = Object.getPrototypeOf(proto)) {
-      const descriptor = Object.getOwnPropertyDescriptor(proto, name);
-      if (descriptor) return descriptor.get;
-    }
-    throw new Error(`no Range accessor ${name}`);
-  };
-  const [startContainer, startOffset, endContainer, endOffset] = ['startContainer', 'startOffset', 'endContainer', 'endOffset'].map(rangeProp);
+  const prototypeOf = Object.getPrototypeOf;
+  // A range's accessors live on different prototypes of its chain in different browsers.
+  const boundaryGetters = (proto) =>
+    ['startContainer', 'startOffset', 'endContainer', 'endOffset'].map((name) => {
+      for (let p = proto; p; p = prototypeOf(p)) {
+        const descriptor = Object.getOwnPropertyDescriptor(p, name);
+        if (descriptor) return descriptor.get;
+      }
+      throw new Error(`no accessor ${name}`);
+    });
+  const liveBoundaries = boundaryGetters(Range.prototype);
+  const staticBoundaries = window.StaticRange ? boundaryGetters(StaticRange.prototype) : null;
   // ParaDedup's highlights, where the browser has the Custom Highlight API: our names are paradedup-<slot>.
   const registry = window.CSS && CSS.highlights;
   const registryForEach = registry && Object.getPrototypeOf(registry).forEach;
@@ -124,16 +127,18 @@
     return sum;
   }
 
-  /** Our highlight ranges, each within one Text node: { node, start, end, name }. */
+  /** Our highlight ranges, each within one Text node: { node, start, end, name, kind: 'live' | 'static' }. */
   function highlightRanges() {
     const found = [];
     if (!registry) return found;
     registryForEach.call(registry, (highlight, name) => {
       if (!/^paradedup-\d+$/.test(name)) return;
       highlightForEach.call(highlight, (range) => {
+        const kind = prototypeOf(range) === Range.prototype ? 'live' : 'static';
+        const [startContainer, startOffset, endContainer, endOffset] = kind === 'live' ? liveBoundaries : staticBoundaries;
         const node = startContainer.call(range);
         if (node !== endContainer.call(range) || node.nodeType !== 3) return;
-        push(found, { node, start: startOffset.call(range), end: endOffset.call(range), name });
+        push(found, { node, start: startOffset.call(range), end: endOffset.call(range), name, kind });
       });
     });
     return found;
@@ -141,17 +146,18 @@
 
   /**
    * ParaDedup's marks below `root`: <paradedup-mark> elements, or the ranges it painted as highlights.
-   * Each with its text, whether it is rendered, and its painted look.
+   * Each with its text, whether it is rendered, its painted look, and its kind (element, static or live range).
    */
   function marks(root = document) {
-    const found = all('paradedup-mark', root).map((el) => ({ text: text(el), visible: visible(el), look: look(el) }));
-    for (const { node, start, end, name } of highlightRanges()) {
+    const found = all('paradedup-mark', root).map((el) => ({ text: text(el), visible: visible(el), look: look(el), kind: 'element' }));
+    for (const { node, start, end, name, kind } of highlightRanges()) {
       if (!inside(root, node)) continue;
       const element = parentNodeOf.call(node);
       push(found, {
         text: nodeData.call(node).slice(start, end).replace(/\s+/g, ' ').trim(),
         visible: visible(element) && area(rangeRects.call(rangeOver(node, start, end))) > 0,
         look: look(element, `::highlight(${name})`),
+        kind,
       });
     }
     return found;

@@ -22,7 +22,7 @@ export interface PageHelpers {
   inViewport(el: Element): boolean;
   look(el: Element, pseudo?: string): Look;
   /** ParaDedup's marks below `root`: <paradedup-mark> elements, or the ranges it painted as highlights. */
-  marks(root?: Document | Element | DocumentFragment): { text: string; visible: boolean; look: Look }[];
+  marks(root?: Document | Element | DocumentFragment): { text: string; visible: boolean; look: Look; kind: 'element' | 'static' | 'live' }[];
   /** The text of `el` outside ParaDedup's marks, and whether any of it is rendered. */
   unmarked(el: Element): { text: string; rendered: boolean };
   annotations(root?: Document | Element | DocumentFragment): Annotation[];
