@@ -365,6 +365,8 @@ export class PageController {
         }
         ahead.indexed++;
       }
+      // All indexed with time to spare: the blocks are classified too, leaving the plan only the annotations.
+      if (this.plan === null) ahead.index.classifyPending();
     } catch {
       // Dropped, or the engine failed: the full scan indexes the blocks itself, and reports any error.
       ahead.indexed = 0;

@@ -212,8 +212,9 @@ describe('settings that arrive late', () => {
     expect(reports).toEqual([{ type: 'scan-report', count: 6 }]);
   });
 
-  test('the page is fingerprinted while the settings load, so once they come only the annotations are left', async () => {
+  test('the page is fingerprinted and classified while the settings load, so once they come only the annotations are left', async () => {
     const indexed = vi.spyOn(DedupIndex.prototype, 'set');
+    const classified = vi.spyOn(DedupIndex.prototype, 'classifyPending');
     const plans = slowPlans();
     const win = pageWindow(SAMPLE);
     const original = win.document.body.outerHTML;
@@ -221,6 +222,7 @@ describe('settings that arrive late', () => {
     await settle();
     const blocks = indexed.mock.calls.length;
     expect(blocks).toBeGreaterThanOrEqual(14);
+    expect(classified).toHaveBeenCalled();
     expect(doc.body.outerHTML).toBe(original);
     expect(reports).toEqual([]);
     plans.arrive(await defaults());
