@@ -13,20 +13,11 @@ import {
 } from './thresholds';
 import type { BlockResult, DedupReport, EngineOptions, Fingerprint, Group, RepeatedRange } from './types';
 
-// The fields a candidate check reads come first, so a check touches one cache line of the entry.
 interface Entry {
+  /** The block's place in the index's per-block arrays (`BlockColumns`), reused once it is deleted. */
+  id: number;
   order: number;
-  /** The candidate search that last looked at this block, so each search verifies it once. */
-  visit: number;
-  /**
-   * The SimHash's bits 0–29, 30–59 and 60–63, small integers stored in the entry itself, where a
-   * candidate check finds them beside `order`: the Fingerprint's 32-bit words are boxed numbers,
-   * further memory reads for every candidate, and most candidates are dropped on this distance alone.
-   */
-  simhashLow: number;
-  simhashMid: number;
-  simhashTop: number;
-  /** `analysis.shingles`, kept here so candidate checks do not go through `analysis`. */
+  /** `analysis.shingles`, kept here so verification does not go through `analysis`. */
   shingles: Uint32Array;
   /** Whether `shingles` is sorted yet: it is sorted when the block is first verified, as many never are. */
   sorted: boolean;
@@ -54,8 +45,58 @@ const SENTENCE_KEYS_PER_BLOCK = 4;
 const BAND_BITS = Math.floor(64 / SIMHASH_BANDS);
 const LOW_30_BITS = 0x3fffffff;
 
-function simhashDistance(a: Entry, b: Entry): number {
-  return popcount32(a.simhashLow ^ b.simhashLow) + popcount32(a.simhashMid ^ b.simhashMid) + popcount32(a.simhashTop ^ b.simhashTop);
+function grown(array: Int32Array, length: number): Int32Array {
+  const bigger = new Int32Array(length);
+  bigger.set(array);
+  return bigger;
+}
+
+/**
+ * What a candidate check reads of each block, by block id, in typed arrays: a search meets about
+ * nine earlier blocks and verifies fewer than one, so most candidates are dropped without reading
+ * their entry, which on a long page is a cache miss each. The SimHash is kept as its bits 0–29,
+ * 30–59 and 60–63, small integers, where the Fingerprint's 32-bit words may be boxed numbers.
+ */
+class BlockColumns {
+  orders: Float64Array;
+  /** The candidate search that last looked at the block, so each search verifies it once. */
+  visits: Int32Array;
+  simhashes: Int32Array;
+  shingleCounts: Int32Array;
+
+  constructor(capacity: number) {
+    this.orders = new Float64Array(capacity);
+    this.visits = new Int32Array(capacity);
+    this.simhashes = new Int32Array(3 * capacity);
+    this.shingleCounts = new Int32Array(capacity);
+  }
+
+  /** Makes room for ids below `size`, doubling. */
+  reserve(size: number): void {
+    let capacity = this.orders.length;
+    if (size <= capacity) return;
+    while (capacity < size) capacity *= 2;
+    const orders = new Float64Array(capacity);
+    orders.set(this.orders);
+    this.orders = orders;
+    this.visits = grown(this.visits, capacity);
+    this.simhashes = grown(this.simhashes, 3 * capacity);
+    this.shingleCounts = grown(this.shingleCounts, capacity);
+  }
+
+  fill(id: number, order: number, fingerprint: Fingerprint, shingleCount: number): void {
+    this.orders[id] = order;
+    this.visits[id] = 0;
+    this.simhashes[3 * id] = fingerprint.lo & LOW_30_BITS;
+    this.simhashes[3 * id + 1] = ((fingerprint.lo >>> 30) | (fingerprint.hi << 2)) & LOW_30_BITS;
+    this.simhashes[3 * id + 2] = fingerprint.hi >>> 28;
+    this.shingleCounts[id] = shingleCount;
+  }
+
+  simhashDistance(a: number, b: number): number {
+    const s = this.simhashes;
+    return popcount32(s[3 * a] ^ s[3 * b]) + popcount32(s[3 * a + 1] ^ s[3 * b + 1]) + popcount32(s[3 * a + 2] ^ s[3 * b + 2]);
+  }
 }
 
 /**
@@ -166,10 +207,14 @@ export interface DedupChanges {
 export class DedupIndex {
   readonly options: EngineOptions;
   private readonly entries = new Map<number, Entry>();
-  private readonly sameText: Buckets<Entry>;
-  private readonly bands: Buckets<Entry>;
-  private readonly anchors: Buckets<Entry>;
-  private readonly sentences: Buckets<Entry>;
+  /** Entries by id; ids of deleted entries wait in `freeIds`. */
+  private readonly byId: (Entry | undefined)[] = [];
+  private readonly freeIds: number[] = [];
+  private readonly columns: BlockColumns;
+  private readonly sameText: Buckets;
+  private readonly bands: Buckets;
+  private readonly anchors: Buckets;
+  private readonly sentences: Buckets;
   private readonly dependents = new Map<number, Set<number>>();
   private readonly dirty = new OrderQueue();
   /** Blocks whose result is duplicate or partial: all that groups are made of. */
@@ -193,10 +238,12 @@ export class DedupIndex {
    */
   constructor(options: Partial<EngineOptions> = {}, expectedBlocks = 0) {
     this.options = { ...DEFAULT_OPTIONS, ...options };
-    this.sameText = new Buckets<Entry>(Infinity, expectedBlocks);
-    this.bands = new Buckets<Entry>(BUCKET_CAP, expectedBlocks * SIMHASH_BANDS);
-    this.anchors = new Buckets<Entry>(BUCKET_CAP, expectedBlocks * ANCHOR_KEYS_PER_BLOCK);
-    this.sentences = new Buckets<Entry>(Infinity, expectedBlocks * SENTENCE_KEYS_PER_BLOCK);
+    this.columns = new BlockColumns(Math.max(16, expectedBlocks));
+    const orderOf = (id: number) => this.columns.orders[id];
+    this.sameText = new Buckets(orderOf, Infinity, expectedBlocks);
+    this.bands = new Buckets(orderOf, BUCKET_CAP, expectedBlocks * SIMHASH_BANDS);
+    this.anchors = new Buckets(orderOf, BUCKET_CAP, expectedBlocks * ANCHOR_KEYS_PER_BLOCK);
+    this.sentences = new Buckets(orderOf, Infinity, expectedBlocks * SENTENCE_KEYS_PER_BLOCK);
     const { minJaccard } = STRICTNESS[this.options.strictness];
     this.maxDistance = maxSimhashDistance(minJaccard, 64);
     this.maxBandDistance = maxSimhashDistance(minJaccard, 64 - BAND_BITS);
@@ -211,6 +258,7 @@ export class DedupIndex {
     if (old && old.text === text) {
       if (old.order !== order) {
         old.order = order;
+        this.columns.orders[old.id] = order;
         this.dropOrdered();
         this.groupsCache = null;
       }
@@ -223,12 +271,12 @@ export class DedupIndex {
     }
     const analysis = analyze(text);
     const { fingerprint } = analysis;
+    const id = this.freeIds.length > 0 ? this.freeIds.pop()! : this.byId.length;
+    this.columns.reserve(id + 1);
+    this.columns.fill(id, order, fingerprint, analysis.shingles.length);
     const entry: Entry = {
+      id,
       order,
-      visit: 0,
-      simhashLow: fingerprint.lo & LOW_30_BITS,
-      simhashMid: ((fingerprint.lo >>> 30) | (fingerprint.hi << 2)) & LOW_30_BITS,
-      simhashTop: fingerprint.hi >>> 28,
       shingles: analysis.shingles,
       sorted: false,
       key,
@@ -241,6 +289,7 @@ export class DedupIndex {
       queued: false,
     };
     this.entries.set(key, entry);
+    this.byId[id] = entry;
     if (this.orderedValid) {
       const last = this.ordered.at(-1);
       if (last === undefined || last.order <= order) this.ordered.push(entry);
@@ -251,10 +300,11 @@ export class DedupIndex {
     this.forEachBucket(entry, (buckets, hash) => {
       // Later blocks that share a bucket may now repeat this one instead. Lists are in document
       // order, so only their tails are read: appending a block costs nothing here.
-      const list = buckets.add(hash, entry);
-      for (let i = list.length - 1; i >= 0 && list[i].order > order; i--) this.dirty.push(list[i]);
+      const list = buckets.add(hash, id);
+      const { orders } = this.columns;
+      for (let i = list.length - 1; i >= 0 && orders[list[i]] > order; i--) this.dirty.push(this.byId[list[i]]!);
       // A full anchor list stops naming candidates, so blocks that found theirs there look again.
-      if (list.length === buckets.cap && list.includes(entry)) for (const member of list) this.dirty.push(member);
+      if (list.length === buckets.cap && list.includes(id)) for (const member of list) this.dirty.push(this.byId[member]!);
     });
   }
 
@@ -263,9 +313,9 @@ export class DedupIndex {
     if (!entry) return;
     if (entry.indexed) {
       this.forEachBucket(entry, (buckets, hash) => {
-        const rest = buckets.remove(hash, entry);
+        const rest = buckets.remove(hash, entry.id);
         // An anchor list that is no longer full names candidates again, so its blocks look again.
-        if (rest.length === buckets.cap - 1) for (const member of rest) this.dirty.push(member);
+        if (rest.length === buckets.cap - 1) for (const member of rest) this.dirty.push(this.byId[member]!);
       });
     }
     for (const source of entry.sources) this.dependents.get(source)?.delete(key);
@@ -274,6 +324,8 @@ export class DedupIndex {
     this.dirty.delete(entry);
     if (this.flagged.delete(entry)) this.groupsCache = null;
     this.entries.delete(key);
+    this.byId[entry.id] = undefined;
+    this.freeIds.push(entry.id);
     if (this.tracking) {
       this.changedKeys.delete(key);
       this.removedKeys.add(key);
@@ -361,7 +413,7 @@ export class DedupIndex {
     return this.ordered;
   }
 
-  private forEachBucket(entry: Entry, visit: (buckets: Buckets<Entry>, hash: number) => void): void {
+  private forEachBucket(entry: Entry, visit: (buckets: Buckets, hash: number) => void): void {
     visit(this.sameText, this.blockKey(entry.analysis));
     for (let band = 0; band < SIMHASH_BANDS; band++) visit(this.bands, bandKey(entry.fingerprint, band));
     for (const anchor of entry.analysis.anchors) visit(this.anchors, anchor);
@@ -384,9 +436,9 @@ export class DedupIndex {
   }
 
   /** The earliest block before `entry` in a bucket list (lists are in document order). */
-  private earliestBefore(list: readonly Entry[], entry: Entry): Entry | undefined {
-    const first = list[0] === entry ? list[1] : list[0];
-    return first !== undefined && first.order < entry.order ? first : undefined;
+  private earliestBefore(list: readonly number[], entry: Entry): Entry | undefined {
+    const first = list[0] === entry.id ? list[1] : list[0];
+    return first !== undefined && this.columns.orders[first] < entry.order ? this.byId[first] : undefined;
   }
 
   private canonicalOf(entry: Entry): number {
@@ -441,7 +493,9 @@ export class DedupIndex {
     const { minJaccard } = STRICTNESS[this.options.strictness];
     if (minJaccard >= 1) return undefined;
     const search = ++this.searches;
-    entry.visit = search;
+    const { columns } = this;
+    const { orders, visits, shingleCounts } = columns;
+    visits[entry.id] = search;
     const { anchors, fingerprint } = entry.analysis;
     const lists = SIMHASH_BANDS + anchors.length;
     const count = entry.shingles.length;
@@ -455,18 +509,19 @@ export class DedupIndex {
       // A full anchor list is a generic phrase. A full band list is kept: near copies of one paragraph fill it.
       if (!byBand && list.length >= BUCKET_CAP) continue;
       for (let i = 0; i < list.length && considered < MAX_CANDIDATES; i++) {
-        const other = list[i];
+        const id = list[i];
         // Lists are in document order: the rest come after this block and cannot be its source.
-        if (other.order >= entry.order) break;
-        if (other.visit === search) continue;
-        other.visit = search;
+        if (orders[id] >= entry.order) break;
+        if (visits[id] === search) continue;
+        visits[id] = search;
         considered++;
-        if (simhashDistance(entry, other) > (byBand ? maxBandDistance : maxDistance)) continue;
+        if (columns.simhashDistance(entry.id, id) > (byBand ? maxBandDistance : maxDistance)) continue;
         // Below the best so far a candidate cannot win, and an equal one wins only by coming first.
         const needed = best ? bestSimilarity : minJaccard;
         // Similarity is at most the ratio of the set sizes: most candidates stop here, before their shingles are read.
-        const size = other.shingles.length;
+        const size = shingleCounts[id];
         if ((size < count ? size / count : count / size) < needed) continue;
+        const other = this.byId[id]!;
         const similarity = jaccardAtLeast(this.shinglesOf(entry), this.shinglesOf(other), needed);
         if (similarity < minJaccard) continue;
         if (similarity > bestSimilarity || (similarity === bestSimilarity && other.order < best!.order)) {
