@@ -65,7 +65,7 @@ export interface Grouping {
 
 export interface IndexCost {
   paragraphs: number;
-  /** Heap held by a DedupIndex per paragraph, excluding the paragraph's own text (the page holds that). */
+  /** Memory held by a DedupIndex per paragraph, its tables' buffers included, excluding the paragraph's own text (the page holds that). */
   bytesPerParagraph: number;
   /** Mean text size, for scale. */
   textBytesPerParagraph: number;
@@ -192,15 +192,21 @@ function rescanTexts(page: readonly string[], count: number): string[] {
   });
 }
 
+/** The JS heap and the typed arrays' buffers, which live outside it: the index's tables are such arrays. */
+function heldBytes(): number {
+  const { heapUsed, arrayBuffers } = process.memoryUsage();
+  return heapUsed + arrayBuffers;
+}
+
 /** Memory held by an index of the corpus, then rescans of RESCAN_BLOCKS blocks on it. */
 export function measureIndex(texts: readonly string[], rounds: number): IndexCost {
   collectGarbage();
-  const before = process.memoryUsage().heapUsed;
+  const before = heldBytes();
   const index = new DedupIndex();
   texts.forEach((text, i) => index.set(i, text, i));
   sink ^= index.report().blocks.length;
   collectGarbage();
-  const bytesPerParagraph = (process.memoryUsage().heapUsed - before) / texts.length;
+  const bytesPerParagraph = (heldBytes() - before) / texts.length;
 
   const pool = rescanTexts(texts, RESCAN_BLOCKS * rounds * 3);
   const random = new Prng(0xbe11);
