@@ -23,7 +23,7 @@ export const FULL: Sizes = {
   corpora: [1_000, 10_000, 100_000],
   throughputRounds: 9,
   simhashJsRounds: 3,
-  groupingRounds: [5, 3],
+  groupingRounds: [5, 5],
   rescanRounds: 15,
 };
 
@@ -164,6 +164,9 @@ function grouping({ texts, planted }: Corpus, times: readonly number[]): Groupin
   };
 }
 
+/** Runs of the middle corpus per round of the growth ratio. */
+const MIDDLE_RUNS = 3;
+
 /** findRepeats() at each size; the two largest run interleaved, for a growth ratio taken within rounds. */
 export function measureGrouping(corpora: Corpus[], sizes: Sizes, log: (line: string) => void): { grouping: Grouping[]; growth: number | null } {
   const run = (corpus: Corpus) => () => {
@@ -174,10 +177,16 @@ export function measureGrouping(corpora: Corpus[], sizes: Sizes, log: (line: str
   const first = interleaved({ small: run(small), middle: run(middle) }, { warmup: 1, rounds: sizes.groupingRounds[0] });
   if (!large) return { grouping: [grouping(small, first.small), grouping(middle, first.middle)], growth: null };
   log(`grouping: ${middle.texts.length} and ${large.texts.length} paragraphs, interleaved`);
-  const second = interleaved({ middle: run(middle), large: run(large) }, { warmup: 0, rounds: sizes.groupingRounds[1] });
+  // The middle size runs MIDDLE_RUNS times per round and counts their mean: one short run's time
+  // swung with the machine far more than the long run's, and so did the ratio of the two.
+  const middleRuns = () => {
+    for (let i = 0; i < MIDDLE_RUNS; i++) run(middle)();
+  };
+  const second = interleaved({ middle: middleRuns, large: run(large) }, { warmup: 0, rounds: sizes.groupingRounds[1] });
+  const secondMiddle = second.middle.map((ms) => ms / MIDDLE_RUNS);
   return {
-    grouping: [grouping(small, first.small), grouping(middle, [...first.middle, ...second.middle]), grouping(large, second.large)],
-    growth: medianRatio(second.large, second.middle),
+    grouping: [grouping(small, first.small), grouping(middle, [...first.middle, ...secondMiddle]), grouping(large, second.large)],
+    growth: medianRatio(second.large, secondMiddle),
   };
 }
 
