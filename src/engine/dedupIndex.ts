@@ -43,7 +43,6 @@ const SENTENCE_KEYS_PER_BLOCK = 4;
 
 /** The narrowest band's width; the last band takes the bits left over. */
 const BAND_BITS = Math.floor(64 / SIMHASH_BANDS);
-const LOW_30_BITS = 0x3fffffff;
 
 function grown(array: Int32Array, length: number): Int32Array {
   const bigger = new Int32Array(length);
@@ -54,8 +53,8 @@ function grown(array: Int32Array, length: number): Int32Array {
 /**
  * What a candidate check reads of each block, by block id, in typed arrays: a search meets about
  * nine earlier blocks and verifies fewer than one, so most candidates are dropped without reading
- * their entry, which on a long page is a cache miss each. The SimHash is kept as its bits 0–29,
- * 30–59 and 60–63, small integers, where the Fingerprint's 32-bit words may be boxed numbers.
+ * their entry, which on a long page is a cache miss each. The SimHash is kept as two int32 words,
+ * where the Fingerprint's words above 2^31 are boxed numbers.
  */
 class BlockColumns {
   orders: Float64Array;
@@ -67,7 +66,7 @@ class BlockColumns {
   constructor(capacity: number) {
     this.orders = new Float64Array(capacity);
     this.visits = new Int32Array(capacity);
-    this.simhashes = new Int32Array(3 * capacity);
+    this.simhashes = new Int32Array(2 * capacity);
     this.shingleCounts = new Int32Array(capacity);
   }
 
@@ -80,22 +79,21 @@ class BlockColumns {
     orders.set(this.orders);
     this.orders = orders;
     this.visits = grown(this.visits, capacity);
-    this.simhashes = grown(this.simhashes, 3 * capacity);
+    this.simhashes = grown(this.simhashes, 2 * capacity);
     this.shingleCounts = grown(this.shingleCounts, capacity);
   }
 
   fill(id: number, order: number, fingerprint: Fingerprint, shingleCount: number): void {
     this.orders[id] = order;
     this.visits[id] = 0;
-    this.simhashes[3 * id] = fingerprint.lo & LOW_30_BITS;
-    this.simhashes[3 * id + 1] = ((fingerprint.lo >>> 30) | (fingerprint.hi << 2)) & LOW_30_BITS;
-    this.simhashes[3 * id + 2] = fingerprint.hi >>> 28;
+    this.simhashes[2 * id] = fingerprint.lo;
+    this.simhashes[2 * id + 1] = fingerprint.hi;
     this.shingleCounts[id] = shingleCount;
   }
 
   simhashDistance(a: number, b: number): number {
     const s = this.simhashes;
-    return popcount32(s[3 * a] ^ s[3 * b]) + popcount32(s[3 * a + 1] ^ s[3 * b + 1]) + popcount32(s[3 * a + 2] ^ s[3 * b + 2]);
+    return popcount32(s[2 * a] ^ s[2 * b]) + popcount32(s[2 * a + 1] ^ s[2 * b + 1]);
   }
 }
 
