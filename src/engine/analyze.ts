@@ -59,19 +59,22 @@ export class SentenceList {
   }
 }
 
-export interface Analysis {
-  /** Letters and digits, with dense-script characters weighted: the length the minimum applies to. */
-  weight: number;
-  tokens: number;
-  /** Shingle hashes in text order, repeats kept: the multiset verification compares, once sorted by `sortShingles`. */
-  shingles: Uint32Array;
-  /** The SimHash of the shingles. */
-  fingerprint: Fingerprint;
-  /** The smallest distinct shingle hashes, ascending: indexed, they meet near copies whose SimHash moved. */
-  anchors: Uint32Array;
-  looseKey: number;
-  exactKey: number;
-  sentences: SentenceList;
+/** What `analyze` finds in a text. A class for the reason SimHash64 is one (simhash.ts): no literal's allocation site to retune. */
+export class Analysis {
+  constructor(
+    /** Letters and digits, with dense-script characters weighted: the length the minimum applies to. */
+    readonly weight: number,
+    readonly tokens: number,
+    /** Shingle hashes in text order, repeats kept: the multiset verification compares, once sorted by `sortShingles`. */
+    readonly shingles: Uint32Array,
+    /** The SimHash of the shingles. */
+    readonly fingerprint: Fingerprint,
+    /** The smallest distinct shingle hashes, ascending: indexed, they meet near copies whose SimHash moved. */
+    readonly anchors: Uint32Array,
+    readonly looseKey: number,
+    readonly exactKey: number,
+    readonly sentences: SentenceList,
+  ) {}
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -349,16 +352,16 @@ export function analyze(text: string): Analysis {
   // Short blocks have few bigrams, so single words are fingerprinted as well.
   if (tokens < SHORT_BLOCK_TOKENS) nShingles = addUnigrams(text, nShingles);
 
-  return {
+  return new Analysis(
     weight,
     tokens,
-    shingles: copyOfScratch(nShingles),
-    fingerprint: simhash(scratch, nShingles),
-    anchors: smallestDistinct(nShingles),
-    looseKey: key53(blockLanes[LOOSE_A], blockLanes[LOOSE_B]),
-    exactKey: key53(blockLanes[EXACT_A], blockLanes[EXACT_B]),
-    sentences: copyOfSentences(),
-  };
+    copyOfScratch(nShingles),
+    simhash(scratch, nShingles),
+    smallestDistinct(nShingles),
+    key53(blockLanes[LOOSE_A], blockLanes[LOOSE_B]),
+    key53(blockLanes[EXACT_A], blockLanes[EXACT_B]),
+    copyOfSentences(),
+  );
 }
 
 /** The 64-bit SimHash of `text`'s shingles. */

@@ -110,11 +110,23 @@ function countVotes(shingles: Uint32Array, n: number, planes: Int32Array, mixed:
   ripple(planes, 2, fours);
 }
 
+/**
+ * A fingerprint made with `new`, not as an object literal: V8 tracks where literals are allocated,
+ * and once a long page's fingerprints were seen to survive, it changed that site's tenuring and threw
+ * away the optimised `analyze` that inlined it (twice per load of the 10k page in Chrome's --trace-deopt).
+ */
+class SimHash64 implements Fingerprint {
+  constructor(
+    readonly hi: number,
+    readonly lo: number,
+  ) {}
+}
+
 /** The 64-bit SimHash of the first `n` shingle hashes: each shingle votes for the bits of its hash and of a word mixed from it. */
 export function simhash(shingles: Uint32Array, n = shingles.length): Fingerprint {
   countVotes(shingles, n, planesLo, false);
   countVotes(shingles, n, planesHi, true);
-  return { hi: majority(planesHi, n), lo: majority(planesLo, n) };
+  return new SimHash64(majority(planesHi, n), majority(planesLo, n));
 }
 
 export function hammingDistance(a: Fingerprint, b: Fingerprint): number {
