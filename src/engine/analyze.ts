@@ -2,6 +2,7 @@ import { expansion, foldOffset, kind, Kind, kindOf } from './charTable';
 import { fmix32, key53 } from './hash';
 import { simhash } from './simhash';
 import { CJK_CHAR_WEIGHT, SHORT_BLOCK_TOKENS } from './thresholds';
+import { grown } from './typedArrays';
 import type { Fingerprint } from './types';
 
 /** One sentence of a block: a range of the original text and the hashes of its normalised tokens. */
@@ -116,9 +117,7 @@ function isCloser(c: number): boolean {
 let scratch = new Uint32Array(1024);
 
 function growScratch(): void {
-  const bigger = new Uint32Array(scratch.length * 2);
-  bigger.set(scratch);
-  scratch = bigger;
+  scratch = grown(scratch, scratch.length * 2);
 }
 
 /**
@@ -442,11 +441,7 @@ let sentenceCount = 0;
 /** Records a sentence, and chains its keys into the block's. */
 function endSentence(start: number, end: number, tokens: number, looseA: number, looseB: number, exactA: number, exactB: number): void {
   let at = sentenceCount * SENTENCE_FIELDS;
-  if (at === sentenceScratch.length) {
-    const bigger = new Float64Array(sentenceScratch.length * 2);
-    bigger.set(sentenceScratch);
-    sentenceScratch = bigger;
-  }
+  if (at === sentenceScratch.length) sentenceScratch = grown(sentenceScratch, sentenceScratch.length * 2);
   sentenceScratch[at++] = start;
   sentenceScratch[at++] = end;
   sentenceScratch[at++] = tokens;

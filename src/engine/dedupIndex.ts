@@ -11,6 +11,7 @@ import {
   SIMHASH_BANDS,
   STRICTNESS,
 } from './thresholds';
+import { grown } from './typedArrays';
 import type { BlockResult, DedupReport, EngineOptions, Fingerprint, Group, RepeatedRange } from './types';
 
 interface Entry {
@@ -44,12 +45,6 @@ const SENTENCE_KEYS_PER_BLOCK = 4;
 /** The narrowest band's width; the last band takes the bits left over. */
 const BAND_BITS = Math.floor(64 / SIMHASH_BANDS);
 
-function grown(array: Int32Array, length: number): Int32Array {
-  const bigger = new Int32Array(length);
-  bigger.set(array);
-  return bigger;
-}
-
 /**
  * What a candidate check reads of each block, by block id, in typed arrays: a search meets about
  * nine earlier blocks and verifies fewer than one, so most candidates are dropped without reading
@@ -75,9 +70,7 @@ class BlockColumns {
     let capacity = this.orders.length;
     if (size <= capacity) return;
     while (capacity < size) capacity *= 2;
-    const orders = new Float64Array(capacity);
-    orders.set(this.orders);
-    this.orders = orders;
+    this.orders = grown(this.orders, capacity);
     this.visits = grown(this.visits, capacity);
     this.simhashes = grown(this.simhashes, 2 * capacity);
     this.shingleCounts = grown(this.shingleCounts, capacity);
