@@ -4,6 +4,7 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
+import { splitByAnswer, type PageLoad } from './browser';
 import { generateCorpus } from './corpus';
 import { newsPage } from './pages';
 
@@ -47,6 +48,29 @@ describe('the benchmark corpora', () => {
     const small = generateCorpus(50);
     const html = newsPage(small.texts, small.scripts);
     expect(html.match(/<p[ >]/g)).toHaveLength(50);
+  });
+});
+
+describe("the sample's scan, split by when storage answered", () => {
+  const load = (scanMs: number, answeredMs: number): PageLoad => ({
+    scanMs,
+    prefetch: { leadMs: 30, runMs: 0.5, answeredMs, stale: false },
+    longestTaskMs: 0,
+    longestTaskOfLoadMs: 0,
+    longTasksDuringScan: 0,
+    longestFrameMs: 0,
+  });
+
+  test('gives the time left after a late answer, and the whole scan where the settings were there first', () => {
+    const split = splitByAnswer([load(50, 42), load(40, 36), load(60, 51), load(29, -3), load(20, 0), load(90, NaN)]);
+    expect(split).toEqual({ waitedLoads: 3, afterAnswerMs: 8, readyLoads: 2, readyScanMs: 24.5 });
+  });
+
+  test('reports no figure for a side no load fell on', () => {
+    const split = splitByAnswer([load(50, 42)]);
+    expect(split.waitedLoads).toBe(1);
+    expect(split.readyLoads).toBe(0);
+    expect(split.readyScanMs).toBeNaN();
   });
 });
 

@@ -65,6 +65,16 @@ export interface PrefetchResult {
   answeredMs: number;
   /** Loads in which the content script could not use the prefetched read (a change came in between). */
   staleLoads: number;
+  /**
+   * The scan split by when storage answered: loads that waited for it after the start mark, and the
+   * median time from its answer to the done mark (what is left once the settings are known); loads
+   * whose settings were there before the start mark, and their median scan (all of the work, cold).
+   * NaN where no load fell on that side.
+   */
+  waitedLoads: number;
+  afterAnswerMs: number;
+  readyLoads: number;
+  readyScanMs: number;
 }
 
 export interface PageResult {
@@ -244,6 +254,18 @@ async function profileLoad(page: Page, url: string, file: string): Promise<void>
   await cdp.detach();
 }
 
+/** Loads split by whether storage answered after the start mark or before it (see PrefetchResult); an unknown answer counts on neither side. */
+export function splitByAnswer(loads: readonly PageLoad[]): Pick<PrefetchResult, 'waitedLoads' | 'afterAnswerMs' | 'readyLoads' | 'readyScanMs'> {
+  const waited = loads.filter((l) => l.prefetch && l.prefetch.answeredMs > 0);
+  const ready = loads.filter((l) => l.prefetch && l.prefetch.answeredMs <= 0);
+  return {
+    waitedLoads: waited.length,
+    afterAnswerMs: median(waited.map((l) => l.scanMs - l.prefetch!.answeredMs)),
+    readyLoads: ready.length,
+    readyScanMs: median(ready.map((l) => l.scanMs)),
+  };
+}
+
 async function measurePage(page: Page, url: string, paragraphs: number, loads: number): Promise<PageResult> {
   const results: PageLoad[] = [];
   for (let load = 0; load < loads; load++) results.push(await measureLoad(page, `${url}?load=${load}`));
@@ -261,6 +283,7 @@ async function measurePage(page: Page, url: string, paragraphs: number, loads: n
             runMs: median(prefetched.map((p) => p.runMs)),
             answeredMs: median(prefetched.map((p) => p.answeredMs).filter((ms) => !Number.isNaN(ms))),
             staleLoads: prefetched.filter((p) => p.stale).length,
+            ...splitByAnswer(results),
           },
     longestTaskMs: median(results.map((r) => r.longestTaskMs)),
     longestFrameMs: median(results.map((r) => r.longestFrameMs)),

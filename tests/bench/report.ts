@@ -88,13 +88,22 @@ function nodeTables(node: NodeResults): string[] {
 /** Where the settings prefetch ran: it starts before the start mark, so it is shown beside the scan, not in it. */
 function prefetchRow(label: string, p: BrowserResults['page']): string[] {
   const prefetch = p.prefetch;
-  if (!prefetch) return [label, 'none', '', '', ''];
+  if (!prefetch) return [label, 'none', '', '', '', '', ''];
   const answered = Number.isNaN(prefetch.answeredMs)
     ? 'not within the scan'
     : prefetch.answeredMs <= 0
       ? `${ms(-prefetch.answeredMs)} before start`
       : `${ms(prefetch.answeredMs)} after start`;
-  return [label, `${ms(prefetch.leadMs)} before start`, ms(prefetch.runMs), answered, `${prefetch.staleLoads}/${prefetch.loads}`];
+  const ofLoads = (value: number, loads: number) => (loads === 0 ? 'no load' : `${ms(value)} (${loads} of ${prefetch.loads})`);
+  return [
+    label,
+    `${ms(prefetch.leadMs)} before start`,
+    ms(prefetch.runMs),
+    answered,
+    `${prefetch.staleLoads}/${prefetch.loads}`,
+    ofLoads(prefetch.afterAnswerMs, prefetch.waitedLoads),
+    ofLoads(prefetch.readyScanMs, prefetch.readyLoads),
+  ];
 }
 
 function browserTable(browser: BrowserResults): string[] {
@@ -115,7 +124,7 @@ function browserTable(browser: BrowserResults): string[] {
     '',
     'Settings prefetch (document_start script, before the start mark: not part of the scan time above), median of loads',
     table([
-      ['page', 'began', 'own run', 'storage answered', 'loads read again (stale)'],
+      ['page', 'began', 'own run', 'storage answered', 'loads read again (stale)', 'answer→done, loads that waited', 'scan, loads with settings ready'],
       prefetchRow('generated page', browser.page),
       prefetchRow('sample article', browser.sample),
     ]),
