@@ -16,66 +16,104 @@ export interface Sentence {
   exactKey: number;
 }
 
-/** Numbers per sentence in a `SentenceList`: start, end, tokens, loose key, exact key. */
+/** The record's first numbers: the block's loose and exact keys, then how many anchors and sentences follow. */
+const LOOSE_KEY = 0, EXACT_KEY = 1, ANCHOR_COUNT = 2, SENTENCE_COUNT = 3;
+/** Anchors per block: the bottom-k sketch's k. Their places are kept even when a short block has fewer. */
+const ANCHORS = 4;
+const FIRST_ANCHOR = 4;
+const FIRST_SENTENCE = FIRST_ANCHOR + ANCHORS;
+/** Numbers per sentence in the record: start, end, tokens, loose key, exact key. */
 const SENTENCE_FIELDS = 5;
+const START = 0, END = 1, TOKENS = 2, SENTENCE_LOOSE_KEY = 3, SENTENCE_EXACT_KEY = 4;
 
 /**
- * A block's sentences, packed into a run of a typed array that many blocks share: an object and two
- * boxed keys per sentence were most of the objects a long page's index kept alive, and of its
- * garbage collector's work, and a typed array per block costs as much again as its contents.
+ * What `analyze` finds in a text. A class for the reason SimHash64 is one (simhash.ts): no literal's
+ * allocation site to retune. Keys, anchors and sentences are numbers in one run of an array many
+ * analyses share (a record): as an anchor array, a sentence list and two boxed keys apiece they were
+ * four of the objects each block of a long page keeps alive, and the garbage collector's work.
  */
-export class SentenceList {
-  constructor(
-    private readonly fields: Float64Array,
-    private readonly first: number,
-    readonly length: number,
-  ) {}
-
-  start(i: number): number {
-    return this.fields[this.first + i * SENTENCE_FIELDS];
-  }
-
-  end(i: number): number {
-    return this.fields[this.first + i * SENTENCE_FIELDS + 1];
-  }
-
-  tokens(i: number): number {
-    return this.fields[this.first + i * SENTENCE_FIELDS + 2];
-  }
-
-  looseKey(i: number): number {
-    return this.fields[this.first + i * SENTENCE_FIELDS + 3];
-  }
-
-  exactKey(i: number): number {
-    return this.fields[this.first + i * SENTENCE_FIELDS + 4];
-  }
-
-  at(i: number): Sentence {
-    return { start: this.start(i), end: this.end(i), tokens: this.tokens(i), looseKey: this.looseKey(i), exactKey: this.exactKey(i) };
-  }
-
-  toArray(): Sentence[] {
-    return Array.from({ length: this.length }, (_, i) => this.at(i));
-  }
-}
-
-/** What `analyze` finds in a text. A class for the reason SimHash64 is one (simhash.ts): no literal's allocation site to retune. */
 export class Analysis {
   constructor(
     /** Letters and digits, with dense-script characters weighted: the length the minimum applies to. */
     readonly weight: number,
     readonly tokens: number,
-    /** Shingle hashes in text order, repeats kept: the multiset verification compares, once sorted by `sortShingles`. */
-    readonly shingles: Uint32Array,
+    readonly shingleCount: number,
+    /** The shingles are `shingleCount` numbers from `firstShingle` on, in an array many analyses share. */
+    private readonly words: Uint32Array,
+    private readonly firstShingle: number,
     /** The SimHash of the shingles. */
     readonly fingerprint: Fingerprint,
-    /** The smallest distinct shingle hashes, ascending: indexed, they meet near copies whose SimHash moved. */
-    readonly anchors: Uint32Array,
-    readonly looseKey: number,
-    readonly exactKey: number,
-    readonly sentences: SentenceList,
+    private readonly record: Float64Array,
+    private readonly first: number,
   ) {}
+
+  /**
+   * Shingle hashes in text order, repeats kept: the multiset verification compares, once sorted in
+   * place by `sortShingles`. A view made on each call, as most blocks are never verified: a view kept
+   * apiece was a tenth of what the index held per block.
+   */
+  shingles(): Uint32Array {
+    return this.words.subarray(this.firstShingle, this.firstShingle + this.shingleCount);
+  }
+
+  /** Hash of the block's token sequence with every number counted as the same token. */
+  get looseKey(): number {
+    return this.record[this.first + LOOSE_KEY];
+  }
+
+  /** Hash of the block's token sequence, numbers included. */
+  get exactKey(): number {
+    return this.record[this.first + EXACT_KEY];
+  }
+
+  /** How many anchors there are: the smallest distinct shingle hashes, which, indexed, meet near copies whose SimHash moved. */
+  get anchorCount(): number {
+    return this.record[this.first + ANCHOR_COUNT];
+  }
+
+  /** The anchors in ascending order. */
+  anchor(i: number): number {
+    return this.record[this.first + FIRST_ANCHOR + i];
+  }
+
+  get sentenceCount(): number {
+    return this.record[this.first + SENTENCE_COUNT];
+  }
+
+  sentenceStart(i: number): number {
+    return this.sentenceField(i, START);
+  }
+
+  sentenceEnd(i: number): number {
+    return this.sentenceField(i, END);
+  }
+
+  sentenceTokens(i: number): number {
+    return this.sentenceField(i, TOKENS);
+  }
+
+  sentenceLooseKey(i: number): number {
+    return this.sentenceField(i, SENTENCE_LOOSE_KEY);
+  }
+
+  sentenceExactKey(i: number): number {
+    return this.sentenceField(i, SENTENCE_EXACT_KEY);
+  }
+
+  /** The sentences as objects, for callers outside the hot paths. */
+  sentences(): Sentence[] {
+    return Array.from({ length: this.sentenceCount }, (_, i) => ({
+      start: this.sentenceStart(i),
+      end: this.sentenceEnd(i),
+      tokens: this.sentenceTokens(i),
+      looseKey: this.sentenceLooseKey(i),
+      exactKey: this.sentenceExactKey(i),
+    }));
+  }
+
+  private sentenceField(i: number, field: number): number {
+    return this.record[this.first + FIRST_SENTENCE + i * SENTENCE_FIELDS + field];
+  }
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -351,16 +389,17 @@ export function analyze(text: string): Analysis {
   // Short blocks have few bigrams, so single words are fingerprinted as well.
   if (tokens < SHORT_BLOCK_TOKENS) nShingles = addUnigrams(text, nShingles);
 
-  return new Analysis(
-    weight,
-    tokens,
-    copyOfScratch(nShingles),
-    simhash(scratch, nShingles),
-    smallestDistinct(nShingles),
-    key53(blockLanes[LOOSE_A], blockLanes[LOOSE_B]),
-    key53(blockLanes[EXACT_A], blockLanes[EXACT_B]),
-    copyOfSentences(),
-  );
+  const words = copyOfScratch(nShingles);
+  const firstShingle = slab.firstUint32;
+  const fingerprint = simhash(scratch, nShingles);
+  const record = slab.float64(FIRST_SENTENCE + sentenceCount * SENTENCE_FIELDS);
+  const first = slab.firstFloat64;
+  record[first + LOOSE_KEY] = key53(blockLanes[LOOSE_A], blockLanes[LOOSE_B]);
+  record[first + EXACT_KEY] = key53(blockLanes[EXACT_A], blockLanes[EXACT_B]);
+  record[first + ANCHOR_COUNT] = writeSmallestDistinct(nShingles, record, first + FIRST_ANCHOR);
+  record[first + SENTENCE_COUNT] = sentenceCount;
+  copySentences(record, first + FIRST_SENTENCE);
+  return new Analysis(weight, tokens, nShingles, words, firstShingle, fingerprint, record, first);
 }
 
 /** The 64-bit SimHash of `text`'s shingles. */
@@ -370,11 +409,11 @@ export function fingerprint(text: string): Fingerprint {
 
 /** `text`'s shingle hashes, sorted, repeats kept. */
 export function shingles(text: string): Uint32Array {
-  return sortShingles(analyze(text).shingles);
+  return sortShingles(analyze(text).shingles());
 }
 
 /**
- * Sorts `analysis.shingles` in place for verification, and returns it. Not part of `analyze`,
+ * Sorts `analysis.shingles()` in place for verification, and returns it. Not part of `analyze`,
  * because sorting was its largest cost and many blocks are never verified against another.
  */
 export function sortShingles(shingles: Uint32Array): Uint32Array {
@@ -385,22 +424,24 @@ export function sortShingles(shingles: Uint32Array): Uint32Array {
   return shingles;
 }
 
+/** Copies the first `n` scratch hashes into the slab: to the returned array from index `slab.firstUint32` on. */
 function copyOfScratch(n: number): Uint32Array {
-  const copy = slab.uint32(n);
-  for (let i = 0; i < n; i++) copy[i] = scratch[i];
-  return copy;
+  const words = slab.uint32(n);
+  const first = slab.firstUint32;
+  for (let i = 0; i < n; i++) words[first + i] = scratch[i];
+  return words;
 }
 
 /** Above every uint32: an empty place among the smallest values. */
 const NONE = 2 ** 32;
 
 /**
- * The four smallest distinct values among the first `n` scratch hashes, ascending: a bottom-k
- * sketch. Blocks with Jaccard J share their smallest shingle with probability J, so with four a
- * near copy almost always shares one. Four locals, not an array: nearly every value fails the first
- * comparison, and this runs per block.
+ * Writes the ANCHORS smallest distinct values among the first `n` scratch hashes to `out` from
+ * `at`, ascending, and returns how many there are: a bottom-k sketch. Blocks with Jaccard J share
+ * their smallest shingle with probability J, so with four a near copy almost always shares one.
+ * Four locals, not an array: nearly every value fails the first comparison, and this runs per block.
  */
-function smallestDistinct(n: number): Uint32Array {
+function writeSmallestDistinct(n: number, out: Float64Array, at: number): number {
   let a = NONE, b = NONE, c = NONE, d = NONE;
   for (let i = 0; i < n; i++) {
     const v = scratch[i];
@@ -416,13 +457,11 @@ function smallestDistinct(n: number): Uint32Array {
       } else c = v;
     } else d = v;
   }
-  const found = d !== NONE ? 4 : c !== NONE ? 3 : b !== NONE ? 2 : a !== NONE ? 1 : 0;
-  const out = slab.uint32(found);
-  if (found > 0) out[0] = a;
-  if (found > 1) out[1] = b;
-  if (found > 2) out[2] = c;
-  if (found > 3) out[3] = d;
-  return out;
+  out[at] = a;
+  out[at + 1] = b;
+  out[at + 2] = c;
+  out[at + 3] = d;
+  return d !== NONE ? 4 : c !== NONE ? 3 : b !== NONE ? 2 : a !== NONE ? 1 : 0;
 }
 
 /** The block's key hashes, loose and exact, two lanes each: chained per sentence, not per token, which was a third of the time of `analyze`. */
@@ -481,12 +520,9 @@ function addUnigrams(text: string, n: number): number {
   return n;
 }
 
-function copyOfSentences(): SentenceList {
+function copySentences(out: Float64Array, at: number): void {
   const n = sentenceCount * SENTENCE_FIELDS;
-  const fields = slab.float64(n);
-  const first = slab.firstFloat64;
-  for (let i = 0; i < n; i++) fields[first + i] = sentenceScratch[i];
-  return new SentenceList(fields, first, sentenceCount);
+  for (let i = 0; i < n; i++) out[at + i] = sentenceScratch[i];
 }
 
 const SLAB_BYTES = 16384;
@@ -497,17 +533,24 @@ const SLAB_BYTES = 16384;
  */
 class Slab {
   private buffer = new ArrayBuffer(SLAB_BYTES);
-  /** All of `buffer` as doubles: runs of doubles are handed out as an index into it, with no array of their own. */
+  /** All of `buffer` as doubles and as words: runs are handed out as an index into these, with no array of their own. */
   private doubles = new Float64Array(this.buffer);
+  private words = new Uint32Array(this.buffer);
   private used = 0;
   /** Where the run of the last `float64` call starts in the array it returned. */
   firstFloat64 = 0;
+  /** Where the run of the last `uint32` call starts in the array it returned. */
+  firstUint32 = 0;
 
+  /** An array holding `n` fresh words from index `firstUint32` on. */
   uint32(n: number): Uint32Array {
     const bytes = n * 4;
-    if (bytes > SLAB_BYTES / 4) return new Uint32Array(n);
-    const at = this.carve(bytes);
-    return new Uint32Array(this.buffer, at, n);
+    if (bytes > SLAB_BYTES / 4) {
+      this.firstUint32 = 0;
+      return new Uint32Array(n);
+    }
+    this.firstUint32 = this.carve(bytes) >> 2;
+    return this.words;
   }
 
   /** An array holding `n` fresh doubles from index `firstFloat64` on. */
@@ -528,6 +571,7 @@ class Slab {
     if (this.used + size > SLAB_BYTES) {
       this.buffer = new ArrayBuffer(SLAB_BYTES);
       this.doubles = new Float64Array(this.buffer);
+      this.words = new Uint32Array(this.buffer);
       this.used = 0;
     }
     const at = this.used;

@@ -1,4 +1,4 @@
-import { analyze, shingles, sortShingles, type Analysis, type SentenceList } from './analyze';
+import { analyze, shingles, sortShingles, type Analysis } from './analyze';
 import { Buckets } from './buckets';
 import { popcount32 } from './hash';
 import { containment, jaccardAtLeast } from './similarity';
@@ -17,11 +17,10 @@ import type { BlockResult, DedupReport, EngineOptions, Fingerprint, Group, Repea
 interface Entry {
   /** The block's place in the index's per-block arrays (`BlockColumns`), reused once it is deleted. */
   id: number;
+  /** Also in `BlockColumns.orders`, where candidate checks read it without touching the entry; here for the queue and sorts, which hold entries. */
   order: number;
-  /** `analysis.shingles`, kept here so verification does not go through `analysis`. */
-  shingles: Uint32Array;
-  /** Whether `shingles` is sorted yet: it is sorted when the block is first verified, as many never are. */
-  sorted: boolean;
+  /** The block's shingles, sorted: made when the block is first verified, as many never are. */
+  shingles: Uint32Array | null;
   key: number;
   text: string;
   analysis: Analysis;
@@ -264,12 +263,11 @@ export class DedupIndex {
     const { fingerprint } = analysis;
     const id = this.freeIds.length > 0 ? this.freeIds.pop()! : this.byId.length;
     this.columns.reserve(id + 1);
-    this.columns.fill(id, order, fingerprint, analysis.shingles.length);
+    this.columns.fill(id, order, fingerprint, analysis.shingleCount);
     const entry: Entry = {
       id,
       order,
-      shingles: analysis.shingles,
-      sorted: false,
+      shingles: null,
       key,
       text,
       analysis,
@@ -407,10 +405,10 @@ export class DedupIndex {
   private forEachBucket(entry: Entry, visit: (buckets: Buckets, hash: number) => void): void {
     visit(this.sameText, this.blockKey(entry.analysis));
     for (let band = 0; band < SIMHASH_BANDS; band++) visit(this.bands, bandKey(entry.fingerprint, band));
-    for (const anchor of entry.analysis.anchors) visit(this.anchors, anchor);
-    const { sentences } = entry.analysis;
-    for (let i = 0; i < sentences.length; i++) {
-      if (sentences.tokens(i) >= MIN_SENTENCE_TOKENS) visit(this.sentences, this.sentenceKey(sentences, i));
+    const { analysis } = entry;
+    for (let i = 0; i < analysis.anchorCount; i++) visit(this.anchors, analysis.anchor(i));
+    for (let i = 0; i < analysis.sentenceCount; i++) {
+      if (analysis.sentenceTokens(i) >= MIN_SENTENCE_TOKENS) visit(this.sentences, this.sentenceKey(analysis, i));
     }
   }
 
@@ -422,8 +420,8 @@ export class DedupIndex {
     return this.digitsMatter ? analysis.exactKey : analysis.looseKey;
   }
 
-  private sentenceKey(sentences: SentenceList, i: number): number {
-    return this.digitsMatter ? sentences.exactKey(i) : sentences.looseKey(i);
+  private sentenceKey(analysis: Analysis, i: number): number {
+    return this.digitsMatter ? analysis.sentenceExactKey(i) : analysis.sentenceLooseKey(i);
   }
 
   /** The earliest block before `entry` in a bucket list (lists are in document order). */
@@ -487,16 +485,17 @@ export class DedupIndex {
     const { columns } = this;
     const { orders, visits, shingleCounts } = columns;
     visits[entry.id] = search;
-    const { anchors, fingerprint } = entry.analysis;
-    const lists = SIMHASH_BANDS + anchors.length;
-    const count = entry.shingles.length;
+    const { analysis } = entry;
+    const { fingerprint } = analysis;
+    const lists = SIMHASH_BANDS + analysis.anchorCount;
+    const count = analysis.shingleCount;
     const { maxDistance, maxBandDistance } = this;
     let best: Entry | undefined;
     let bestSimilarity = 0;
     let considered = 0;
     for (let l = 0; l < lists && considered < MAX_CANDIDATES; l++) {
       const byBand = l < SIMHASH_BANDS;
-      const list = byBand ? this.bands.get(bandKey(fingerprint, l)) : this.anchors.get(anchors[l - SIMHASH_BANDS]);
+      const list = byBand ? this.bands.get(bandKey(fingerprint, l)) : this.anchors.get(analysis.anchor(l - SIMHASH_BANDS));
       // A full anchor list is a generic phrase. A full band list is kept: near copies of one paragraph fill it.
       if (!byBand && list.length >= BUCKET_CAP) continue;
       for (let i = 0; i < list.length && considered < MAX_CANDIDATES; i++) {
@@ -525,11 +524,7 @@ export class DedupIndex {
   }
 
   private shinglesOf(entry: Entry): Uint32Array {
-    if (!entry.sorted) {
-      sortShingles(entry.shingles);
-      entry.sorted = true;
-    }
-    return entry.shingles;
+    return (entry.shingles ??= sortShingles(entry.analysis.shingles()));
   }
 
   /**
@@ -550,11 +545,11 @@ export class DedupIndex {
     let covered = 0;
     // Most blocks repeat nothing: no ranges are allocated for them.
     let ranges: RepeatedRange[] | undefined;
-    const { sentences } = entry.analysis;
-    for (let i = 0; i < sentences.length; i++) {
-      if (sentences.tokens(i) < MIN_SENTENCE_TOKENS) continue;
+    const { analysis } = entry;
+    for (let i = 0; i < analysis.sentenceCount; i++) {
+      if (analysis.sentenceTokens(i) < MIN_SENTENCE_TOKENS) continue;
       significant++;
-      let source = this.earliestBefore(this.sentences.get(this.sentenceKey(sentences, i)), entry);
+      let source = this.earliestBefore(this.sentences.get(this.sentenceKey(analysis, i)), entry);
       if (!source && near && containment(this.sentenceShingles(entry, i), this.shinglesOf(near.entry)) >= minJaccard) {
         source = near.entry;
       }
@@ -564,8 +559,8 @@ export class DedupIndex {
       const of = this.canonicalOf(source);
       ranges ??= [];
       const last = ranges[ranges.length - 1];
-      const start = sentences.start(i);
-      const end = sentences.end(i);
+      const start = analysis.sentenceStart(i);
+      const end = analysis.sentenceEnd(i);
       if (last && last.of === of && entry.text.slice(last.end, start).trim() === '') last.end = end;
       else ranges.push({ start, end, of });
     }
@@ -598,9 +593,9 @@ export class DedupIndex {
 
   /** A sentence's own shingles; a one-sentence block's are the block's. */
   private sentenceShingles(entry: Entry, i: number): Uint32Array {
-    const { sentences } = entry.analysis;
-    if (sentences.length === 1) return this.shinglesOf(entry);
-    return shingles(entry.text.slice(sentences.start(i), sentences.end(i)));
+    const { analysis } = entry;
+    if (analysis.sentenceCount === 1) return this.shinglesOf(entry);
+    return shingles(entry.text.slice(analysis.sentenceStart(i), analysis.sentenceEnd(i)));
   }
 
   /** Groups from the duplicate and partial results among `blocks`, which are in document order. */

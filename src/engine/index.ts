@@ -7,7 +7,7 @@ export * from './types';
 export { DedupIndex, type DedupChanges } from './dedupIndex';
 export { normalize } from './normalize';
 export { hammingDistance, simhash } from './simhash';
-export { analyze, fingerprint, shingles, type Analysis, type Sentence, type SentenceList } from './analyze';
+export { analyze, fingerprint, shingles, type Analysis, type Sentence } from './analyze';
 export { jaccard } from './similarity';
 export { DEFAULT_OPTIONS, DEFAULT_MIN_BLOCK_CHARS, STRICTNESS } from './thresholds';
 

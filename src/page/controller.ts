@@ -91,6 +91,8 @@ interface ReadAhead {
   registry: BlockRegistry;
   index: DedupIndex;
   indexed: number;
+  /** Small enough to be read and annotated in one slice (see SMALL_PAGE_CHARS). */
+  small: boolean;
 }
 
 function sameEngineOptions(a: EngineOptions, b: EngineOptions): boolean {
@@ -349,8 +351,9 @@ export class PageController {
    * says it may be, and a plan with other options has the blocks indexed again.
    */
   private async indexAhead(blocks: PageBlock[], readSlicer: Slicer): Promise<ReadAhead> {
-    const ahead: ReadAhead = { blocks, registry: new BlockRegistry(), index: new DedupIndex(DEFAULT_OPTIONS, blocks.length), indexed: 0 };
-    const slicer = isSmallPage(blocks) ? readSlicer.withBudget(RENDER_SLICE_MS) : readSlicer;
+    const small = isSmallPage(blocks);
+    const ahead: ReadAhead = { blocks, registry: new BlockRegistry(), index: new DedupIndex(DEFAULT_OPTIONS, blocks.length), indexed: 0, small };
+    const slicer = small ? readSlicer.withBudget(RENDER_SLICE_MS) : readSlicer;
     try {
       while (this.plan === null && ahead.indexed < blocks.length) {
         if (slicer.spent()) {
@@ -389,7 +392,7 @@ export class PageController {
     const ahead = early ? await early : null;
     if (!ahead) this.observeAfresh();
     const blocks = ahead?.blocks ?? null;
-    const slicer = blocks && isSmallPage(blocks) ? scanSlicer.withBudget(RENDER_SLICE_MS) : scanSlicer;
+    const slicer = ahead?.small ? scanSlicer.withBudget(RENDER_SLICE_MS) : scanSlicer;
     this.forgetBlocks();
     // Blocks indexed while the plan loaded are kept when the plan's engine options are the ones they were indexed with.
     const kept = ahead && sameEngineOptions(ahead.index.options, options) ? ahead.indexed : 0;
