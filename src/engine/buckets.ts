@@ -1,14 +1,14 @@
 const MIN_CAPACITY = 16;
-/** Words per slot: key low, key high, value. */
-const SLOT = 3;
+/** Words per slot: key low, key high, value, second item. */
+const SLOT = 4;
 const EMPTY: readonly number[] = [];
 /** Stands in for a freed list until its index is reused. */
 const FREED: number[] = [];
 
 /**
  * The table is sized to this load and grows past MAX_LOAD: even 0.7 full, linear probing reads about
- * 2.2 slots per hit and 6 per miss (1.35–1.43 per lookup on the benchmark corpora), 12 bytes each,
- * so most probes stay in one cache line.
+ * 2.2 slots per hit and 6 per miss (1.35–1.43 per lookup on the benchmark corpora), 16 bytes each,
+ * four to a cache line, so most probes read one line.
  */
 const SIZED_LOAD = 0.5;
 const MAX_LOAD = 0.7;
@@ -28,21 +28,23 @@ function home(low: number, high: number, capacity: number): number {
  * A multimap from hash keys to lists of item ids, each list kept in document order (`orderOf`). The
  * keys live in a typed open-addressed table (linear probing): a page's index holds hundreds of
  * thousands of them, and a Map with large-number keys spends its time boxing and chasing them. Most
- * keys have one item, whose id is kept in the slot itself: a list per key was most of the index's
- * objects and its GC time. Ids, not objects, so that reading a list touches no item: the caller
+ * keys have one or two items, whose ids are kept in the slot itself: a list per key was most of the
+ * index's objects and its GC time, and each list is two objects more to reach. Ids, not objects, so that reading a list touches no item: the caller
  * checks candidates in its own typed arrays, and a probe reads nothing but the table.
  */
 export class Buckets {
   /**
-   * Per slot, three words side by side, so a probe reads one cache line: the key's low 32 bits, its
-   * high bits (keys are below 2^53), and the value: ~id (negative) for a slot holding one item,
-   * 1 + the index of the slot's list in `lists`, or 0 when the slot is free. Words, not doubles, and
-   * no array of items beside them: a 100,000-paragraph page's four tables take 24 MB instead of 44.
+   * Per slot, four words side by side, so a probe reads one cache line: the key's low 32 bits, its
+   * high bits (keys are below 2^53), the value, and the second item. The value is ~id (negative) for
+   * a slot holding one or two items, 1 + the index of the slot's list in `lists`, or 0 when the slot
+   * is free; the second item is ~id, or 0 when there is none. Words, not doubles, and no array of
+   * items beside them: a 100,000-paragraph page's four tables take 32 MB, where doubles took 44.
    */
   private table: Int32Array;
   private capacity: number;
-  /** What `get` and `add` return for a single-item slot, refilled on each call. */
+  /** What `get` and `add` return for a slot holding one or two items, refilled on each call. */
   private readonly one: number[] = [0];
+  private readonly two: number[] = [0, 0];
   private readonly lists: number[][] = [];
   private readonly freeLists: number[] = [];
   private used = 0;
@@ -67,10 +69,24 @@ export class Buckets {
     const slot = this.find(hash);
     const value = slot >= 0 ? table[SLOT * slot + 2] : 0;
     if (value < 0) {
-      const other = ~value;
-      if (this.cap < 2) return this.oneOf(other);
-      const list = this.orderOf(other) > this.orderOf(id) ? [id, other] : [other, id];
+      const first = ~value;
+      const second = table[SLOT * slot + 3];
+      if (second === 0) {
+        if (this.cap < 2) return this.oneOf(first);
+        if (this.orderOf(first) > this.orderOf(id)) {
+          table[SLOT * slot + 2] = ~id;
+          table[SLOT * slot + 3] = value;
+          return this.twoOf(id, first);
+        }
+        table[SLOT * slot + 3] = ~id;
+        return this.twoOf(first, id);
+      }
+      const other = ~second;
+      if (this.cap < 3) return this.twoOf(first, other);
+      const order = this.orderOf(id);
+      const list = order < this.orderOf(first) ? [id, first, other] : order < this.orderOf(other) ? [first, id, other] : [first, other, id];
       table[SLOT * slot + 2] = this.newList(list) + 1;
+      table[SLOT * slot + 3] = 0;
       return list;
     }
     if (value > 0) {
@@ -87,6 +103,7 @@ export class Buckets {
     table[at] = hash | 0;
     table[at + 1] = (hash / 0x100000000) | 0;
     table[at + 2] = ~id;
+    table[at + 3] = 0;
     if (++this.used > MAX_LOAD * this.capacity) this.resize(2 * this.capacity);
     return this.oneOf(id);
   }
@@ -95,12 +112,26 @@ export class Buckets {
   remove(hash: number, id: number): readonly number[] {
     const slot = this.find(hash);
     if (slot < 0) return EMPTY;
-    const value = this.table[SLOT * slot + 2];
+    const table = this.table;
+    const value = table[SLOT * slot + 2];
     if (value < 0) {
-      if (~value !== id) return this.oneOf(~value);
-      this.vacate(slot);
-      this.used--;
-      return EMPTY;
+      const second = table[SLOT * slot + 3];
+      if (second === 0) {
+        if (~value !== id) return this.oneOf(~value);
+        this.vacate(slot);
+        this.used--;
+        return EMPTY;
+      }
+      if (~value === id) {
+        table[SLOT * slot + 2] = second;
+        table[SLOT * slot + 3] = 0;
+        return this.oneOf(~second);
+      }
+      if (~second === id) {
+        table[SLOT * slot + 3] = 0;
+        return this.oneOf(~value);
+      }
+      return this.twoOf(~value, ~second);
     }
     const list = this.lists[value - 1];
     const at = list.indexOf(id);
@@ -118,12 +149,20 @@ export class Buckets {
     const slot = this.find(hash);
     if (slot < 0) return EMPTY;
     const value = this.table[SLOT * slot + 2];
-    return value < 0 ? this.oneOf(~value) : this.lists[value - 1];
+    if (value > 0) return this.lists[value - 1];
+    const second = this.table[SLOT * slot + 3];
+    return second === 0 ? this.oneOf(~value) : this.twoOf(~value, ~second);
   }
 
   private oneOf(id: number): readonly number[] {
     this.one[0] = id;
     return this.one;
+  }
+
+  private twoOf(first: number, second: number): readonly number[] {
+    this.two[0] = first;
+    this.two[1] = second;
+    return this.two;
   }
 
   private newList(list: number[]): number {
@@ -160,6 +199,7 @@ export class Buckets {
       table[SLOT * hole] = table[SLOT * next];
       table[SLOT * hole + 1] = table[SLOT * next + 1];
       table[SLOT * hole + 2] = table[SLOT * next + 2];
+      table[SLOT * hole + 3] = table[SLOT * next + 3];
       hole = next;
     }
     table[SLOT * hole + 2] = 0;
@@ -176,6 +216,7 @@ export class Buckets {
       table[SLOT * slot] = old[at];
       table[SLOT * slot + 1] = old[at + 1];
       table[SLOT * slot + 2] = old[at + 2];
+      table[SLOT * slot + 3] = old[at + 3];
     }
   }
 }

@@ -23,6 +23,19 @@ describe('Buckets', () => {
     expect(buckets.size).toBe(0);
   });
 
+  test('a key with two ids keeps them in order whichever is removed', () => {
+    const buckets = new Buckets(withOrders([5, 1, 3]));
+    const [a, b, c] = [0, 1, 2];
+    buckets.add(9, a);
+    expect(buckets.add(9, b)).toEqual([b, a]);
+    expect(buckets.remove(9, b)).toEqual([a]);
+    expect(buckets.add(9, c)).toEqual([c, a]);
+    expect(buckets.remove(9, a)).toEqual([c]);
+    expect(buckets.get(9)).toEqual([c]);
+    expect(buckets.remove(9, c)).toEqual([]);
+    expect(buckets.size).toBe(0);
+  });
+
   test('id 0 is an id like any other', () => {
     const buckets = new Buckets(withOrders([0]));
     expect(buckets.add(3, 0)).toEqual([0]);
