@@ -49,8 +49,8 @@ export class Analysis {
 
   /**
    * Shingle hashes in text order, repeats kept: the multiset verification compares, once sorted in
-   * place by `sortShingles`. A view made on each call, as most blocks are never verified: a view kept
-   * apiece was a tenth of what the index held per block.
+   * place by `sortShingles`. A view made on each call, as many blocks are never verified: a view kept
+   * apiece was about 96 of the 914 bytes of JS heap the index held per block.
    */
   shingles(): Uint32Array {
     return this.words.subarray(this.firstShingle, this.firstShingle + this.shingleCount);

@@ -29,8 +29,9 @@ function home(low: number, high: number, capacity: number): number {
  * keys live in a typed open-addressed table (linear probing): a page's index holds hundreds of
  * thousands of them, and a Map with large-number keys spends its time boxing and chasing them. Most
  * keys have one or two items, whose ids are kept in the slot itself: a list per key was most of the
- * index's objects and its GC time, and each list is two objects more to reach. Ids, not objects, so that reading a list touches no item: the caller
- * checks candidates in its own typed arrays, and a probe reads nothing but the table.
+ * index's objects and its GC time, and each list is two objects more to reach. Ids, not objects, so
+ * that reading a list touches no item: the caller checks candidates in its own typed arrays, and a
+ * probe reads nothing but the table.
  */
 export class Buckets {
   /**
@@ -81,23 +82,15 @@ export class Buckets {
         table[SLOT * slot + 3] = ~id;
         return this.twoOf(first, id);
       }
-      const other = ~second;
-      if (this.cap < 3) return this.twoOf(first, other);
-      const order = this.orderOf(id);
-      const list = order < this.orderOf(first) ? [id, first, other] : order < this.orderOf(other) ? [first, id, other] : [first, other, id];
+      if (this.cap < 3) return this.twoOf(first, ~second);
+      const list = [first, ~second];
       table[SLOT * slot + 2] = this.newList(list) + 1;
       table[SLOT * slot + 3] = 0;
-      return list;
+      return this.insertInOrder(list, id);
     }
     if (value > 0) {
       const list = this.lists[value - 1];
-      if (list.length >= this.cap) return list;
-      const order = this.orderOf(id);
-      let at = list.length;
-      while (at > 0 && this.orderOf(list[at - 1]) > order) at--;
-      if (at === list.length) list.push(id);
-      else list.splice(at, 0, id);
-      return list;
+      return list.length >= this.cap ? list : this.insertInOrder(list, id);
     }
     const at = SLOT * ~slot;
     table[at] = hash | 0;
@@ -152,6 +145,16 @@ export class Buckets {
     if (value > 0) return this.lists[value - 1];
     const second = this.table[SLOT * slot + 3];
     return second === 0 ? this.oneOf(~value) : this.twoOf(~value, ~second);
+  }
+
+  /** Inserts `id` after the ids that come no later in the document, and returns the list. */
+  private insertInOrder(list: number[], id: number): number[] {
+    const order = this.orderOf(id);
+    let at = list.length;
+    while (at > 0 && this.orderOf(list[at - 1]) > order) at--;
+    if (at === list.length) list.push(id);
+    else list.splice(at, 0, id);
+    return list;
   }
 
   private oneOf(id: number): readonly number[] {
