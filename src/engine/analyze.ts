@@ -20,7 +20,7 @@ export interface Sentence {
 const LOOSE_KEY = 0, EXACT_KEY = 1, ANCHOR_COUNT = 2, SENTENCE_COUNT = 3;
 /** Anchors per block: the bottom-k sketch's k. Their places are kept even when a short block has fewer. */
 const ANCHORS = 4;
-const FIRST_ANCHOR = 4;
+const FIRST_ANCHOR = SENTENCE_COUNT + 1;
 const FIRST_SENTENCE = FIRST_ANCHOR + ANCHORS;
 /** Numbers per sentence in the record: start, end, tokens, loose key, exact key. */
 const SENTENCE_FIELDS = 5;
