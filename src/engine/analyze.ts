@@ -398,7 +398,7 @@ export function analyze(text: string): Analysis {
   record[first + EXACT_KEY] = key53(blockLanes[EXACT_A], blockLanes[EXACT_B]);
   record[first + ANCHOR_COUNT] = writeSmallestDistinct(nShingles, record, first + FIRST_ANCHOR);
   record[first + SENTENCE_COUNT] = sentenceCount;
-  copySentences(record, first + FIRST_SENTENCE);
+  record.set(sentenceScratch.subarray(0, sentenceCount * SENTENCE_FIELDS), first + FIRST_SENTENCE);
   return new Analysis(weight, tokens, nShingles, words, firstShingle, fingerprint, record, first);
 }
 
@@ -520,11 +520,6 @@ function addUnigrams(text: string, n: number): number {
     }
   }
   return n;
-}
-
-function copySentences(out: Float64Array, at: number): void {
-  const n = sentenceCount * SENTENCE_FIELDS;
-  for (let i = 0; i < n; i++) out[at + i] = sentenceScratch[i];
 }
 
 const SLAB_BYTES = 16384;
