@@ -171,8 +171,7 @@ export function analyze(text: string): Analysis {
   let weight = 0;
   sentenceCount = 0;
 
-  // The word being read.
-  let inWord = false;
+  // The word being read; none while its length is 0.
   let wordHash = FNV_OFFSET;
   let wordIsNumber = true;
   let wordLength = 0;
@@ -180,8 +179,8 @@ export function analyze(text: string): Analysis {
   let lastWordIsLetter = false;
   // The previous dense character, for bigrams; -1 when the dense run was broken.
   let prevDense = -1;
+  // The token before this one; there is one once `tokens` passes 1.
   let prevToken = 0;
-  let havePrevToken = false;
 
   // Token-sequence hashes of the sentence being read, with numbers as one token (loose) and as
   // themselves (exact). Until a number comes, the exact hash equals the loose one, so it is only
@@ -266,7 +265,6 @@ export function analyze(text: string): Analysis {
           weight += end - at;
           lastVisible = end - 1;
           prevDense = -1;
-          inWord = true;
           i = end;
           // The space that ends most words ends this one here, without another turn of the loop.
           if (end === length || text.charCodeAt(end) !== 32) continue;
@@ -276,7 +274,7 @@ export function analyze(text: string): Analysis {
           i = end + 1;
         }
       }
-    } else if (inWord) {
+    } else if (wordLength > 0) {
       // The end of the text ends the last word.
       raw = 32;
       k = Kind.Space;
@@ -292,28 +290,25 @@ export function analyze(text: string): Analysis {
       if (f < 48 || f > 57) wordIsNumber = false;
       wordLength++;
       weight++;
-      inWord = true;
       continue;
     }
 
     // Anything else ends the word being read.
-    if (inWord) {
+    if (wordLength > 0) {
       const exact = fmix32(wordHash);
       const loose = wordIsNumber ? NUMBER_TOKEN : exact;
       lastWordLength = wordLength;
       lastWordIsLetter = !wordIsNumber;
-      inWord = false;
       wordHash = FNV_OFFSET;
       wordIsNumber = true;
       wordLength = 0;
       tokens++;
       sentenceTokens++;
-      if (havePrevToken) {
+      if (tokens > 1) {
         if (nShingles === scratch.length) growScratch();
         scratch[nShingles++] = fmix32(Math.imul(prevToken, SEQ_PRIME_A) ^ loose);
       }
       prevToken = loose;
-      havePrevToken = true;
       if (loose !== exact && !sentenceHasNumber) {
         // A number: from here on the exact hashes differ from the loose ones.
         sExactA = sLooseA;
@@ -342,12 +337,11 @@ export function analyze(text: string): Analysis {
           const token = denseBigram(prev, g);
           tokens++;
           sentenceTokens++;
-          if (havePrevToken) {
+          if (tokens > 1) {
             if (nShingles === scratch.length) growScratch();
             scratch[nShingles++] = fmix32(Math.imul(prevToken, SEQ_PRIME_A) ^ token);
           }
           prevToken = token;
-          havePrevToken = true;
           sLooseA = Math.imul(sLooseA ^ token, FNV_PRIME);
           sLooseB = Math.imul(sLooseB ^ token, SEQ_PRIME_B) + 1;
           if (sentenceHasNumber) {
