@@ -13,7 +13,12 @@ const TOGGLE_SHORTCUT = 'Alt+Shift+U';
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact()],
+    // Vite compiles each module alone and keeps a const enum as an object, read at every use: the engine's
+    // hot-loop constants are const enums to be written in as literals (see `Hash` in src/engine/analyze.ts).
+    oxc: { typescript: { optimizeConstEnums: true } },
+  }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

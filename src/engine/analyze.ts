@@ -16,15 +16,28 @@ export interface Sentence {
   exactKey: number;
 }
 
-/** The record's first numbers: the block's loose and exact keys, then how many anchors and sentences follow. */
-const LOOSE_KEY = 0, EXACT_KEY = 1, ANCHOR_COUNT = 2, SENTENCE_COUNT = 3;
-/** Anchors per block: the bottom-k sketch's k. Their places are kept even when a short block has fewer. */
-const ANCHORS = 4;
-const FIRST_ANCHOR = SENTENCE_COUNT + 1;
-const FIRST_SENTENCE = FIRST_ANCHOR + ANCHORS;
-/** Numbers per sentence in the record: start, end, tokens, loose key, exact key. */
-const SENTENCE_FIELDS = 5;
-const START = 0, END = 1, TOKENS = 2, SENTENCE_LOOSE_KEY = 3, SENTENCE_EXACT_KEY = 4;
+/** Where an analysis's numbers are in its record. Const enums, so that they compile to literals (see `Hash`). */
+const enum Field {
+  /** The block's loose and exact keys, then how many anchors and sentences follow. */
+  LooseKey = 0,
+  ExactKey = 1,
+  AnchorCount = 2,
+  SentenceCount = 3,
+  FirstAnchor = 4,
+  /** Anchors per block: the bottom-k sketch's k. Their places are kept even when a short block has fewer. */
+  Anchors = 4,
+  FirstSentence = FirstAnchor + Anchors,
+}
+
+/** The numbers of a sentence in the record, `Fields` of them from its first. */
+const enum SentenceField {
+  Start = 0,
+  End = 1,
+  Tokens = 2,
+  LooseKey = 3,
+  ExactKey = 4,
+  Fields = 5,
+}
 
 /**
  * What `analyze` finds in a text. A class for the reason SimHash64 is one (simhash.ts): no literal's
@@ -58,46 +71,46 @@ export class Analysis {
 
   /** Hash of the block's token sequence with every number counted as the same token. */
   get looseKey(): number {
-    return this.record[this.first + LOOSE_KEY];
+    return this.record[this.first + Field.LooseKey];
   }
 
   /** Hash of the block's token sequence, numbers included. */
   get exactKey(): number {
-    return this.record[this.first + EXACT_KEY];
+    return this.record[this.first + Field.ExactKey];
   }
 
   /** How many anchors there are: the smallest distinct shingle hashes, which, indexed, meet near copies whose SimHash moved. */
   get anchorCount(): number {
-    return this.record[this.first + ANCHOR_COUNT];
+    return this.record[this.first + Field.AnchorCount];
   }
 
   /** The anchors in ascending order. */
   anchor(i: number): number {
-    return this.record[this.first + FIRST_ANCHOR + i];
+    return this.record[this.first + Field.FirstAnchor + i];
   }
 
   get sentenceCount(): number {
-    return this.record[this.first + SENTENCE_COUNT];
+    return this.record[this.first + Field.SentenceCount];
   }
 
   sentenceStart(i: number): number {
-    return this.sentenceField(i, START);
+    return this.sentenceField(i, SentenceField.Start);
   }
 
   sentenceEnd(i: number): number {
-    return this.sentenceField(i, END);
+    return this.sentenceField(i, SentenceField.End);
   }
 
   sentenceTokens(i: number): number {
-    return this.sentenceField(i, TOKENS);
+    return this.sentenceField(i, SentenceField.Tokens);
   }
 
   sentenceLooseKey(i: number): number {
-    return this.sentenceField(i, SENTENCE_LOOSE_KEY);
+    return this.sentenceField(i, SentenceField.LooseKey);
   }
 
   sentenceExactKey(i: number): number {
-    return this.sentenceField(i, SENTENCE_EXACT_KEY);
+    return this.sentenceField(i, SentenceField.ExactKey);
   }
 
   /** The sentences as objects, for callers outside the hot paths. */
@@ -111,18 +124,26 @@ export class Analysis {
     }));
   }
 
-  private sentenceField(i: number, field: number): number {
-    return this.record[this.first + FIRST_SENTENCE + i * SENTENCE_FIELDS + field];
+  private sentenceField(i: number, field: SentenceField): number {
+    return this.record[this.first + Field.FirstSentence + i * SentenceField.Fields + field];
   }
 }
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-/** Every number hashes to this token: digits are what syndicated copies update (dates, tolls, scores). */
-const NUMBER_TOKEN = 0x5bd1e995;
-const UNIGRAM_SEED = 0x27d4eb2f;
-const SEQ_PRIME_A = 0x9e3779b1;
-const SEQ_PRIME_B = 0x85ebca77;
+/**
+ * Hash constants. A const enum, so that each module's compiler writes them into the code as literals:
+ * as module constants they were variables of the bundle, re-read and type-checked at every use, on
+ * every character in the word loop. Those above 2^31 are written signed, so that they stay machine
+ * words; the hashes only use their bits.
+ */
+const enum Hash {
+  FnvOffset = 0x811c9dc5 | 0,
+  FnvPrime = 0x01000193,
+  /** Every number hashes to this token: digits are what syndicated copies update (dates, tolls, scores). */
+  NumberToken = 0x5bd1e995,
+  UnigramSeed = 0x27d4eb2f,
+  SeqPrimeA = 0x9e3779b1 | 0,
+  SeqPrimeB = 0x85ebca77 | 0,
+}
 /** At most 2^16 buckets for sorting hashes: enough to keep buckets small on a 5 MB text. */
 const MAX_BUCKET_BITS = 16;
 
@@ -165,6 +186,12 @@ function growScratch(): void {
  * loop over local variables, because this runs on every paragraph of every page.
  */
 export function analyze(text: string): Analysis {
+  // The kinds as locals: an enum imported from another module is an object in the bundles (each
+  // module is compiled alone), and `Kind.Word` in the word loop was a property read per character.
+  // The tables too: read through the module's bindings, they cost 2-6 % more instructions.
+  const kinds = kind, folds = foldOffset;
+  const UNBUILT = Kind.Unbuilt, SEPARATOR = Kind.Separator, WORD = Kind.Word, DENSE = Kind.Dense;
+  const DROP = Kind.Drop, EXPAND = Kind.Expand, SPACE = Kind.Space;
   const length = text.length;
   let nShingles = 0;
   let tokens = 0;
@@ -172,7 +199,7 @@ export function analyze(text: string): Analysis {
   sentenceCount = 0;
 
   // The word being read; none while its length is 0.
-  let wordHash = FNV_OFFSET;
+  let wordHash = Hash.FnvOffset;
   let wordIsNumber = true;
   let wordLength = 0;
   let lastWordLength = 0;
@@ -185,7 +212,7 @@ export function analyze(text: string): Analysis {
   // Token-sequence hashes of the sentence being read, with numbers as one token (loose) and as
   // themselves (exact). Until a number comes, the exact hash equals the loose one, so it is only
   // computed from the first number on. The block's hashes chain its sentences' (endSentence).
-  let sLooseA = FNV_OFFSET, sLooseB = FNV_OFFSET, sExactA = FNV_OFFSET, sExactB = FNV_OFFSET;
+  let sLooseA = Hash.FnvOffset, sLooseB = Hash.FnvOffset, sExactA = Hash.FnvOffset, sExactB = Hash.FnvOffset;
   resetBlockLanes();
   let sentenceHasNumber = false;
   let sentenceTokens = 0;
@@ -207,17 +234,17 @@ export function analyze(text: string): Analysis {
     let at: number;
     if (pendingAt < pending.length) {
       raw = pending.charCodeAt(pendingAt++);
-      k = kind[raw] as Kind;
+      k = kinds[raw] as Kind;
       at = i - 1;
-      if (k === Kind.Drop) continue;
-      if (k !== Kind.Word && k !== Kind.Dense) k = Kind.Separator;
+      if (k === DROP) continue;
+      if (k !== WORD && k !== DENSE) k = SEPARATOR;
     } else if (i < length) {
       raw = text.charCodeAt(i);
-      k = kind[raw] as Kind;
+      k = kinds[raw] as Kind;
       at = i++;
-      if (k === Kind.Unbuilt) k = kindOf(raw);
-      if (k === Kind.Drop) continue;
-      if (k !== Kind.Space) {
+      if (k === UNBUILT) k = kindOf(raw);
+      if (k === DROP) continue;
+      if (k !== SPACE) {
         // A visible character: it settles a pending sentence boundary, then belongs to a sentence.
         if (pendingEnd >= 0) {
           if (at === pendingEnd && (isTerminator(raw) || isCloser(raw))) {
@@ -231,7 +258,7 @@ export function analyze(text: string): Analysis {
               }
               sentenceStart = -1;
               sentenceTokens = 0;
-              sLooseA = sLooseB = FNV_OFFSET;
+              sLooseA = sLooseB = Hash.FnvOffset;
               sentenceHasNumber = false;
             }
             pendingEnd = -1;
@@ -239,24 +266,24 @@ export function analyze(text: string): Analysis {
         }
         if (sentenceStart < 0) sentenceStart = at;
         lastVisible = at;
-        if (k === Kind.Expand) {
+        if (k === EXPAND) {
           pending = expansion.get(raw)!;
           pendingAt = 0;
           continue;
         }
-        if (k === Kind.Word) {
+        if (k === WORD) {
           // The rest of the word's run in a tight loop: most characters of a page are here.
           let h: number = wordHash;
           let isNumber: boolean = wordIsNumber;
-          let f: number = raw + foldOffset[raw];
+          let f: number = raw + folds[raw];
           let end = i;
           for (;;) {
-            h = Math.imul(h ^ f, FNV_PRIME);
+            h = Math.imul(h ^ f, Hash.FnvPrime);
             if (f < 48 || f > 57) isNumber = false;
             if (end === length) break;
             const next = text.charCodeAt(end);
-            if (kind[next] !== Kind.Word) break;
-            f = next + foldOffset[next];
+            if (kinds[next] !== WORD) break;
+            f = next + folds[next];
             end++;
           }
           wordHash = h;
@@ -269,7 +296,7 @@ export function analyze(text: string): Analysis {
           // The space that ends most words ends this one here, without another turn of the loop.
           if (end === length || text.charCodeAt(end) !== 32) continue;
           raw = 32;
-          k = Kind.Space;
+          k = SPACE;
           at = end;
           i = end + 1;
         }
@@ -277,16 +304,16 @@ export function analyze(text: string): Analysis {
     } else if (wordLength > 0) {
       // The end of the text ends the last word.
       raw = 32;
-      k = Kind.Space;
+      k = SPACE;
       at = length;
     } else {
       break;
     }
 
-    if (k === Kind.Word) {
-      const f = raw + foldOffset[raw];
+    if (k === WORD) {
+      const f = raw + folds[raw];
       prevDense = -1;
-      wordHash = Math.imul(wordHash ^ f, FNV_PRIME);
+      wordHash = Math.imul(wordHash ^ f, Hash.FnvPrime);
       if (f < 48 || f > 57) wordIsNumber = false;
       wordLength++;
       weight++;
@@ -296,17 +323,17 @@ export function analyze(text: string): Analysis {
     // Anything else ends the word being read.
     if (wordLength > 0) {
       const exact = fmix32(wordHash);
-      const loose = wordIsNumber ? NUMBER_TOKEN : exact;
+      const loose = wordIsNumber ? Hash.NumberToken : exact;
       lastWordLength = wordLength;
       lastWordIsLetter = !wordIsNumber;
-      wordHash = FNV_OFFSET;
+      wordHash = Hash.FnvOffset;
       wordIsNumber = true;
       wordLength = 0;
       tokens++;
       sentenceTokens++;
       if (tokens > 1) {
         if (nShingles === scratch.length) growScratch();
-        scratch[nShingles++] = fmix32(Math.imul(prevToken, SEQ_PRIME_A) ^ loose);
+        scratch[nShingles++] = fmix32(Math.imul(prevToken, Hash.SeqPrimeA) ^ loose);
       }
       prevToken = loose;
       if (loose !== exact && !sentenceHasNumber) {
@@ -315,21 +342,21 @@ export function analyze(text: string): Analysis {
         sExactB = sLooseB;
         sentenceHasNumber = true;
       }
-      sLooseA = Math.imul(sLooseA ^ loose, FNV_PRIME);
-      sLooseB = Math.imul(sLooseB ^ loose, SEQ_PRIME_B) + 1;
+      sLooseA = Math.imul(sLooseA ^ loose, Hash.FnvPrime);
+      sLooseB = Math.imul(sLooseB ^ loose, Hash.SeqPrimeB) + 1;
       if (sentenceHasNumber) {
-        sExactA = Math.imul(sExactA ^ exact, FNV_PRIME);
-        sExactB = Math.imul(sExactB ^ exact, SEQ_PRIME_B) + 1;
+        sExactA = Math.imul(sExactA ^ exact, Hash.FnvPrime);
+        sExactB = Math.imul(sExactB ^ exact, Hash.SeqPrimeB) + 1;
       }
     }
 
-    if (k === Kind.Dense) {
+    if (k === DENSE) {
       // A dense run (Han, kana, Thai…): each character is a bigram token with the one before. The
       // run's next characters are read here, in a tight loop: in Chinese text nearly every one is.
       // A token is emitted as a word's is above, written out again: sent back through the outer
       // loop to share that code, dense text made `analyze` 3 % slower.
       let prev = prevDense;
-      let g = raw + foldOffset[raw];
+      let g = raw + folds[raw];
       for (;;) {
         weight += CJK_CHAR_WEIGHT;
         if (prev >= 0) {
@@ -339,14 +366,14 @@ export function analyze(text: string): Analysis {
           sentenceTokens++;
           if (tokens > 1) {
             if (nShingles === scratch.length) growScratch();
-            scratch[nShingles++] = fmix32(Math.imul(prevToken, SEQ_PRIME_A) ^ token);
+            scratch[nShingles++] = fmix32(Math.imul(prevToken, Hash.SeqPrimeA) ^ token);
           }
           prevToken = token;
-          sLooseA = Math.imul(sLooseA ^ token, FNV_PRIME);
-          sLooseB = Math.imul(sLooseB ^ token, SEQ_PRIME_B) + 1;
+          sLooseA = Math.imul(sLooseA ^ token, Hash.FnvPrime);
+          sLooseB = Math.imul(sLooseB ^ token, Hash.SeqPrimeB) + 1;
           if (sentenceHasNumber) {
-            sExactA = Math.imul(sExactA ^ token, FNV_PRIME);
-            sExactB = Math.imul(sExactB ^ token, SEQ_PRIME_B) + 1;
+            sExactA = Math.imul(sExactA ^ token, Hash.FnvPrime);
+            sExactB = Math.imul(sExactB ^ token, Hash.SeqPrimeB) + 1;
           }
           lastWordLength = 2;
           lastWordIsLetter = true;
@@ -355,14 +382,14 @@ export function analyze(text: string): Analysis {
         // A ligature's characters come one at a time from the outer loop, which also settles a pending sentence end.
         if (pendingAt < pending.length || i === length || pendingEnd >= 0) break;
         const next = text.charCodeAt(i);
-        if (kind[next] !== Kind.Dense) break;
-        g = next + foldOffset[next];
+        if (kinds[next] !== DENSE) break;
+        g = next + folds[next];
         lastVisible = i++;
       }
       prevDense = prev;
     } else {
       prevDense = -1;
-      if (k === Kind.Separator && pendingEnd < 0 && isTerminator(raw)) {
+      if (k === SEPARATOR && pendingEnd < 0 && isTerminator(raw)) {
         pendingEnd = at + 1;
         terminatorAt = at;
         terminatorIsDot = raw === 0x2e || raw === 0xff0e;
@@ -372,8 +399,8 @@ export function analyze(text: string): Analysis {
   // A lone dense character still needs a token.
   if (prevDense >= 0 && tokens === 0) {
     tokens = 1;
-    sLooseA = Math.imul(sLooseA ^ prevDense, FNV_PRIME);
-    sLooseB = Math.imul(sLooseB ^ prevDense, SEQ_PRIME_B) + 1;
+    sLooseA = Math.imul(sLooseA ^ prevDense, Hash.FnvPrime);
+    sLooseB = Math.imul(sLooseB ^ prevDense, Hash.SeqPrimeB) + 1;
   }
   if (sentenceStart >= 0) {
     const end = pendingEnd >= 0 ? pendingEnd : lastVisible + 1;
@@ -386,13 +413,13 @@ export function analyze(text: string): Analysis {
   const words = copyOfScratch(nShingles);
   const firstShingle = slab.firstUint32;
   const fingerprint = simhash(scratch, nShingles);
-  const record = slab.float64(FIRST_SENTENCE + sentenceCount * SENTENCE_FIELDS);
+  const record = slab.float64(Field.FirstSentence + sentenceCount * SentenceField.Fields);
   const first = slab.firstFloat64;
-  record[first + LOOSE_KEY] = key53(blockLanes[LOOSE_A], blockLanes[LOOSE_B]);
-  record[first + EXACT_KEY] = key53(blockLanes[EXACT_A], blockLanes[EXACT_B]);
-  record[first + ANCHOR_COUNT] = writeSmallestDistinct(nShingles, record, first + FIRST_ANCHOR);
-  record[first + SENTENCE_COUNT] = sentenceCount;
-  record.set(sentenceScratch.subarray(0, sentenceCount * SENTENCE_FIELDS), first + FIRST_SENTENCE);
+  record[first + Field.LooseKey] = key53(blockLanes[Lane.LooseA], blockLanes[Lane.LooseB]);
+  record[first + Field.ExactKey] = key53(blockLanes[Lane.ExactA], blockLanes[Lane.ExactB]);
+  record[first + Field.AnchorCount] = writeSmallestDistinct(nShingles, record, first + Field.FirstAnchor);
+  record[first + Field.SentenceCount] = sentenceCount;
+  record.set(sentenceScratch.subarray(0, sentenceCount * SentenceField.Fields), first + Field.FirstSentence);
   return new Analysis(weight, tokens, nShingles, words, firstShingle, fingerprint, record, first);
 }
 
@@ -432,7 +459,7 @@ function copyOfScratch(n: number): Uint32Array {
 const NONE = 2 ** 32;
 
 /**
- * Writes the ANCHORS smallest distinct values among the first `n` scratch hashes to `out` from
+ * Writes the `Field.Anchors` smallest distinct values among the first `n` scratch hashes to `out` from
  * `at`, ascending, and returns how many there are: a bottom-k sketch. Blocks with Jaccard J share
  * their smallest shingle with probability J, so with four a near copy almost always shares one.
  * Four locals, not an array: nearly every value fails the first comparison, and this runs per block.
@@ -462,20 +489,25 @@ function writeSmallestDistinct(n: number, out: Float64Array, at: number): number
 
 /** The block's key hashes, loose and exact, two lanes each: chained per sentence, not per token, which was a third of the time of `analyze`. */
 const blockLanes = new Int32Array(4);
-const LOOSE_A = 0, LOOSE_B = 1, EXACT_A = 2, EXACT_B = 3;
+const enum Lane {
+  LooseA = 0,
+  LooseB = 1,
+  ExactA = 2,
+  ExactB = 3,
+}
 
 /** Four stores: `fill` is a builtin call, and it showed in the profile of short paragraphs. */
 function resetBlockLanes(): void {
-  blockLanes[LOOSE_A] = blockLanes[LOOSE_B] = blockLanes[EXACT_A] = blockLanes[EXACT_B] = FNV_OFFSET;
+  blockLanes[Lane.LooseA] = blockLanes[Lane.LooseB] = blockLanes[Lane.ExactA] = blockLanes[Lane.ExactB] = Hash.FnvOffset;
 }
 
-/** The sentences of the block being analysed, SENTENCE_FIELDS numbers each; reused across calls. */
-let sentenceScratch = new Float64Array(16 * SENTENCE_FIELDS);
+/** The sentences of the block being analysed, `SentenceField.Fields` numbers each; reused across calls. */
+let sentenceScratch = new Float64Array(16 * SentenceField.Fields);
 let sentenceCount = 0;
 
 /** Records a sentence, and chains its keys into the block's. */
 function endSentence(start: number, end: number, tokens: number, looseA: number, looseB: number, exactA: number, exactB: number): void {
-  let at = sentenceCount * SENTENCE_FIELDS;
+  let at = sentenceCount * SentenceField.Fields;
   if (at === sentenceScratch.length) sentenceScratch = grown(sentenceScratch, sentenceScratch.length * 2);
   sentenceScratch[at++] = start;
   sentenceScratch[at++] = end;
@@ -483,14 +515,14 @@ function endSentence(start: number, end: number, tokens: number, looseA: number,
   sentenceScratch[at++] = key53(looseA, looseB);
   sentenceScratch[at] = key53(exactA, exactB);
   sentenceCount++;
-  blockLanes[LOOSE_A] = Math.imul(blockLanes[LOOSE_A] ^ looseA, FNV_PRIME);
-  blockLanes[LOOSE_B] = Math.imul(blockLanes[LOOSE_B] ^ looseB, SEQ_PRIME_B) + 1;
-  blockLanes[EXACT_A] = Math.imul(blockLanes[EXACT_A] ^ exactA, FNV_PRIME);
-  blockLanes[EXACT_B] = Math.imul(blockLanes[EXACT_B] ^ exactB, SEQ_PRIME_B) + 1;
+  blockLanes[Lane.LooseA] = Math.imul(blockLanes[Lane.LooseA] ^ looseA, Hash.FnvPrime);
+  blockLanes[Lane.LooseB] = Math.imul(blockLanes[Lane.LooseB] ^ looseB, Hash.SeqPrimeB) + 1;
+  blockLanes[Lane.ExactA] = Math.imul(blockLanes[Lane.ExactA] ^ exactA, Hash.FnvPrime);
+  blockLanes[Lane.ExactB] = Math.imul(blockLanes[Lane.ExactB] ^ exactB, Hash.SeqPrimeB) + 1;
 }
 
 function addUnigrams(text: string, n: number): number {
-  let hash = FNV_OFFSET;
+  let hash = Hash.FnvOffset;
   let inWord = false;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 32;
@@ -498,18 +530,18 @@ function addUnigrams(text: string, n: number): number {
     const k = i < text.length ? (kind[c] as Kind) : Kind.Space;
     if (k === Kind.Drop) continue;
     if (k === Kind.Word || k === Kind.Dense) {
-      hash = Math.imul(hash ^ (c + foldOffset[c]), FNV_PRIME);
+      hash = Math.imul(hash ^ (c + foldOffset[c]), Hash.FnvPrime);
       inWord = true;
     } else if (k === Kind.Expand) {
       const out = expansion.get(c)!;
-      for (let j = 0; j < out.length; j++) hash = Math.imul(hash ^ out.charCodeAt(j), FNV_PRIME);
+      for (let j = 0; j < out.length; j++) hash = Math.imul(hash ^ out.charCodeAt(j), Hash.FnvPrime);
       inWord = true;
     } else {
       if (inWord) {
         if (n === scratch.length) growScratch();
-        scratch[n++] = fmix32(fmix32(hash) ^ UNIGRAM_SEED);
+        scratch[n++] = fmix32(fmix32(hash) ^ Hash.UnigramSeed);
       }
-      hash = FNV_OFFSET;
+      hash = Hash.FnvOffset;
       inWord = false;
     }
   }

@@ -1,6 +1,12 @@
 const MIN_CAPACITY = 16;
-/** Words per slot: key low, key high, value, second item. */
-const SLOT = 4;
+/** A slot's words: key low, key high, value, second item. A const enum, so that it compiles to literals (see `Hash` in analyze.ts). */
+const enum Slot {
+  KeyLow = 0,
+  KeyHigh = 1,
+  Value = 2,
+  Second = 3,
+  Words = 4,
+}
 const EMPTY: readonly number[] = [];
 /** Stands in for a freed list until its index is reused. */
 const FREED: number[] = [];
@@ -61,42 +67,42 @@ export class Buckets {
     expectedKeys = 0,
   ) {
     this.capacity = Math.max(MIN_CAPACITY, Math.ceil(expectedKeys / SIZED_LOAD));
-    this.table = new Int32Array(SLOT * this.capacity);
+    this.table = new Int32Array(Slot.Words * this.capacity);
   }
 
   /** Adds `id` to the list of `hash` (unless the list is full) and returns that list, valid until the next call. */
   add(hash: number, id: number): readonly number[] {
     const table = this.table;
     const slot = this.find(hash);
-    const value = slot >= 0 ? table[SLOT * slot + 2] : 0;
+    const value = slot >= 0 ? table[Slot.Words * slot + Slot.Value] : 0;
     if (value < 0) {
       const first = ~value;
-      const second = table[SLOT * slot + 3];
+      const second = table[Slot.Words * slot + Slot.Second];
       if (second === 0) {
         if (this.cap < 2) return this.oneOf(first);
         if (this.orderOf(first) > this.orderOf(id)) {
-          table[SLOT * slot + 2] = ~id;
-          table[SLOT * slot + 3] = value;
+          table[Slot.Words * slot + Slot.Value] = ~id;
+          table[Slot.Words * slot + Slot.Second] = value;
           return this.twoOf(id, first);
         }
-        table[SLOT * slot + 3] = ~id;
+        table[Slot.Words * slot + Slot.Second] = ~id;
         return this.twoOf(first, id);
       }
       if (this.cap < 3) return this.twoOf(first, ~second);
       const list = [first, ~second];
-      table[SLOT * slot + 2] = this.newList(list) + 1;
-      table[SLOT * slot + 3] = 0;
+      table[Slot.Words * slot + Slot.Value] = this.newList(list) + 1;
+      table[Slot.Words * slot + Slot.Second] = 0;
       return this.insertInOrder(list, id);
     }
     if (value > 0) {
       const list = this.lists[value - 1];
       return list.length >= this.cap ? list : this.insertInOrder(list, id);
     }
-    const at = SLOT * ~slot;
-    table[at] = hash | 0;
-    table[at + 1] = (hash / 0x100000000) | 0;
-    table[at + 2] = ~id;
-    table[at + 3] = 0;
+    const at = Slot.Words * ~slot;
+    table[at + Slot.KeyLow] = hash | 0;
+    table[at + Slot.KeyHigh] = (hash / 0x100000000) | 0;
+    table[at + Slot.Value] = ~id;
+    table[at + Slot.Second] = 0;
     if (++this.used > MAX_LOAD * this.capacity) this.resize(2 * this.capacity);
     return this.oneOf(id);
   }
@@ -106,9 +112,9 @@ export class Buckets {
     const slot = this.find(hash);
     if (slot < 0) return EMPTY;
     const table = this.table;
-    const value = table[SLOT * slot + 2];
+    const value = table[Slot.Words * slot + Slot.Value];
     if (value < 0) {
-      const second = table[SLOT * slot + 3];
+      const second = table[Slot.Words * slot + Slot.Second];
       if (second === 0) {
         if (~value !== id) return this.oneOf(~value);
         this.vacate(slot);
@@ -116,12 +122,12 @@ export class Buckets {
         return EMPTY;
       }
       if (~value === id) {
-        table[SLOT * slot + 2] = second;
-        table[SLOT * slot + 3] = 0;
+        table[Slot.Words * slot + Slot.Value] = second;
+        table[Slot.Words * slot + Slot.Second] = 0;
         return this.oneOf(~second);
       }
       if (~second === id) {
-        table[SLOT * slot + 3] = 0;
+        table[Slot.Words * slot + Slot.Second] = 0;
         return this.oneOf(~value);
       }
       return this.twoOf(~value, ~second);
@@ -141,9 +147,9 @@ export class Buckets {
   get(hash: number): readonly number[] {
     const slot = this.find(hash);
     if (slot < 0) return EMPTY;
-    const value = this.table[SLOT * slot + 2];
+    const value = this.table[Slot.Words * slot + Slot.Value];
     if (value > 0) return this.lists[value - 1];
-    const second = this.table[SLOT * slot + 3];
+    const second = this.table[Slot.Words * slot + Slot.Second];
     return second === 0 ? this.oneOf(~value) : this.twoOf(~value, ~second);
   }
 
@@ -184,9 +190,9 @@ export class Buckets {
     const low = hash | 0;
     const high = (hash / 0x100000000) | 0;
     for (let slot = home(low, high, capacity); ; slot = slot + 1 === capacity ? 0 : slot + 1) {
-      const at = SLOT * slot;
-      if (table[at + 2] === 0) return ~slot;
-      if (table[at] === low && table[at + 1] === high) return slot;
+      const at = Slot.Words * slot;
+      if (table[at + Slot.Value] === 0) return ~slot;
+      if (table[at + Slot.KeyLow] === low && table[at + Slot.KeyHigh] === high) return slot;
     }
   }
 
@@ -194,32 +200,32 @@ export class Buckets {
   private vacate(slot: number): void {
     const { table, capacity } = this;
     let hole = slot;
-    for (let next = hole + 1 === capacity ? 0 : hole + 1; table[SLOT * next + 2] !== 0; next = next + 1 === capacity ? 0 : next + 1) {
-      const want = home(table[SLOT * next], table[SLOT * next + 1], capacity);
+    for (let next = hole + 1 === capacity ? 0 : hole + 1; table[Slot.Words * next + Slot.Value] !== 0; next = next + 1 === capacity ? 0 : next + 1) {
+      const want = home(table[Slot.Words * next], table[Slot.Words * next + Slot.KeyHigh], capacity);
       // The key at `next` may fill the hole if its home is not cyclically within (hole, next].
       const reachable = hole <= next ? want > hole && want <= next : want > hole || want <= next;
       if (reachable) continue;
-      table[SLOT * hole] = table[SLOT * next];
-      table[SLOT * hole + 1] = table[SLOT * next + 1];
-      table[SLOT * hole + 2] = table[SLOT * next + 2];
-      table[SLOT * hole + 3] = table[SLOT * next + 3];
+      table[Slot.Words * hole] = table[Slot.Words * next];
+      table[Slot.Words * hole + Slot.KeyHigh] = table[Slot.Words * next + Slot.KeyHigh];
+      table[Slot.Words * hole + Slot.Value] = table[Slot.Words * next + Slot.Value];
+      table[Slot.Words * hole + Slot.Second] = table[Slot.Words * next + Slot.Second];
       hole = next;
     }
-    table[SLOT * hole + 2] = 0;
+    table[Slot.Words * hole + Slot.Value] = 0;
   }
 
   private resize(capacity: number): void {
     const old = this.table;
-    const table = (this.table = new Int32Array(SLOT * capacity));
+    const table = (this.table = new Int32Array(Slot.Words * capacity));
     this.capacity = capacity;
-    for (let at = 0; at < old.length; at += SLOT) {
-      if (old[at + 2] === 0) continue;
-      let slot = home(old[at], old[at + 1], capacity);
-      while (table[SLOT * slot + 2] !== 0) slot = slot + 1 === capacity ? 0 : slot + 1;
-      table[SLOT * slot] = old[at];
-      table[SLOT * slot + 1] = old[at + 1];
-      table[SLOT * slot + 2] = old[at + 2];
-      table[SLOT * slot + 3] = old[at + 3];
+    for (let at = 0; at < old.length; at += Slot.Words) {
+      if (old[at + Slot.Value] === 0) continue;
+      let slot = home(old[at], old[at + Slot.KeyHigh], capacity);
+      while (table[Slot.Words * slot + Slot.Value] !== 0) slot = slot + 1 === capacity ? 0 : slot + 1;
+      table[Slot.Words * slot] = old[at];
+      table[Slot.Words * slot + Slot.KeyHigh] = old[at + Slot.KeyHigh];
+      table[Slot.Words * slot + Slot.Value] = old[at + Slot.Value];
+      table[Slot.Words * slot + Slot.Second] = old[at + Slot.Second];
     }
   }
 }

@@ -1,7 +1,10 @@
 import { popcount32 } from './hash';
 import type { Fingerprint } from './types';
 
-const SEED_HI = 0xa54ff53a;
+/** The seed of the high half's vote words. A const enum, so that it compiles to a literal, and signed (see `Hash` in analyze.ts). */
+const enum Seed {
+  High = 0xa54ff53a | 0,
+}
 
 /**
  * Per-bit vote counts of one 32-bit half, bit-sliced: plane p holds bit p of all 32 counts, so a
@@ -56,7 +59,7 @@ function majority(planes: Int32Array, n: number): number {
  */
 function voteWord(shingle: number, mixed: boolean): number {
   if (!mixed) return shingle | 0;
-  let h = shingle ^ SEED_HI;
+  let h = shingle ^ Seed.High;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
