@@ -410,6 +410,15 @@ export function analyze(text: string): Analysis {
   // Short blocks have few bigrams, so single words are fingerprinted as well.
   if (tokens < SHORT_BLOCK_TOKENS) nShingles = addUnigrams(text, nShingles);
 
+  return recordAnalysis(weight, tokens, nShingles);
+}
+
+/**
+ * The Analysis of the block `analyze` has just read, from the scratch state. A function of its own: in
+ * `analyze`, V8's inlining budget went to the loop's helpers, and the calls here, the constructor's
+ * included, stayed calls (1-1.5 % of `analyze`'s instructions).
+ */
+function recordAnalysis(weight: number, tokens: number, nShingles: number): Analysis {
   const words = copyOfScratch(nShingles);
   const firstShingle = slab.firstUint32;
   const fingerprint = simhash(scratch, nShingles);
