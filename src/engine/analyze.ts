@@ -23,7 +23,7 @@ const enum Field {
   ExactKey = 1,
   AnchorCount = 2,
   SentenceCount = 3,
-  FirstAnchor = 4,
+  FirstAnchor = SentenceCount + 1,
   /** Anchors per block: the bottom-k sketch's k. Their places are kept even when a short block has fewer. */
   Anchors = 4,
   FirstSentence = FirstAnchor + Anchors,
