@@ -237,7 +237,16 @@ export function analyze(text: string): Analysis {
       k = kinds[raw] as Kind;
       at = i - 1;
       if (k === DROP) continue;
-      if (k !== WORD && k !== DENSE) k = SEPARATOR;
+      if (k === WORD) {
+        const f = raw + folds[raw];
+        prevDense = -1;
+        wordHash = Math.imul(wordHash ^ f, Hash.FnvPrime);
+        if (f < 48 || f > 57) wordIsNumber = false;
+        wordLength++;
+        weight++;
+        continue;
+      }
+      if (k !== DENSE) k = SEPARATOR;
     } else if (i < length) {
       raw = text.charCodeAt(i);
       k = kinds[raw] as Kind;
@@ -271,35 +280,6 @@ export function analyze(text: string): Analysis {
           pendingAt = 0;
           continue;
         }
-        if (k === WORD) {
-          // The rest of the word's run in a tight loop: most characters of a page are here.
-          let h: number = wordHash;
-          let isNumber: boolean = wordIsNumber;
-          let f: number = raw + folds[raw];
-          let end = i;
-          for (;;) {
-            h = Math.imul(h ^ f, Hash.FnvPrime);
-            if (f < 48 || f > 57) isNumber = false;
-            if (end === length) break;
-            const next = text.charCodeAt(end);
-            if (kinds[next] !== WORD) break;
-            f = next + folds[next];
-            end++;
-          }
-          wordHash = h;
-          wordIsNumber = isNumber;
-          wordLength += end - at;
-          weight += end - at;
-          lastVisible = end - 1;
-          prevDense = -1;
-          i = end;
-          // The space that ends most words ends this one here, without another turn of the loop.
-          if (end === length || text.charCodeAt(end) !== 32) continue;
-          raw = 32;
-          k = SPACE;
-          at = end;
-          i = end + 1;
-        }
       }
     } else if (wordLength > 0) {
       // The end of the text ends the last word.
@@ -310,45 +290,80 @@ export function analyze(text: string): Analysis {
       break;
     }
 
-    if (k === WORD) {
-      const f = raw + folds[raw];
-      prevDense = -1;
-      wordHash = Math.imul(wordHash ^ f, Hash.FnvPrime);
-      if (f < 48 || f > 57) wordIsNumber = false;
-      wordLength++;
-      weight++;
-      continue;
-    }
+    // The character read is handled here. A space and then a word, the commonest step of all, comes
+    // back to the top of this loop for the word, past the checks above: 2.3 % of `analyze`'s instructions.
+    for (;;) {
+      if (k === WORD) {
+        // The rest of the word's run in a tight loop: most characters of a page are here.
+        let h: number = wordHash;
+        let isNumber: boolean = wordIsNumber;
+        let f: number = raw + folds[raw];
+        let end = i;
+        for (;;) {
+          h = Math.imul(h ^ f, Hash.FnvPrime);
+          if (f < 48 || f > 57) isNumber = false;
+          if (end === length) break;
+          const next = text.charCodeAt(end);
+          if (kinds[next] !== WORD) break;
+          f = next + folds[next];
+          end++;
+        }
+        wordHash = h;
+        wordIsNumber = isNumber;
+        wordLength += end - at;
+        weight += end - at;
+        lastVisible = end - 1;
+        prevDense = -1;
+        i = end;
+        // The space that ends most words ends this one here, without another turn of the loop.
+        if (end === length || text.charCodeAt(end) !== 32) break;
+        raw = 32;
+        k = SPACE;
+        at = end;
+        i = end + 1;
+      }
 
-    // Anything else ends the word being read.
-    if (wordLength > 0) {
-      const exact = fmix32(wordHash);
-      const loose = wordIsNumber ? Hash.NumberToken : exact;
-      lastWordLength = wordLength;
-      lastWordIsLetter = !wordIsNumber;
-      wordHash = Hash.FnvOffset;
-      wordIsNumber = true;
-      wordLength = 0;
-      tokens++;
-      sentenceTokens++;
-      if (tokens > 1) {
-        if (nShingles === scratch.length) growScratch();
-        scratch[nShingles++] = fmix32(Math.imul(prevToken, Hash.SeqPrimeA) ^ loose);
+      // Anything else ends the word being read.
+      if (wordLength > 0) {
+        const exact = fmix32(wordHash);
+        const loose = wordIsNumber ? Hash.NumberToken : exact;
+        lastWordLength = wordLength;
+        lastWordIsLetter = !wordIsNumber;
+        wordHash = Hash.FnvOffset;
+        wordIsNumber = true;
+        wordLength = 0;
+        tokens++;
+        sentenceTokens++;
+        if (tokens > 1) {
+          if (nShingles === scratch.length) growScratch();
+          scratch[nShingles++] = fmix32(Math.imul(prevToken, Hash.SeqPrimeA) ^ loose);
+        }
+        prevToken = loose;
+        if (loose !== exact && !sentenceHasNumber) {
+          // A number: from here on the exact hashes differ from the loose ones.
+          sExactA = sLooseA;
+          sExactB = sLooseB;
+          sentenceHasNumber = true;
+        }
+        sLooseA = Math.imul(sLooseA ^ loose, Hash.FnvPrime);
+        sLooseB = Math.imul(sLooseB ^ loose, Hash.SeqPrimeB) + 1;
+        if (sentenceHasNumber) {
+          sExactA = Math.imul(sExactA ^ exact, Hash.FnvPrime);
+          sExactB = Math.imul(sExactB ^ exact, Hash.SeqPrimeB) + 1;
+        }
       }
-      prevToken = loose;
-      if (loose !== exact && !sentenceHasNumber) {
-        // A number: from here on the exact hashes differ from the loose ones.
-        sExactA = sLooseA;
-        sExactB = sLooseB;
-        sentenceHasNumber = true;
-      }
-      sLooseA = Math.imul(sLooseA ^ loose, Hash.FnvPrime);
-      sLooseB = Math.imul(sLooseB ^ loose, Hash.SeqPrimeB) + 1;
-      if (sentenceHasNumber) {
-        sExactA = Math.imul(sExactA ^ exact, Hash.FnvPrime);
-        sExactB = Math.imul(sExactB ^ exact, Hash.SeqPrimeB) + 1;
-      }
+
+      // A space, no sentence end pending, and a word next: all the checks above would pass for its first character.
+      if (k !== SPACE || pendingEnd >= 0 || sentenceStart < 0 || i === length) break;
+      const c = text.charCodeAt(i);
+      if (kinds[c] !== WORD) break;
+      raw = c;
+      k = WORD;
+      at = i++;
+      lastVisible = at;
     }
+    // A word that ran into anything but a space goes on, or ends, with the next character.
+    if (k === WORD) continue;
 
     if (k === DENSE) {
       // A dense run (Han, kana, Thai…): each character is a bigram token with the one before. The
