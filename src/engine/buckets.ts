@@ -201,11 +201,11 @@ export class Buckets {
     const { table, capacity } = this;
     let hole = slot;
     for (let next = hole + 1 === capacity ? 0 : hole + 1; table[Slot.Words * next + Slot.Value] !== 0; next = next + 1 === capacity ? 0 : next + 1) {
-      const want = home(table[Slot.Words * next], table[Slot.Words * next + Slot.KeyHigh], capacity);
+      const want = home(table[Slot.Words * next + Slot.KeyLow], table[Slot.Words * next + Slot.KeyHigh], capacity);
       // The key at `next` may fill the hole if its home is not cyclically within (hole, next].
       const reachable = hole <= next ? want > hole && want <= next : want > hole || want <= next;
       if (reachable) continue;
-      table[Slot.Words * hole] = table[Slot.Words * next];
+      table[Slot.Words * hole + Slot.KeyLow] = table[Slot.Words * next + Slot.KeyLow];
       table[Slot.Words * hole + Slot.KeyHigh] = table[Slot.Words * next + Slot.KeyHigh];
       table[Slot.Words * hole + Slot.Value] = table[Slot.Words * next + Slot.Value];
       table[Slot.Words * hole + Slot.Second] = table[Slot.Words * next + Slot.Second];
@@ -220,9 +220,9 @@ export class Buckets {
     this.capacity = capacity;
     for (let at = 0; at < old.length; at += Slot.Words) {
       if (old[at + Slot.Value] === 0) continue;
-      let slot = home(old[at], old[at + Slot.KeyHigh], capacity);
+      let slot = home(old[at + Slot.KeyLow], old[at + Slot.KeyHigh], capacity);
       while (table[Slot.Words * slot + Slot.Value] !== 0) slot = slot + 1 === capacity ? 0 : slot + 1;
-      table[Slot.Words * slot] = old[at];
+      table[Slot.Words * slot + Slot.KeyLow] = old[at + Slot.KeyLow];
       table[Slot.Words * slot + Slot.KeyHigh] = old[at + Slot.KeyHigh];
       table[Slot.Words * slot + Slot.Value] = old[at + Slot.Value];
       table[Slot.Words * slot + Slot.Second] = old[at + Slot.Second];
