@@ -14,7 +14,7 @@ import { HighlightPainter } from './highlights';
 import { parseToContent } from './message-guard';
 import { ChangeObserver, OBSERVER_DEFAULTS, type ChangeBatch, type ObserverOptions, type ObserverTimers } from './observer';
 import { RouteWatcher } from './route-watcher';
-import { DONE_MARK, SCAN_MEASURE, mark } from './scan-marks';
+import { CLASSIFIED_MARK, DONE_MARK, READ_MARK, SCAN_MEASURE, mark } from './scan-marks';
 import { SLICE_MS, Slicer, Superseded, forEachSliced, windowClock, type Clock } from './slicing';
 import { preloadStrings, t } from './strings';
 import { ELEMENT_NODE, contentChildren } from './tree';
@@ -300,6 +300,7 @@ export class PageController {
     if (generation !== this.generation || !this.plan?.scan || !this.isAlive()) return;
     const startedAt = this.clock.now();
     await this.readPage(this.plan.engine, this.slicer(generation));
+    if (!this.doneMarked) mark(this.win.performance, CLASSIFIED_MARK);
     await this.showScan(generation, startedAt);
   }
 
@@ -319,7 +320,9 @@ export class PageController {
     const id = ++this.readAheadId;
     const slicer = new Slicer(this.clock, () => id === this.readAheadId);
     const blocks = await this.readBlocks(slicer);
-    return blocks && this.indexAhead(blocks, slicer);
+    if (!blocks) return null;
+    mark(this.win.performance, READ_MARK);
+    return this.indexAhead(blocks, slicer);
   }
 
   /**

@@ -1,11 +1,15 @@
 // The User Timing entries a frame's scans leave for the benchmark and for profilers: when the
-// content script started, when its first scan's annotations were done, and each full scan's span.
+// content script started, where its first scan's phases ended, and each full scan's span.
 import type { SettingsPrefetch } from '../settings-prefetch';
 
 /** Marked first thing when the content script starts. */
 export const START_MARK = 'paradedup:start';
 /** Marked when the first full scan's annotations are in the page. */
 export const DONE_MARK = 'paradedup:done';
+/** Marked when the page's blocks have been read for the first scan (the read that overlaps the settings' load). */
+export const READ_MARK = 'paradedup:read';
+/** Marked when the first full scan's blocks are indexed and classified: from here to DONE_MARK it shows them. */
+export const CLASSIFIED_MARK = 'paradedup:classified';
 /** Measured for every full scan, from its start to its annotations done. */
 export const SCAN_MEASURE = 'paradedup-scan';
 /** The document_start script's synchronous run (src/settings-prefetch.ts); it starts before START_MARK. */

@@ -54,6 +54,7 @@ describe('the benchmark corpora', () => {
 describe("the sample's scan, split by when storage answered", () => {
   const load = (scanMs: number, answeredMs: number): PageLoad => ({
     scanMs,
+    phases: null,
     prefetch: { leadMs: 30, runMs: 0.5, answeredMs, stale: false },
     longestTaskMs: 0,
     longestTaskOfLoadMs: 0,

@@ -19,6 +19,9 @@ const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_EXTENSION_DIR = path.join(REPO_ROOT, '.output/chrome-mv3');
 const START_MARK = 'paradedup:start';
 const DONE_MARK = 'paradedup:done';
+/** Where the first scan's phases end (src/page/scan-marks.ts): its blocks read, then indexed and classified. */
+const READ_MARK = 'paradedup:read';
+const CLASSIFIED_MARK = 'paradedup:classified';
 /** Left by the content script about the document_start settings prefetch (src/page/scan-marks.ts). */
 const PREFETCH_RUN_MEASURE = 'paradedup-prefetch-run';
 const PREFETCH_READ_MEASURE = 'paradedup-prefetch-read';
@@ -40,8 +43,21 @@ export interface PrefetchLoad {
   stale: boolean;
 }
 
+/**
+ * The first scan's phases, which add up to its scanMs: reading the page's blocks (start → read),
+ * indexing and classifying them (read → classified; a wait for the settings falls here too), and
+ * showing the results (classified → done).
+ */
+export interface ScanPhases {
+  readMs: number;
+  indexMs: number;
+  showMs: number;
+}
+
 export interface PageLoad {
   scanMs: number;
+  /** Null when the content script left no phase marks (an older build) or they were out of order. */
+  phases: ScanPhases | null;
   /** Null when no prefetch ran (an extension built without it). */
   prefetch: PrefetchLoad | null;
   /** The longest main-thread task overlapping the scan, from start mark to done mark. */
@@ -81,6 +97,8 @@ export interface PageResult {
   paragraphs: number;
   loads: PageLoad[];
   scanMs: number;
+  /** Medians over the loads that have phases; null when none has. */
+  phases: ScanPhases | null;
   prefetch: PrefetchResult | null;
   longestTaskMs: number;
   /** Median over loads of the longest animation frame during the scan (see PageLoad). */
@@ -199,7 +217,7 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
   // Long-task entries are delivered after their task ends: let one more task run first.
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
   const timeline = await page.evaluate(
-    ([start, done, run, read, staleRead]) => {
+    ([start, done, readBlocks, classified, run, read, staleRead]) => {
       // Inline functions only: a named one would need the bundler's helpers, which the page lacks.
       const [prefetchRun, prefetchRead, prefetchStaleRead] = [run, read, staleRead].map((name) =>
         performance.getEntriesByName(name, 'measure').map((m) => ({ start: m.startTime, end: m.startTime + m.duration })),
@@ -207,6 +225,8 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
       return {
         start: performance.getEntriesByName(start).map((mark) => mark.startTime),
         done: performance.getEntriesByName(done).map((mark) => mark.startTime),
+        read: performance.getEntriesByName(readBlocks).map((mark) => mark.startTime),
+        classified: performance.getEntriesByName(classified).map((mark) => mark.startTime),
         prefetchRun,
         prefetchRead,
         prefetchStaleRead,
@@ -214,7 +234,7 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
         frames: (window as unknown as ProbedWindow).__paradedupBench.frames,
       };
     },
-    [START_MARK, DONE_MARK, PREFETCH_RUN_MEASURE, PREFETCH_READ_MEASURE, PREFETCH_STALE_READ_MEASURE] as const,
+    [START_MARK, DONE_MARK, READ_MARK, CLASSIFIED_MARK, PREFETCH_RUN_MEASURE, PREFETCH_READ_MEASURE, PREFETCH_STALE_READ_MEASURE] as const,
   );
   if (timeline.start.length === 0) throw new Error(`The content script marked '${DONE_MARK}' but not '${START_MARK}' on ${url}`);
   const start = timeline.start[0];
@@ -227,6 +247,7 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
   const read = timeline.prefetchRead[0] ?? staleRead;
   return {
     scanMs: done - start,
+    phases: scanPhases(start, timeline.read[0], timeline.classified.filter((at) => at <= done).at(-1), done),
     prefetch: run
       ? {
           leadMs: start - run.start,
@@ -239,6 +260,23 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
     longestTaskOfLoadMs: Math.max(0, ...timeline.tasks.map((task) => task.duration)),
     longTasksDuringScan: duringScan.length,
     longestFrameMs: Math.max(0, ...timeline.frames.filter(overlapsScan).map((frame) => frame.duration)),
+  };
+}
+
+/** The phases between the marks, when all of them are there and in order. */
+export function scanPhases(start: number, read: number | undefined, classified: number | undefined, done: number): ScanPhases | null {
+  if (read === undefined || classified === undefined || !(start <= read && read <= classified && classified <= done)) return null;
+  return { readMs: read - start, indexMs: classified - read, showMs: done - classified };
+}
+
+/** Medians of each phase over the loads that have phases. */
+function medianPhases(loads: readonly PageLoad[]): ScanPhases | null {
+  const phased = loads.flatMap((load) => (load.phases ? [load.phases] : []));
+  if (phased.length === 0) return null;
+  return {
+    readMs: median(phased.map((p) => p.readMs)),
+    indexMs: median(phased.map((p) => p.indexMs)),
+    showMs: median(phased.map((p) => p.showMs)),
   };
 }
 
@@ -274,6 +312,7 @@ async function measurePage(page: Page, url: string, paragraphs: number, loads: n
     paragraphs,
     loads: results,
     scanMs: median(results.map((r) => r.scanMs)),
+    phases: medianPhases(results),
     prefetch:
       prefetched.length === 0
         ? null

@@ -114,6 +114,11 @@ function browserTable(browser: BrowserResults): string[] {
     task(p.longestFrameMs),
     task(Math.max(...p.loads.map((l) => l.longestTaskOfLoadMs))),
   ];
+  const phasesRow = (label: string, p: BrowserResults['page']) => {
+    const phased = p.loads.filter((l) => l.phases).length;
+    if (!p.phases) return [label, 'no marks', '', '', `0/${p.loads.length}`];
+    return [label, ms(p.phases.readMs), ms(p.phases.indexMs), ms(p.phases.showMs), `${phased}/${p.loads.length}`];
+  };
   return [
     `Chromium ${browser.chromium}, extension ${browser.extensionDir}, median of loads`,
     table([
@@ -127,6 +132,13 @@ function browserTable(browser: BrowserResults): string[] {
       ['page', 'began', 'own run', 'storage answered', 'loads read again (stale)', 'answer→done, loads that waited', 'scan, loads with settings ready'],
       prefetchRow('generated page', browser.page),
       prefetchRow('sample article', browser.sample),
+    ]),
+    '',
+    "The first scan's phases (they add up to its scan time; a wait for the settings counts as indexing), median of loads",
+    table([
+      ['page', 'read blocks', 'index and classify', 'show results', 'loads with marks'],
+      phasesRow('generated page', browser.page),
+      phasesRow('sample article', browser.sample),
     ]),
   ];
 }

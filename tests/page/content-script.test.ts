@@ -5,7 +5,14 @@ import { fakeBrowser } from 'wxt/testing';
 import type { ToBackground } from '../../src/messages';
 import { startContentScript } from '../../src/page/content-script';
 import type { PageController } from '../../src/page/controller';
-import { PREFETCH_READ_MEASURE, PREFETCH_RUN_MEASURE, PREFETCH_STALE_READ_MEASURE } from '../../src/page/scan-marks';
+import {
+  CLASSIFIED_MARK,
+  DONE_MARK,
+  PREFETCH_READ_MEASURE,
+  PREFETCH_RUN_MEASURE,
+  PREFETCH_STALE_READ_MEASURE,
+  READ_MARK,
+} from '../../src/page/scan-marks';
 import { DEFAULT_SETTINGS, saveSettings, setAutoCollapse } from '../../src/settings';
 import { startSettingsPrefetch, type PrefetchStorage } from '../../src/settings-prefetch';
 import { pageWindow } from '../support/page-window';
@@ -121,5 +128,22 @@ describe('the content script and the settings prefetch', () => {
     await vi.waitFor(() => expect(performance.getEntriesByName(PREFETCH_RUN_MEASURE, 'measure')).toHaveLength(1));
     expect(performance.getEntriesByName(PREFETCH_READ_MEASURE, 'measure')).toHaveLength(1);
     expect(performance.getEntriesByName(PREFETCH_STALE_READ_MEASURE, 'measure')).toHaveLength(0);
+  });
+
+  test("marks where its first scan's phases ended, once each and in order, however often it rescans", async () => {
+    performance.clearMarks();
+    const scope = {};
+    prefetchInto(scope);
+    const win = pageWindow(SAMPLE);
+    start(win, scope);
+    await scanned();
+    // Another strictness reads and classifies the whole page again.
+    const before = reports.length;
+    await saveSettings({ strictness: 'exact' });
+    await vi.waitFor(() => expect(reports.slice(before)).toContainEqual({ type: 'scan-report', count: SAMPLE_REPEATS }), { timeout: 4000 });
+    const [read, classified, done] = [READ_MARK, CLASSIFIED_MARK, DONE_MARK].map((name) => performance.getEntriesByName(name, 'mark'));
+    expect([read.length, classified.length, done.length]).toEqual([1, 1, 1]);
+    expect(read[0].startTime).toBeLessThanOrEqual(classified[0].startTime);
+    expect(classified[0].startTime).toBeLessThanOrEqual(done[0].startTime);
   });
 });

@@ -1,0 +1,57 @@
+// The browser half of `npm run bench` at its tiny size: Chromium with the built extension, on the
+// generated page and the sample article. Like the Node half's smoke test (tests/bench/bench.test.ts),
+// it checks what the benchmark reports, never timings. Here, in the e2e project, it gets the browser
+// to itself; without Chromium it fails with the bench's own install hint.
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+import { sampleLines } from '../support/sample';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+
+interface Phases {
+  readMs: number;
+  indexMs: number;
+  showMs: number;
+}
+interface MeasuredPage {
+  paragraphs: number;
+  scanMs: number;
+  phases: Phases | null;
+  loads: { scanMs: number; phases: Phases | null; longestTaskMs: number }[];
+}
+
+async function benchJson(): Promise<{ browser: Record<string, number>; details: { browser: { page: MeasuredPage; sample: MeasuredPage } }; errors?: string[] }> {
+  const run = promisify(execFile)(TSX, ['tests/bench/run.ts', '--size', 'tiny', '--json', '--no-node'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
+  // A failed run exits non-zero: its stderr says why (no Chromium: how to install it).
+  const { stdout } = await run.catch((error: { stderr?: string; message: string }) => {
+    throw new Error(`npm run bench -- --size tiny --no-node failed: ${error.stderr || error.message}`);
+  });
+  return JSON.parse(stdout);
+}
+
+describe('npm run bench -- --size tiny --json --no-node', () => {
+  test("reports the scans of issue 5 in Chromium, each load's split into the phases of its first scan", { timeout: 120_000 }, async () => {
+    const result = await benchJson();
+    expect(result.errors).toBeUndefined();
+    expect(Object.keys(result.browser)).toEqual(['pageParagraphs', 'scanMs', 'longestTaskMs', 'sampleScanMs', 'longestFrameMs']);
+    const { page, sample } = result.details.browser;
+    expect(result.browser.pageParagraphs).toBe(page.paragraphs);
+    expect(sample.paragraphs).toBe(sampleLines().length);
+    for (const measured of [page, sample]) {
+      expect(measured.loads.length).toBeGreaterThan(0);
+      for (const load of measured.loads) {
+        expect(load.scanMs).toBeGreaterThan(0);
+        expect(load.longestTaskMs).toBeGreaterThanOrEqual(0);
+        // The content script marked every phase, in order, and the phases add up to the scan.
+        expect(load.phases).not.toBeNull();
+        const { readMs, indexMs, showMs } = load.phases!;
+        for (const phase of [readMs, indexMs, showMs]) expect(phase).toBeGreaterThanOrEqual(0);
+        expect(readMs + indexMs + showMs).toBeCloseTo(load.scanMs, 3);
+      }
+      expect(measured.phases).not.toBeNull();
+    }
+  });
+});
