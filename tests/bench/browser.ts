@@ -264,7 +264,7 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
 }
 
 /** The phases between the marks, when all of them are there and in order. */
-export function scanPhases(start: number, read: number | undefined, classified: number | undefined, done: number): ScanPhases | null {
+function scanPhases(start: number, read: number | undefined, classified: number | undefined, done: number): ScanPhases | null {
   if (read === undefined || classified === undefined || !(start <= read && read <= classified && classified <= done)) return null;
   return { readMs: read - start, indexMs: classified - read, showMs: done - classified };
 }

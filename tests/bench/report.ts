@@ -134,7 +134,7 @@ function browserTable(browser: BrowserResults): string[] {
       prefetchRow('sample article', browser.sample),
     ]),
     '',
-    "The first scan's phases (they add up to its scan time; a wait for the settings counts as indexing), median of loads",
+    "The first scan's phases (in each load they add up to its scan time; a wait for the settings counts as indexing), median of loads",
     table([
       ['page', 'read blocks', 'index and classify', 'show results', 'loads with marks'],
       phasesRow('generated page', browser.page),
