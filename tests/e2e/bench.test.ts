@@ -6,24 +6,13 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
+import type { BrowserResults } from '../bench/browser';
 import { sampleLines } from '../support/sample';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
-interface Phases {
-  readMs: number;
-  indexMs: number;
-  showMs: number;
-}
-interface MeasuredPage {
-  paragraphs: number;
-  scanMs: number;
-  phases: Phases | null;
-  loads: { scanMs: number; phases: Phases | null; longestTaskMs: number }[];
-}
-
-async function benchJson(): Promise<{ browser: Record<string, number>; details: { browser: { page: MeasuredPage; sample: MeasuredPage } }; errors?: string[] }> {
+async function benchJson(): Promise<{ browser: Record<string, number>; details: { browser: BrowserResults }; errors?: string[] }> {
   const run = promisify(execFile)(TSX, ['tests/bench/run.ts', '--size', 'tiny', '--json', '--no-node'], { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 });
   // A failed run exits non-zero: its stderr says why (no Chromium: how to install it).
   const { stdout } = await run.catch((error: { stderr?: string; message: string }) => {
