@@ -55,7 +55,7 @@ describe("the sample's scan, split by when storage answered", () => {
   const load = (scanMs: number, answeredMs: number): PageLoad => ({
     scanMs,
     phases: null,
-    prefetch: { leadMs: 30, runMs: 0.5, answeredMs, stale: false },
+    prefetch: { leadMs: 30, runMs: 0.5, answeredMs, roundTripMs: answeredMs + 30, stale: false },
     longestTaskMs: 0,
     longestTaskOfLoadMs: 0,
     longTasksDuringScan: 0,

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../e2e/drivers/chromium';
+import { PLAN_STORAGE_KEYS } from '../../src/settings-prefetch';
 import { median } from './timing';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -39,6 +40,8 @@ export interface PrefetchLoad {
   runMs: number;
   /** When storage answered the prefetch, relative to the start mark (negative: before the content script started); NaN if unknown. */
   answeredMs: number;
+  /** From the prefetch's read starting to storage answering it; NaN if unknown. */
+  roundTripMs: number;
   /** A settings change after the prefetch's read made the content script read storage again. */
   stale: boolean;
 }
@@ -79,6 +82,13 @@ export interface PrefetchResult {
   leadMs: number;
   runMs: number;
   answeredMs: number;
+  /** From the read starting to storage answering, while the page loads. */
+  roundTripMs: number;
+  /**
+   * The same read from the content script's world once the page has loaded and sits idle: what storage
+   * costs when the browser is not busy loading a page. NaN if it could not be made.
+   */
+  idleRoundTripMs: number;
   /** Loads in which the content script could not use the prefetched read (a change came in between). */
   staleLoads: number;
   /**
@@ -253,6 +263,7 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
           leadMs: start - run.start,
           runMs: run.end - run.start,
           answeredMs: read ? read.end - start : NaN,
+          roundTripMs: read ? read.end - read.start : NaN,
           stale: staleRead !== undefined,
         }
       : null,
@@ -304,9 +315,46 @@ export function splitByAnswer(loads: readonly PageLoad[]): Pick<PrefetchResult, 
   };
 }
 
+/** Reads of the plan's keys per idle measurement; the first is dropped, as a warm-up. */
+const IDLE_READS = 7;
+
+/**
+ * Times `storage.local.get` of the plan's keys from the extension's content-script world of the loaded
+ * page, as the prefetch reads them: the median round trip once the page is idle, NaN without that world.
+ */
+async function idleStorageRoundTrip(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const worlds: number[] = [];
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      const aux = context.auxData as { type?: string } | undefined;
+      if (aux?.type === 'isolated' && context.origin.startsWith('chrome-extension://')) worlds.push(context.id);
+    });
+    // Enabling replays the live contexts before it returns.
+    await cdp.send('Runtime.enable');
+    const world = worlds.at(-1);
+    if (world === undefined) return NaN;
+    const expression = `(async () => {
+      const times = [];
+      for (let i = 0; i < ${IDLE_READS}; i++) {
+        const started = performance.now();
+        await chrome.storage.local.get(${JSON.stringify(PLAN_STORAGE_KEYS)});
+        times.push(performance.now() - started);
+      }
+      return times;
+    })()`;
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { contextId: world, expression, awaitPromise: true, returnByValue: true });
+    if (exceptionDetails) return NaN;
+    return median((result.value as number[]).slice(1));
+  } finally {
+    await cdp.detach();
+  }
+}
+
 async function measurePage(page: Page, url: string, paragraphs: number, loads: number): Promise<PageResult> {
   const results: PageLoad[] = [];
   for (let load = 0; load < loads; load++) results.push(await measureLoad(page, `${url}?load=${load}`));
+  const idleRoundTripMs = await idleStorageRoundTrip(page);
   const prefetched = results.flatMap((r) => (r.prefetch ? [r.prefetch] : []));
   return {
     paragraphs,
@@ -321,6 +369,8 @@ async function measurePage(page: Page, url: string, paragraphs: number, loads: n
             leadMs: median(prefetched.map((p) => p.leadMs)),
             runMs: median(prefetched.map((p) => p.runMs)),
             answeredMs: median(prefetched.map((p) => p.answeredMs).filter((ms) => !Number.isNaN(ms))),
+            roundTripMs: median(prefetched.map((p) => p.roundTripMs).filter((ms) => !Number.isNaN(ms))),
+            idleRoundTripMs,
             staleLoads: prefetched.filter((p) => p.stale).length,
             ...splitByAnswer(results),
           },

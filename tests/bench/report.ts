@@ -88,7 +88,7 @@ function nodeTables(node: NodeResults): string[] {
 /** Where the settings prefetch ran: it starts before the start mark, so it is shown beside the scan, not in it. */
 function prefetchRow(label: string, p: BrowserResults['page']): string[] {
   const prefetch = p.prefetch;
-  if (!prefetch) return [label, 'none', '', '', '', '', ''];
+  if (!prefetch) return [label, 'none', '', '', '', '', '', '', ''];
   const answered = Number.isNaN(prefetch.answeredMs)
     ? 'not within the scan'
     : prefetch.answeredMs <= 0
@@ -100,6 +100,8 @@ function prefetchRow(label: string, p: BrowserResults['page']): string[] {
     `${ms(prefetch.leadMs)} before start`,
     ms(prefetch.runMs),
     answered,
+    ms(prefetch.roundTripMs),
+    Number.isNaN(prefetch.idleRoundTripMs) ? 'not measured' : ms(prefetch.idleRoundTripMs),
     `${prefetch.staleLoads}/${prefetch.loads}`,
     ofLoads(prefetch.afterAnswerMs, prefetch.waitedLoads),
     ofLoads(prefetch.readyScanMs, prefetch.readyLoads),
@@ -129,7 +131,7 @@ function browserTable(browser: BrowserResults): string[] {
     '',
     'Settings prefetch (document_start script, before the start mark: not part of the scan time above), median of loads',
     table([
-      ['page', 'began', 'own run', 'storage answered', 'loads read again (stale)', 'answer→done, loads that waited', 'scan, loads with settings ready'],
+      ['page', 'began', 'own run', 'storage answered', 'read→answer', 'read→answer, page idle', 'loads read again (stale)', 'answer→done, loads that waited', 'scan, loads with settings ready'],
       prefetchRow('generated page', browser.page),
       prefetchRow('sample article', browser.sample),
     ]),

@@ -22,7 +22,7 @@ async function benchJson(): Promise<{ browser: Record<string, number>; details: 
 }
 
 describe('npm run bench -- --size tiny --json --no-node', () => {
-  test("reports the scans of issue 5 in Chromium, each load's split into the phases of its first scan", { timeout: 120_000 }, async () => {
+  test("reports the scans of issue 5 in Chromium, each load's split into the phases of its first scan, and storage's round trips", { timeout: 120_000 }, async () => {
     const result = await benchJson();
     expect(result.errors).toBeUndefined();
     expect(Object.keys(result.browser)).toEqual(['pageParagraphs', 'scanMs', 'longestTaskMs', 'sampleScanMs', 'longestFrameMs']);
@@ -41,6 +41,14 @@ describe('npm run bench -- --size tiny --json --no-node', () => {
         expect(readMs + indexMs + showMs).toBeCloseTo(load.scanMs, 3);
       }
       expect(measured.phases).not.toBeNull();
+      // Storage's answer to the settings prefetch, timed while the page loads and again once it sits idle.
+      const { prefetch } = measured;
+      expect(prefetch).not.toBeNull();
+      for (const load of measured.loads) {
+        if (!Number.isNaN(load.prefetch!.answeredMs)) expect(load.prefetch!.roundTripMs).toBeGreaterThan(0);
+      }
+      expect(prefetch!.idleRoundTripMs).not.toBeNaN();
+      expect(prefetch!.idleRoundTripMs).toBeGreaterThanOrEqual(0);
     }
   });
 });
