@@ -11,6 +11,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../e2e/drivers/chromium';
+import {
+  CLASSIFIED_MARK,
+  DONE_MARK,
+  PREFETCH_READ_MEASURE,
+  PREFETCH_RUN_MEASURE,
+  PREFETCH_STALE_READ_MEASURE,
+  READ_MARK,
+  START_MARK,
+} from '../../src/page/scan-marks';
 import { PLAN_STORAGE_KEYS } from '../../src/settings-prefetch';
 import { median } from './timing';
 
@@ -18,15 +27,6 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const INSTALL_HINT = 'apt-get install -y --no-install-recommends chromium firefox-esr';
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_EXTENSION_DIR = path.join(REPO_ROOT, '.output/chrome-mv3');
-const START_MARK = 'paradedup:start';
-const DONE_MARK = 'paradedup:done';
-/** Where the first scan's phases end (src/page/scan-marks.ts): its blocks read, then indexed and classified. */
-const READ_MARK = 'paradedup:read';
-const CLASSIFIED_MARK = 'paradedup:classified';
-/** Left by the content script about the document_start settings prefetch (src/page/scan-marks.ts). */
-const PREFETCH_RUN_MEASURE = 'paradedup-prefetch-run';
-const PREFETCH_READ_MEASURE = 'paradedup-prefetch-read';
-const PREFETCH_STALE_READ_MEASURE = 'paradedup-prefetch-read-stale';
 const SCAN_TIMEOUT_MS = 60_000;
 
 /**
