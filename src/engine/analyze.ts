@@ -193,7 +193,6 @@ export function analyze(text: string): Analysis {
   const UNBUILT = Kind.Unbuilt, SEPARATOR = Kind.Separator, WORD = Kind.Word, DENSE = Kind.Dense;
   const DROP = Kind.Drop, EXPAND = Kind.Expand, SPACE = Kind.Space;
   const length = text.length;
-  let nShingles = 0;
   let tokens = 0;
   let weight = 0;
   sentenceCount = 0;
@@ -215,7 +214,9 @@ export function analyze(text: string): Analysis {
   let sLooseA = Hash.FnvOffset, sLooseB = Hash.FnvOffset, sExactA = Hash.FnvOffset, sExactB = Hash.FnvOffset;
   resetBlockLanes();
   let sentenceHasNumber = false;
-  let sentenceTokens = 0;
+  // The sentence being read starts at this token. Its token count and the shingles' count follow
+  // from `tokens`: two counters fewer to keep per token were 2 % of `analyze`'s instructions.
+  let sentenceFirstToken = 0;
   let sentenceStart = -1;
   let lastVisible = -1;
   // After a terminator: where the sentence would end, and whether the boundary is a dot.
@@ -263,10 +264,10 @@ export function analyze(text: string): Analysis {
             const decimal = terminatorIsDot && at === terminatorAt + 1 && raw >= 48 && raw <= 57; // "3.5"
             if (!initial && !decimal) {
               if (sentenceStart >= 0) {
-                endSentence(sentenceStart, pendingEnd, sentenceTokens, sLooseA, sLooseB, sentenceHasNumber ? sExactA : sLooseA, sentenceHasNumber ? sExactB : sLooseB);
+                endSentence(sentenceStart, pendingEnd, tokens - sentenceFirstToken, sLooseA, sLooseB, sentenceHasNumber ? sExactA : sLooseA, sentenceHasNumber ? sExactB : sLooseB);
               }
               sentenceStart = -1;
-              sentenceTokens = 0;
+              sentenceFirstToken = tokens;
               sLooseA = sLooseB = Hash.FnvOffset;
               sentenceHasNumber = false;
             }
@@ -336,10 +337,9 @@ export function analyze(text: string): Analysis {
         wordIsNumber = true;
         wordLength = 0;
         tokens++;
-        sentenceTokens++;
         if (tokens > 1) {
-          if (nShingles === scratch.length) growScratch();
-          scratch[nShingles++] = fmix32(Math.imul(prevToken, Hash.SeqPrimeA) ^ loose);
+          if (tokens > scratch.length) growScratch();
+          scratch[tokens - 2] = fmix32(Math.imul(prevToken, Hash.SeqPrimeA) ^ loose);
         }
         prevToken = loose;
         if (loose !== exact && !sentenceHasNumber) {
@@ -381,10 +381,9 @@ export function analyze(text: string): Analysis {
           // A bigram has no number in it: its loose and exact hashes are the same.
           const token = denseBigram(prev, g);
           tokens++;
-          sentenceTokens++;
           if (tokens > 1) {
-            if (nShingles === scratch.length) growScratch();
-            scratch[nShingles++] = fmix32(Math.imul(prevToken, Hash.SeqPrimeA) ^ token);
+            if (tokens > scratch.length) growScratch();
+            scratch[tokens - 2] = fmix32(Math.imul(prevToken, Hash.SeqPrimeA) ^ token);
           }
           prevToken = token;
           sLooseA = Math.imul(sLooseA ^ token, Hash.FnvPrime);
@@ -414,7 +413,8 @@ export function analyze(text: string): Analysis {
       }
     }
   }
-  // A lone dense character still needs a token.
+  const sentenceTokens = tokens - sentenceFirstToken;
+  // A lone dense character still needs a token, though not as one of its sentence's.
   if (prevDense >= 0 && tokens === 0) {
     tokens = 1;
     sLooseA = Math.imul(sLooseA ^ prevDense, Hash.FnvPrime);
@@ -425,6 +425,8 @@ export function analyze(text: string): Analysis {
     endSentence(sentenceStart, end, sentenceTokens, sLooseA, sLooseB, sentenceHasNumber ? sExactA : sLooseA, sentenceHasNumber ? sExactB : sLooseB);
   }
 
+  // Every token after the first made a shingle (the lone dense one above made none).
+  let nShingles = tokens > 1 ? tokens - 1 : 0;
   // Short blocks have few bigrams, so single words are fingerprinted as well.
   if (tokens < SHORT_BLOCK_TOKENS) nShingles = addUnigrams(text, nShingles);
 
