@@ -201,8 +201,9 @@ export function analyze(text: string): Analysis {
   let wordHash = Hash.FnvOffset;
   let wordIsNumber = true;
   let wordLength = 0;
-  let lastWordLength = 0;
-  let lastWordIsLetter = false;
+  // Whether the last word was a single letter, as a dot after it may be an initial's. One flag rather
+  // than the word's length and kind: a variable fewer in the loop, 1-3 % of `analyze`'s instructions.
+  let lastWordIsInitial = false;
   // The previous dense character, for bigrams; -1 when the dense run was broken.
   let prevDense = -1;
   // The token before this one; there is one once `tokens` passes 1.
@@ -260,7 +261,7 @@ export function analyze(text: string): Analysis {
           if (at === pendingEnd && (isTerminator(raw) || isCloser(raw))) {
             pendingEnd = at + 1; // "?!", "..." and closing quotes belong to the sentence
           } else {
-            const initial = terminatorIsDot && lastWordLength === 1 && lastWordIsLetter; // "U.S.", "J. Smith"
+            const initial = terminatorIsDot && lastWordIsInitial; // "U.S.", "J. Smith"
             const decimal = terminatorIsDot && at === terminatorAt + 1 && raw >= 48 && raw <= 57; // "3.5"
             if (!initial && !decimal) {
               if (sentenceStart >= 0) {
@@ -331,8 +332,7 @@ export function analyze(text: string): Analysis {
       if (wordLength > 0) {
         const exact = fmix32(wordHash);
         const loose = wordIsNumber ? Hash.NumberToken : exact;
-        lastWordLength = wordLength;
-        lastWordIsLetter = !wordIsNumber;
+        lastWordIsInitial = wordLength === 1 && !wordIsNumber;
         wordHash = Hash.FnvOffset;
         wordIsNumber = true;
         wordLength = 0;
@@ -392,8 +392,7 @@ export function analyze(text: string): Analysis {
             sExactA = Math.imul(sExactA ^ token, Hash.FnvPrime);
             sExactB = Math.imul(sExactB ^ token, Hash.SeqPrimeB) + 1;
           }
-          lastWordLength = 2;
-          lastWordIsLetter = true;
+          lastWordIsInitial = false;
         }
         prev = g;
         // A ligature's characters come one at a time from the outer loop, which also settles a pending sentence end.
