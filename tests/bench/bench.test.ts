@@ -95,6 +95,9 @@ describe('npm run bench -- --size tiny --json --no-browser', () => {
     expect(node.throughput.paragraphs).toBe(300);
     expect(node.throughput.utf8Bytes).toBeGreaterThan(node.throughput.utf16Units);
     expect(node.grouping.map((g: { paragraphs: number }) => g.paragraphs)).toEqual([30, 300, 3000]);
+    // The tiny run has one round of the growth ratio: the median is that round's ratio.
+    expect(node.growthRounds).toHaveLength(1);
+    expect(node.growth).toBe(node.growthRounds[0]);
     for (const g of node.grouping) {
       // The engine finds the repeats the generator planted, and not many more.
       expect(g.plantedFound).toBeGreaterThanOrEqual(0.9 * g.planted);

@@ -83,6 +83,8 @@ export interface NodeResults {
   grouping: Grouping[];
   /** Grouping time at the largest corpus / at the middle one (100k / 10k in the real run), median of per-round ratios. */
   growth: number | null;
+  /** Each round's ratio, in round order: how far one round's machine swings the ratio. */
+  growthRounds: number[] | null;
   index: IndexCost[];
   /** Rescan time on the largest index / on the middle one, with changes(): 1 means flat. */
   rescanGrowth: number | null;
@@ -168,14 +170,18 @@ function grouping({ texts, planted }: Corpus, times: readonly number[]): Groupin
 const MIDDLE_RUNS = 3;
 
 /** findRepeats() at each size; the two largest run interleaved, for a growth ratio taken within rounds. */
-export function measureGrouping(corpora: Corpus[], sizes: Sizes, log: (line: string) => void): { grouping: Grouping[]; growth: number | null } {
+export function measureGrouping(
+  corpora: Corpus[],
+  sizes: Sizes,
+  log: (line: string) => void,
+): { grouping: Grouping[]; growth: number | null; growthRounds: number[] | null } {
   const run = (corpus: Corpus) => () => {
     sink ^= findRepeats(corpus.texts).blocks.length;
   };
   const [small, middle, large] = corpora;
   log(`grouping: ${small.texts.length} and ${middle.texts.length} paragraphs`);
   const first = interleaved({ small: run(small), middle: run(middle) }, { warmup: 1, rounds: sizes.groupingRounds[0] });
-  if (!large) return { grouping: [grouping(small, first.small), grouping(middle, first.middle)], growth: null };
+  if (!large) return { grouping: [grouping(small, first.small), grouping(middle, first.middle)], growth: null, growthRounds: null };
   log(`grouping: ${middle.texts.length} and ${large.texts.length} paragraphs, interleaved`);
   // The middle size runs MIDDLE_RUNS times per round and counts their mean: one short run's time
   // swung with the machine far more than the long run's, and so did the ratio of the two.
@@ -187,6 +193,7 @@ export function measureGrouping(corpora: Corpus[], sizes: Sizes, log: (line: str
   return {
     grouping: [grouping(small, first.small), grouping(middle, [...first.middle, ...secondMiddle]), grouping(large, second.large)],
     growth: medianRatio(second.large, secondMiddle),
+    growthRounds: second.large.map((ms, round) => ms / secondMiddle[round]),
   };
 }
 
@@ -272,7 +279,7 @@ export function runNodeBenchmark(sizes: Sizes, { skipLargest }: { skipLargest: b
   log(`generating corpora (${measured.join(', ')} paragraphs)`);
   const [small, middle, large] = corpora(measured);
   const throughput = measureThroughput(middle.texts, sizes, log);
-  const { grouping, growth } = measureGrouping(large ? [small, middle, large] : [small, middle], sizes, log);
+  const { grouping, growth, growthRounds } = measureGrouping(large ? [small, middle, large] : [small, middle], sizes, log);
   const index = (large ? [middle, large] : [middle]).map((corpus) => {
     log(`index memory and rescans: ${corpus.texts.length} paragraphs`);
     return measureIndex(corpus.texts, sizes.rescanRounds);
@@ -282,6 +289,7 @@ export function runNodeBenchmark(sizes: Sizes, { skipLargest }: { skipLargest: b
     throughput,
     grouping,
     growth,
+    growthRounds,
     index,
     rescanGrowth: large ? index[1].rescanChangesMs / index[0].rescanChangesMs : null,
     rescanGroupsGrowth: large ? index[1].rescanGroupsMs / index[0].rescanGroupsMs : null,

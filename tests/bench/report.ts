@@ -49,6 +49,7 @@ function table(rows: string[][]): string {
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 const check = (ok: boolean) => (ok ? 'met' : 'MISSED');
+const spread = (values: readonly number[]) => `${Math.min(...values).toFixed(2)}–${Math.max(...values).toFixed(2)}`;
 
 /** Long-task entries exist only for tasks over 50 ms: 0 means there was none. */
 const task = (value: number) => (value === 0 ? 'none > 50 ms' : ms(value));
@@ -154,6 +155,8 @@ function targetsTable({ node, browser }: BenchResults): string[] {
     rows.push(['vsSimhashJs (times faster)', t.vsSimhashJs.toFixed(1), `≥ ${TARGETS.vsSimhashJs}`, check(t.vsSimhashJs >= TARGETS.vsSimhashJs)]);
     if (node.growth !== null) {
       rows.push([`growth ${large / 1000}k over ${middle / 1000}k`, node.growth.toFixed(2), `≤ ${TARGETS.growth100kOver10k}`, check(node.growth <= TARGETS.growth100kOver10k)]);
+      // The median hides how far single rounds swing with the machine; the range shows it.
+      if (node.growthRounds) rows.push(['  its rounds, lowest to highest', spread(node.growthRounds), '', '']);
     }
     if (node.rescanGrowth !== null) rows.push([`rescan growth ${large / 1000}k over ${middle / 1000}k, changes()`, node.rescanGrowth.toFixed(2), '≈ 1', '']);
     if (node.rescanGroupsGrowth !== null) {
