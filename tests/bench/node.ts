@@ -190,10 +190,11 @@ export function measureGrouping(
   };
   const second = interleaved({ middle: middleRuns, large: run(large) }, { warmup: 0, rounds: sizes.groupingRounds[1] });
   const secondMiddle = second.middle.map((ms) => ms / MIDDLE_RUNS);
+  const growthRounds = second.large.map((ms, round) => ms / secondMiddle[round]);
   return {
     grouping: [grouping(small, first.small), grouping(middle, [...first.middle, ...secondMiddle]), grouping(large, second.large)],
-    growth: medianRatio(second.large, secondMiddle),
-    growthRounds: second.large.map((ms, round) => ms / secondMiddle[round]),
+    growth: median(growthRounds),
+    growthRounds,
   };
 }
 
