@@ -12,11 +12,7 @@ const { SimHash } = require('simhash-js') as { SimHash: new () => { hash(text: s
 export interface Sizes {
   /** Three corpus sizes, each ten times the previous: 1k, 10k, 100k for the real run. */
   corpora: [number, number, number];
-  /**
-   * Rounds of the bare pass and the engine before the measured ones. The first rounds after the corpora
-   * are made run while V8 collects the generator's garbage (concurrent marking, then a mark-compact),
-   * and the engine took up to half again as long in them.
-   */
+  /** Rounds of the bare pass and the engine before the measured ones, for the JIT to settle. */
   throughputWarmup: number;
   throughputRounds: number;
   simhashJsRounds: number;
@@ -49,8 +45,9 @@ export interface Throughput {
   utf8Bytes: number;
   utf16Units: number;
   engineMs: number;
-  /** The engine's time in each warm-up round, in order: how the engine settled before it was measured. */
-  engineWarmupMs: number[];
+  /** The engine's time in every round, in order, the warm-up rounds first: how it settled, and how far rounds swing. */
+  engineRoundsMs: number[];
+  warmupRounds: number;
   simhashJsMs: number;
   barePassMs: number;
   engineMBps: number;
@@ -141,10 +138,13 @@ export function measureThroughput(texts: readonly string[], sizes: Sizes, log: (
   };
   log(`throughput: ${texts.length} paragraphs, engine and bare pass`);
   const warmup = sizes.throughputWarmup;
-  const all = interleaved({ barePass, engine }, { warmup: 0, rounds: warmup + sizes.throughputRounds });
+  // Each job starts from a collected heap. Without that, the first rounds after the corpora were made
+  // ran while V8 collected the generator's garbage (concurrent marking, then a mark-compact), and the
+  // engine took up to twice as long in them, at times well past ten rounds in.
+  const all = interleaved({ barePass, engine }, { warmup: 0, rounds: warmup + sizes.throughputRounds, settle: collectGarbage });
   const fast = { barePass: all.barePass.slice(warmup), engine: all.engine.slice(warmup) };
   log('throughput: simhash-js');
-  const slow = interleaved({ engine, peer }, { warmup: 1, rounds: sizes.simhashJsRounds });
+  const slow = interleaved({ engine, peer }, { warmup: 1, rounds: sizes.simhashJsRounds, settle: collectGarbage });
   const bytes = utf8Bytes(texts);
   const engineMs = median(fast.engine);
   const simhashJsMs = median(slow.peer);
@@ -155,7 +155,8 @@ export function measureThroughput(texts: readonly string[], sizes: Sizes, log: (
     utf8Bytes: bytes,
     utf16Units: texts.reduce((sum, text) => sum + text.length, 0),
     engineMs,
-    engineWarmupMs: all.engine.slice(0, warmup),
+    engineRoundsMs: all.engine,
+    warmupRounds: warmup,
     simhashJsMs,
     barePassMs,
     engineMBps: mbps(engineMs),
