@@ -20,17 +20,14 @@ export function timeMs(run: () => void): number {
 export interface RoundOptions {
   warmup: number;
   rounds: number;
-  /** Runs before each job, untimed: e.g. a garbage collection, so no job pays for another's garbage. */
-  settle?: () => void;
 }
 
 /** Each job's times (ms) over `rounds` rounds, every round running every job once, in turn. */
-export function interleaved<K extends string>(jobs: Record<K, () => void>, { warmup, rounds, settle }: RoundOptions): Record<K, number[]> {
+export function interleaved<K extends string>(jobs: Record<K, () => void>, { warmup, rounds }: RoundOptions): Record<K, number[]> {
   const names = Object.keys(jobs) as K[];
   const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
   for (let round = 0; round < warmup + rounds; round++) {
     for (const name of names) {
-      settle?.();
       const ms = timeMs(jobs[name]);
       if (round >= warmup) times[name].push(ms);
     }
