@@ -12,7 +12,7 @@ const { SimHash } = require('simhash-js') as { SimHash: new () => { hash(text: s
 export interface Sizes {
   /** Three corpus sizes, each ten times the previous: 1k, 10k, 100k for the real run. */
   corpora: [number, number, number];
-  /** Rounds of the bare pass and the engine before the measured ones, for the JIT to settle. */
+  /** Rounds of the bare pass and the engine before the measured ones (see measureThroughput). */
   throughputWarmup: number;
   throughputRounds: number;
   simhashJsRounds: number;
@@ -230,7 +230,7 @@ function heldBytes(): number {
   return heapUsed + arrayBuffers;
 }
 
-function indexOf(texts: readonly string[]): DedupIndex {
+function buildIndex(texts: readonly string[]): DedupIndex {
   const index = new DedupIndex();
   texts.forEach((text, i) => index.set(i, text, i));
   sink ^= index.report().blocks.length;
@@ -244,7 +244,7 @@ function indexOf(texts: readonly string[]): DedupIndex {
  */
 function indexBytes(texts: readonly string[]): number {
   const held = (() => {
-    const index = indexOf(texts);
+    const index = buildIndex(texts);
     collectGarbage();
     const bytes = heldBytes();
     sink ^= index.size; // the index stays alive until it has been measured
@@ -257,7 +257,7 @@ function indexBytes(texts: readonly string[]): number {
 /** Memory held by an index of the corpus, then rescans of RESCAN_BLOCKS blocks on it. */
 export function measureIndex(texts: readonly string[], rounds: number): IndexCost {
   const bytesPerParagraph = indexBytes(texts) / texts.length;
-  const index = indexOf(texts);
+  const index = buildIndex(texts);
 
   const pool = rescanTexts(texts, RESCAN_BLOCKS * rounds * 3);
   const random = new Prng(0xbe11);

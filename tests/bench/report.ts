@@ -58,7 +58,7 @@ function nodeTables(node: NodeResults): string[] {
   const t = node.throughput;
   return [
     `Fingerprinting ${t.paragraphs} paragraphs (${(t.utf8Bytes / 1e6).toFixed(2)} MB UTF-8, ${t.utf16Units} UTF-16 units), median of interleaved rounds`,
-    `after ${t.warmupRounds} warm-up rounds, after a full collection; engine rounds ${spread(t.engineRoundsMs.slice(0, t.warmupRounds))} ms warming up, ${spread(t.engineRoundsMs.slice(t.warmupRounds))} ms measured`,
+    `after a full collection and ${t.warmupRounds} warm-up rounds; engine rounds ${spread(t.engineRoundsMs.slice(0, t.warmupRounds))} ms warming up, ${spread(t.engineRoundsMs.slice(t.warmupRounds))} ms measured`,
     table([
       ['', 'time', 'MB/s (UTF-8)'],
       ['bare charCodeAt pass', ms(t.barePassMs), t.barePassMBps.toFixed(1)],
