@@ -1,9 +1,10 @@
 import { expansion, foldOffset, kind, Kind, kindOf } from './charTable';
 import { fmix32, key53 } from './hash';
-import { simhash } from './simhash';
+import { SimHash64, simhash } from './simhash';
 import { CJK_CHAR_WEIGHT, SHORT_BLOCK_TOKENS } from './thresholds';
 import { grown } from './typedArrays';
 import type { Fingerprint } from './types';
+import type { WasmAnalysis, WasmPass } from './wasm/analyzer';
 
 /** One sentence of a block: a range of the original text and the hashes of its normalised tokens. */
 export interface Sentence {
@@ -179,13 +180,36 @@ function growScratch(): void {
   scratch = grown(scratch, scratch.length * 2);
 }
 
+/** The WebAssembly pass, once an entry point installs it (`installWasmAnalyzer` in wasm/analyzer.ts). */
+let wasmPass: WasmPass | null = null;
+
+/** Routes `analyze` through `pass`, which may still leave a text to JavaScript. */
+export function useWasmPass(pass: WasmPass): void {
+  wasmPass = pass;
+}
+
+/** Whether `analyze` runs in WebAssembly here. */
+export function analyzesInWasm(): boolean {
+  return wasmPass !== null;
+}
+
 /**
  * One pass over the text's char codes: normalises through the character table, cuts words
  * (or character bigrams in scripts without spaces), hashes word-bigram shingles, and finds
- * sentence boundaries, all with offsets into the original text. Everything is inlined into one
- * loop over local variables, because this runs on every paragraph of every page.
+ * sentence boundaries, all with offsets into the original text. In WebAssembly
+ * (wasm/assembly/analyze.ts) where an entry point installed it, and otherwise in `analyzeInJavaScript`.
  */
 export function analyze(text: string): Analysis {
+  const fast = wasmPass === null ? null : wasmPass(text);
+  return fast === null ? analyzeInJavaScript(text) : recordWasmAnalysis(fast);
+}
+
+/**
+ * `analyze` in JavaScript: where WebAssembly is missing or refused, for very long texts, and as the
+ * reference the WebAssembly pass is tested against. Everything is inlined into one loop over local
+ * variables, because this runs on every paragraph of every page.
+ */
+export function analyzeInJavaScript(text: string): Analysis {
   // The kinds as locals: an enum imported from another module is an object in the bundles (each
   // module is compiled alone), and `Kind.Word` in the word loop was a property read per character.
   // The tables too: read through the module's bindings, they cost 2-6 % more instructions.
@@ -449,6 +473,19 @@ function recordAnalysis(weight: number, tokens: number, nShingles: number): Anal
   record[first + Field.SentenceCount] = sentenceCount;
   record.set(sentenceScratch.subarray(0, sentenceCount * SentenceField.Fields), first + Field.FirstSentence);
   return new Analysis(weight, tokens, nShingles, words, firstShingle, fingerprint, record, first);
+}
+
+/** The Analysis the WebAssembly pass left in its memory, copied out into the slab as `recordAnalysis` copies its scratch. */
+function recordWasmAnalysis(found: WasmAnalysis): Analysis {
+  const n = found.shingleCount;
+  const words = slab.uint32(n);
+  const firstShingle = slab.firstUint32;
+  words.set(found.words.subarray(found.firstShingle, found.firstShingle + n), firstShingle);
+  const length = found.recordLength;
+  const record = slab.float64(length);
+  const first = slab.firstFloat64;
+  record.set(found.doubles.subarray(found.firstRecord, found.firstRecord + length), first);
+  return new Analysis(found.weight, found.tokens, n, words, firstShingle, new SimHash64(found.hi, found.lo), record, first);
 }
 
 /** The 64-bit SimHash of `text`'s shingles. */

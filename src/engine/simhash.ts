@@ -145,7 +145,7 @@ function countVotes(shingles: Uint32Array, n: number, planes: Int32Array, mixed:
  * and once a long page's fingerprints were seen to survive, it changed that site's tenuring and threw
  * away the optimised `analyze` that inlined it (twice per load of the 10k page in Chrome's --trace-deopt).
  */
-class SimHash64 implements Fingerprint {
+export class SimHash64 implements Fingerprint {
   constructor(
     readonly hi: number,
     readonly lo: number,

@@ -1,7 +1,7 @@
 // One frame's ParaDedup: reads the site's settings, scans the page's blocks with the engine, shows
 // the repeats in the chosen mode, keeps up with a living page, and answers the popup.
 // Every entry point catches its errors: a failure is reported ("Scan failed: …"), never thrown at the page.
-import { DEFAULT_OPTIONS, DedupIndex, type BlockResult, type EngineOptions, type Group } from '../engine';
+import { analyzesInWasm, DEFAULT_OPTIONS, DedupIndex, type BlockResult, type EngineOptions, type Group } from '../engine';
 import type { GroupSummary, PageMode, PageState, ScanState, ToBackground } from '../messages';
 import type { PagePlan } from '../settings';
 import { Annotator, type BlockAnnotation } from './annotate';
@@ -14,7 +14,7 @@ import { HighlightPainter } from './highlights';
 import { parseToContent } from './message-guard';
 import { ChangeObserver, OBSERVER_DEFAULTS, type ChangeBatch, type ObserverOptions, type ObserverTimers } from './observer';
 import { RouteWatcher } from './route-watcher';
-import { CLASSIFIED_MARK, DONE_MARK, READ_MARK, SCAN_MEASURE, mark } from './scan-marks';
+import { CLASSIFIED_MARK, DONE_MARK, JAVASCRIPT_ANALYZER_MARK, READ_MARK, SCAN_MEASURE, WASM_ANALYZER_MARK, mark } from './scan-marks';
 import { SLICE_MS, Slicer, Superseded, forEachSliced, windowClock, type Clock } from './slicing';
 import { preloadStrings, t } from './strings';
 import { ELEMENT_NODE, contentChildren } from './tree';
@@ -322,6 +322,7 @@ export class PageController {
     const blocks = await this.readBlocks(slicer);
     if (!blocks) return null;
     mark(this.win.performance, READ_MARK);
+    mark(this.win.performance, analyzesInWasm() ? WASM_ANALYZER_MARK : JAVASCRIPT_ANALYZER_MARK);
     return this.indexAhead(blocks, slicer);
   }
 

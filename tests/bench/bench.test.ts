@@ -54,6 +54,7 @@ describe('the benchmark corpora', () => {
 describe("the sample's scan, split by when storage answered", () => {
   const load = (scanMs: number, answeredMs: number): PageLoad => ({
     scanMs,
+    analyzer: 'wasm',
     phases: null,
     prefetch: { leadMs: 30, runMs: 0.5, answeredMs, roundTripMs: answeredMs + 30, stale: false },
     longestTaskMs: 0,
@@ -95,6 +96,10 @@ describe('npm run bench -- --size tiny --json --no-browser', () => {
     expect(node.throughput.paragraphs).toBe(300);
     expect(node.throughput.utf8Bytes).toBeGreaterThan(node.throughput.utf16Units);
     expect(node.throughput.engineRoundsMs).toHaveLength(node.throughput.warmupRounds + 3);
+    // The engine as the CLI runs it, beside its JavaScript pass, which Chromium's content script runs.
+    expect(node.throughput.analyzer).toBe('wasm');
+    expect(node.throughput.javascriptMBps).toBeGreaterThan(0);
+    expect(node.throughput.javascriptOfBarePass).toBeGreaterThan(0);
     expect(node.grouping.map((g: { paragraphs: number }) => g.paragraphs)).toEqual([30, 300, 3000]);
     // The tiny run has one round of the growth ratio: the median is that round's ratio.
     expect(node.growthRounds).toHaveLength(1);

@@ -14,11 +14,13 @@ import { CHROMIUM_ARGS } from '../e2e/drivers/chromium';
 import {
   CLASSIFIED_MARK,
   DONE_MARK,
+  JAVASCRIPT_ANALYZER_MARK,
   PREFETCH_READ_MEASURE,
   PREFETCH_RUN_MEASURE,
   PREFETCH_STALE_READ_MEASURE,
   READ_MARK,
   START_MARK,
+  WASM_ANALYZER_MARK,
 } from '../../src/page/scan-marks';
 import { PLAN_STORAGE_KEYS } from '../../src/settings-prefetch';
 import { median } from './timing';
@@ -57,8 +59,12 @@ export interface ScanPhases {
   showMs: number;
 }
 
+/** Which pass analysed the blocks (see WASM_ANALYZER_MARK); null when the content script did not say (an older build). */
+export type Analyzer = 'wasm' | 'javascript' | null;
+
 export interface PageLoad {
   scanMs: number;
+  analyzer: Analyzer;
   /** Null when the content script left no phase marks (an older build) or they were out of order. */
   phases: ScanPhases | null;
   /** Null when no prefetch ran (an extension built without it). */
@@ -106,6 +112,8 @@ export interface PrefetchResult {
 export interface PageResult {
   paragraphs: number;
   loads: PageLoad[];
+  /** The analyzer of every load; 'mixed' if they differed. */
+  analyzer: Analyzer | 'mixed';
   scanMs: number;
   /** Medians over the loads that have phases; null when none has. */
   phases: ScanPhases | null;
@@ -227,7 +235,7 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
   // Long-task entries are delivered after their task ends: let one more task run first.
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
   const timeline = await page.evaluate(
-    ([start, done, readBlocks, classified, run, read, staleRead]) => {
+    ([start, done, readBlocks, classified, run, read, staleRead, wasm, javascript]) => {
       // Inline functions only: a named one would need the bundler's helpers, which the page lacks.
       const [prefetchRun, prefetchRead, prefetchStaleRead] = [run, read, staleRead].map((name) =>
         performance.getEntriesByName(name, 'measure').map((m) => ({ start: m.startTime, end: m.startTime + m.duration })),
@@ -237,6 +245,7 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
         done: performance.getEntriesByName(done).map((mark) => mark.startTime),
         read: performance.getEntriesByName(readBlocks).map((mark) => mark.startTime),
         classified: performance.getEntriesByName(classified).map((mark) => mark.startTime),
+        analyzer: performance.getEntriesByName(wasm).length > 0 ? 'wasm' : performance.getEntriesByName(javascript).length > 0 ? 'javascript' : null,
         prefetchRun,
         prefetchRead,
         prefetchStaleRead,
@@ -244,7 +253,17 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
         frames: (window as unknown as ProbedWindow).__paradedupBench.frames,
       };
     },
-    [START_MARK, DONE_MARK, READ_MARK, CLASSIFIED_MARK, PREFETCH_RUN_MEASURE, PREFETCH_READ_MEASURE, PREFETCH_STALE_READ_MEASURE] as const,
+    [
+      START_MARK,
+      DONE_MARK,
+      READ_MARK,
+      CLASSIFIED_MARK,
+      PREFETCH_RUN_MEASURE,
+      PREFETCH_READ_MEASURE,
+      PREFETCH_STALE_READ_MEASURE,
+      WASM_ANALYZER_MARK,
+      JAVASCRIPT_ANALYZER_MARK,
+    ] as const,
   );
   if (timeline.start.length === 0) throw new Error(`The content script marked '${DONE_MARK}' but not '${START_MARK}' on ${url}`);
   const start = timeline.start[0];
@@ -257,6 +276,7 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
   const read = timeline.prefetchRead[0] ?? staleRead;
   return {
     scanMs: done - start,
+    analyzer: timeline.analyzer as Analyzer,
     phases: scanPhases(start, timeline.read[0], timeline.classified.filter((at) => at <= done).at(-1), done),
     prefetch: run
       ? {
@@ -356,9 +376,11 @@ async function measurePage(page: Page, url: string, paragraphs: number, loads: n
   for (let load = 0; load < loads; load++) results.push(await measureLoad(page, `${url}?load=${load}`));
   const idleRoundTripMs = await idleStorageRoundTrip(page);
   const prefetched = results.flatMap((r) => (r.prefetch ? [r.prefetch] : []));
+  const analyzers = new Set(results.map((r) => r.analyzer));
   return {
     paragraphs,
     loads: results,
+    analyzer: analyzers.size === 1 ? results[0].analyzer : 'mixed',
     scanMs: median(results.map((r) => r.scanMs)),
     phases: medianPhases(results),
     prefetch:

@@ -1,7 +1,8 @@
 // The Node half of the benchmark: fingerprint throughput against simhash-js and a bare read of the
 // text, grouping time at three corpus sizes, memory held by the index, and the cost of a rescan.
 import { createRequire } from 'node:module';
-import { DedupIndex, findRepeats, fingerprint } from '../../src/engine';
+import { DedupIndex, findRepeats, fingerprint, installWasmAnalyzer } from '../../src/engine';
+import { analyzeInJavaScript } from '../../src/engine/analyze';
 import { generateCorpus, type Corpus } from './corpus';
 import { Prng } from '../support/prng';
 import { collectGarbage, interleaved, median, medianRatio, timeMs } from './timing';
@@ -40,6 +41,8 @@ export const TINY: Sizes = {
 };
 
 export interface Throughput {
+  /** The pass `fingerprint` ran: WebAssembly, as the CLI and Firefox run it, unless Node refused it. */
+  analyzer: 'wasm' | 'javascript';
   paragraphs: number;
   /** The corpus size in UTF-8 bytes: the unit of every MB/s figure (MB = 10^6 bytes). */
   utf8Bytes: number;
@@ -50,6 +53,11 @@ export interface Throughput {
   warmupRounds: number;
   simhashJsMs: number;
   barePassMs: number;
+  /** The JavaScript pass alone (`analyzeInJavaScript`), as Chromium's content script runs it. */
+  javascriptMs: number;
+  javascriptMBps: number;
+  /** Per-round bare-pass time / JavaScript pass time, median over rounds. */
+  javascriptOfBarePass: number;
   engineMBps: number;
   simhashJsMBps: number;
   barePassMBps: number;
@@ -119,6 +127,7 @@ function flat(texts: readonly string[]): string[] {
 }
 
 export function measureThroughput(texts: readonly string[], sizes: Sizes, log: (line: string) => void): Throughput {
+  const analyzer = installWasmAnalyzer() ? 'wasm' : 'javascript';
   const simhashJs = new SimHash();
   const barePass = () => {
     let all = 0;
@@ -133,25 +142,30 @@ export function measureThroughput(texts: readonly string[], sizes: Sizes, log: (
   const engine = () => {
     for (let p = 0; p < texts.length; p++) sink ^= fingerprint(texts[p]).lo;
   };
+  const javascript = () => {
+    for (let p = 0; p < texts.length; p++) sink ^= analyzeInJavaScript(texts[p]).fingerprint.lo;
+  };
   const peer = () => {
     for (let p = 0; p < texts.length; p++) sink ^= simhashJs.hash(texts[p]);
   };
-  log(`throughput: ${texts.length} paragraphs, engine and bare pass`);
+  log(`throughput: ${texts.length} paragraphs, engine (${analyzer}), its JavaScript pass and bare pass`);
   const warmup = sizes.throughputWarmup;
   // Without the collection and the warm-up rounds, the first rounds ran while V8 marked and compacted
   // the corpus generator's garbage, and the engine took up to twice as long in them. Collecting before
   // every round instead made every engine round slower (38-57 ms against 34-37 at 10k).
   collectGarbage();
-  const all = interleaved({ barePass, engine }, { warmup: 0, rounds: warmup + sizes.throughputRounds });
-  const fast = { barePass: all.barePass.slice(warmup), engine: all.engine.slice(warmup) };
+  const all = interleaved({ barePass, engine, javascript }, { warmup: 0, rounds: warmup + sizes.throughputRounds });
+  const fast = { barePass: all.barePass.slice(warmup), engine: all.engine.slice(warmup), javascript: all.javascript.slice(warmup) };
   log('throughput: simhash-js');
   const slow = interleaved({ engine, peer }, { warmup: 1, rounds: sizes.simhashJsRounds });
   const bytes = utf8Bytes(texts);
   const engineMs = median(fast.engine);
   const simhashJsMs = median(slow.peer);
   const barePassMs = median(fast.barePass);
+  const javascriptMs = median(fast.javascript);
   const mbps = (ms: number) => bytes / 1e6 / (ms / 1000);
   return {
+    analyzer,
     paragraphs: texts.length,
     utf8Bytes: bytes,
     utf16Units: texts.reduce((sum, text) => sum + text.length, 0),
@@ -160,6 +174,9 @@ export function measureThroughput(texts: readonly string[], sizes: Sizes, log: (
     warmupRounds: warmup,
     simhashJsMs,
     barePassMs,
+    javascriptMs,
+    javascriptMBps: mbps(javascriptMs),
+    javascriptOfBarePass: medianRatio(fast.barePass, fast.javascript),
     engineMBps: mbps(engineMs),
     simhashJsMBps: mbps(simhashJsMs),
     barePassMBps: mbps(barePassMs),

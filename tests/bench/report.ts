@@ -62,7 +62,8 @@ function nodeTables(node: NodeResults): string[] {
     table([
       ['', 'time', 'MB/s (UTF-8)'],
       ['bare charCodeAt pass', ms(t.barePassMs), t.barePassMBps.toFixed(1)],
-      ['engine fingerprint()', ms(t.engineMs), t.engineMBps.toFixed(1)],
+      [`engine fingerprint() (${t.analyzer})`, ms(t.engineMs), t.engineMBps.toFixed(1)],
+      ['engine, JavaScript pass (Chromium)', ms(t.javascriptMs), t.javascriptMBps.toFixed(1)],
       ['simhash-js hash()', ms(t.simhashJsMs), t.simhashJsMBps.toFixed(2)],
     ]),
     '',
@@ -113,6 +114,7 @@ function prefetchRow(label: string, p: BrowserResults['page']): string[] {
 function browserTable(browser: BrowserResults): string[] {
   const row = (label: string, p: BrowserResults['page']) => [
     `${label} (${p.paragraphs} paragraphs)`,
+    p.analyzer ?? 'not marked',
     ms(p.scanMs),
     task(p.longestTaskMs),
     task(p.longestFrameMs),
@@ -126,7 +128,7 @@ function browserTable(browser: BrowserResults): string[] {
   return [
     `Chromium ${browser.chromium}, extension ${browser.extensionDir}, median of loads`,
     table([
-      ['page', 'scan (start→done)', 'longest task during scan', 'longest frame during scan', 'longest task of any load'],
+      ['page', 'analyzer', 'scan (start→done)', 'longest task during scan', 'longest frame during scan', 'longest task of any load'],
       row('generated page', browser.page),
       row('sample article', browser.sample),
     ]),

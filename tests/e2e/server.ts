@@ -10,9 +10,9 @@ export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/pages/', import.m
 const HELPERS_FILE = fileURLToPath(new URL('./page/helpers.js', import.meta.url));
 export const HELPERS_PATH = '/__e2e__/helpers.js';
 
-/** Pages under this prefix are served with a strict CSP that forbids every page style. */
+/** Pages under this prefix are served with a strict CSP: no page style at all, and scripts only from the page's origin (no eval, no WebAssembly). */
 export const CSP_PREFIX = '/csp/';
-export const STRICT_CSP = "style-src 'none'";
+export const STRICT_CSP = "style-src 'none'; script-src 'self'";
 
 export type Host = '127.0.0.1' | 'localhost';
 

@@ -8,10 +8,12 @@ import type { PageController } from '../../src/page/controller';
 import {
   CLASSIFIED_MARK,
   DONE_MARK,
+  JAVASCRIPT_ANALYZER_MARK,
   PREFETCH_READ_MEASURE,
   PREFETCH_RUN_MEASURE,
   PREFETCH_STALE_READ_MEASURE,
   READ_MARK,
+  WASM_ANALYZER_MARK,
 } from '../../src/page/scan-marks';
 import { DEFAULT_SETTINGS, saveSettings, setAutoCollapse } from '../../src/settings';
 import { startSettingsPrefetch, type PrefetchStorage } from '../../src/settings-prefetch';
@@ -145,5 +147,8 @@ describe('the content script and the settings prefetch', () => {
     expect([read.length, classified.length, done.length]).toEqual([1, 1, 1]);
     expect(read[0].startTime).toBeLessThanOrEqual(classified[0].startTime);
     expect(classified[0].startTime).toBeLessThanOrEqual(done[0].startTime);
+    // Which pass analysed the blocks, once: JavaScript, as nothing installed the WebAssembly one (as in Chromium).
+    expect(performance.getEntriesByName(JAVASCRIPT_ANALYZER_MARK, 'mark')).toHaveLength(1);
+    expect(performance.getEntriesByName(WASM_ANALYZER_MARK, 'mark')).toHaveLength(0);
   });
 });

@@ -1,0 +1,530 @@
+// AssemblyScript: `analyzeInJavaScript` (../../analyze.ts) step for step, so that both give the same
+// analysis; tests/engine/wasm.test.ts compares them. `npm run generate:wasm` compiles it. Over a
+// 10,000-paragraph page's text, in the page, it took about half the JavaScript pass's time in Firefox
+// and Chromium, on the first pass and once warm. The host (../analyzer.ts) writes the text's code
+// units at TEXT and the character table's decoded pages at KIND and FOLD, calls `analyze`, and reads
+// what it wrote at OUT.
+
+/** A byte per code unit: its Kind (../../table/kind.ts). Kind.Unbuilt until the host copies the page in. */
+export const KIND: usize = 0x10000;
+/** An i32 per code unit: the folding offset, or for Kind.Expand where its characters are in POOL (offset << 8 | length). */
+export const FOLD: usize = 0x20000;
+/** Code units of the expansions, in the order the host copied their pages. */
+export const POOL: usize = 0x60000;
+export const POOL_UNITS: i32 = 0x10000;
+const PLANES_LO: usize = 0x80000;
+const PLANES_HI: usize = 0x80080;
+const LANES: usize = 0x80100;
+/** What an analysis leaves, as i32: weight, tokens, shingles, SimHash high and low, where the shingles and the record are, sentences. */
+export const OUT: usize = 0x80200;
+/** The text; after it the shingles, then the record. */
+export const TEXT: usize = 0x80400;
+
+/** An analysis that outgrew the room `bytesFor` gave it (expansions into many dense tokens, a sentence every few characters): the host runs it in JavaScript. */
+export const TOO_BIG: i32 = -1;
+
+const UNBUILT: i32 = 0, SEPARATOR: i32 = 1, WORD: i32 = 2, DENSE: i32 = 3, DROP: i32 = 4, EXPAND: i32 = 5, SPACE: i32 = 6;
+const FNV_OFFSET: i32 = 0x811c9dc5, FNV_PRIME: i32 = 0x01000193, NUMBER_TOKEN: i32 = 0x5bd1e995;
+const UNIGRAM_SEED: i32 = 0x27d4eb2f, SEQ_A: i32 = 0x9e3779b1, SEQ_B: i32 = 0x85ebca77;
+const SEED_HIGH: i32 = 0xa54ff53a;
+const CJK_CHAR_WEIGHT: i32 = 2;
+const SHORT_BLOCK_TOKENS: i32 = 4;
+/** Numbers in the record before its sentences: keys, counts, four anchors (Field in analyze.ts). */
+const RECORD_HEAD: usize = 8;
+const SENTENCE_FIELDS: usize = 5;
+
+/** Bytes from TEXT that analysing `length` code units uses at most. */
+export function bytesFor(length: i32): usize {
+  return recordAt(length) + ((RECORD_HEAD + <usize>sentenceRoom(length) * SENTENCE_FIELDS) << 3) - TEXT;
+}
+
+// @ts-ignore: decorator
+@inline function shingleRoom(length: i32): i32 {
+  // A token per code unit at most, but for expansions; unigrams only when there are under four tokens.
+  return length + 8;
+}
+
+// @ts-ignore: decorator
+@inline function sentenceRoom(length: i32): i32 {
+  // A sentence needs a terminator and a character after it: prose has one every 20 or more.
+  return (length >> 3) + 4;
+}
+
+// @ts-ignore: decorator
+@inline function shinglesAt(length: i32): usize {
+  return (TEXT + (<usize>length << 1) + 7) & ~7;
+}
+
+// @ts-ignore: decorator
+@inline function recordAt(length: i32): usize {
+  // 8-aligned, as the host reads the record as doubles.
+  return (shinglesAt(length) + (<usize>shingleRoom(length) << 2) + 7) & ~7;
+}
+
+// @ts-ignore: decorator
+@inline function fmix32(h: i32): i32 {
+  h ^= <i32>(<u32>h >> 16);
+  h *= 0x85ebca6b;
+  h ^= <i32>(<u32>h >> 13);
+  h *= 0xc2b2ae35;
+  return h ^ <i32>(<u32>h >> 16);
+}
+
+// @ts-ignore: decorator
+@inline function kindOf(c: i32): i32 {
+  return <i32>load<u8>(KIND + <usize>c);
+}
+
+// @ts-ignore: decorator
+@inline function foldOf(c: i32): i32 {
+  return load<i32>(FOLD + (<usize>c << 2));
+}
+
+// @ts-ignore: decorator
+@inline function unitAt(at: usize, i: i32): i32 {
+  return <i32>load<u16>(at + (<usize>i << 1));
+}
+
+function isTerminator(c: i32): bool {
+  switch (c) {
+    case 0x2e: case 0x21: case 0x3f: case 0x61f: case 0x6d4: case 0x3002: case 0xff01: case 0xff0e: case 0xff1f:
+    case 0x2026: case 0x203c: case 0x2047: case 0x2048: case 0x2049:
+      return true;
+  }
+  return false;
+}
+
+function isCloser(c: i32): bool {
+  switch (c) {
+    case 0x22: case 0x27: case 0x29: case 0x5d: case 0x7d: case 0xbb: case 0x2019: case 0x201d: case 0x203a: case 0x300d:
+    case 0x300f: case 0xff09:
+      return true;
+  }
+  return false;
+}
+
+/** key53 in hash.ts: two 32-bit hashes as one safe integer. */
+// @ts-ignore: decorator
+@inline function key53(a: i32, b: i32): f64 {
+  return <f64>(<u32>a) * 2097152.0 + <f64>(b & 0x1fffff);
+}
+
+let shingles: usize = 0;
+let shingleEnd: usize = 0;
+let record: usize = 0;
+let sentenceCount: i32 = 0;
+let sentenceLimit: i32 = 0;
+
+/** Records a sentence and chains its keys into the block's; false when there is no room left. */
+function endSentence(start: i32, end: i32, tokens: i32, looseA: i32, looseB: i32, exactA: i32, exactB: i32): bool {
+  if (sentenceCount == sentenceLimit) return false;
+  const at = record + ((RECORD_HEAD + <usize>sentenceCount * SENTENCE_FIELDS) << 3);
+  store<f64>(at, <f64>start);
+  store<f64>(at, <f64>end, 8);
+  store<f64>(at, <f64>tokens, 16);
+  store<f64>(at, key53(looseA, looseB), 24);
+  store<f64>(at, key53(exactA, exactB), 32);
+  sentenceCount++;
+  store<i32>(LANES, (load<i32>(LANES) ^ looseA) * FNV_PRIME);
+  store<i32>(LANES, (load<i32>(LANES, 4) ^ looseB) * SEQ_B + 1, 4);
+  store<i32>(LANES, (load<i32>(LANES, 8) ^ exactA) * FNV_PRIME, 8);
+  store<i32>(LANES, (load<i32>(LANES, 12) ^ exactB) * SEQ_B + 1, 12);
+  return true;
+}
+
+/**
+ * Analyses the `length` code units at TEXT, as `analyze` does. Returns 0 when done, TOO_BIG, or the
+ * page + 1 of a code unit whose table page is not in yet: the host decodes it and calls again.
+ */
+export function analyze(length: i32): i32 {
+  const text = TEXT;
+  shingles = shinglesAt(length);
+  shingleEnd = shingles + (<usize>shingleRoom(length) << 2);
+  record = recordAt(length);
+  sentenceCount = 0;
+  sentenceLimit = sentenceRoom(length);
+  let tokens: i32 = 0;
+  let weight: i32 = 0;
+  let wordHash: i32 = FNV_OFFSET;
+  let wordIsNumber = true;
+  let wordLength: i32 = 0;
+  let lastWordIsInitial = false;
+  let prevDense: i32 = -1;
+  let prevToken: i32 = 0;
+  let sLooseA: i32 = FNV_OFFSET, sLooseB: i32 = FNV_OFFSET, sExactA: i32 = FNV_OFFSET, sExactB: i32 = FNV_OFFSET;
+  store<i32>(LANES, FNV_OFFSET);
+  store<i32>(LANES, FNV_OFFSET, 4);
+  store<i32>(LANES, FNV_OFFSET, 8);
+  store<i32>(LANES, FNV_OFFSET, 12);
+  let sentenceHasNumber = false;
+  let sentenceFirstToken: i32 = 0;
+  let sentenceStart: i32 = -1;
+  let lastVisible: i32 = -1;
+  let pendingEnd: i32 = -1;
+  let terminatorAt: i32 = -1;
+  let terminatorIsDot = false;
+  let pending: usize = 0;
+  let pendingLength: i32 = 0;
+  let pendingAt: i32 = 0;
+  // Where the next shingle goes: the token count's stand-in, checked against the room there is.
+  let next: usize = shingles;
+
+  let i: i32 = 0;
+  for (;;) {
+    let raw: i32 = 0;
+    let k: i32 = 0;
+    let at: i32 = 0;
+    if (pendingAt < pendingLength) {
+      raw = unitAt(pending, pendingAt);
+      pendingAt++;
+      k = kindOf(raw);
+      at = i - 1;
+      if (k == DROP) continue;
+      if (k == WORD) {
+        const f = raw + foldOf(raw);
+        prevDense = -1;
+        wordHash = (wordHash ^ f) * FNV_PRIME;
+        if (<u32>(f - 48) > 9) wordIsNumber = false;
+        wordLength++;
+        weight++;
+        continue;
+      }
+      if (k != DENSE) k = SEPARATOR;
+    } else if (i < length) {
+      raw = unitAt(text, i);
+      k = kindOf(raw);
+      at = i++;
+      if (k == UNBUILT) return (raw >>> 8) + 1;
+      if (k == DROP) continue;
+      if (k != SPACE) {
+        if (pendingEnd >= 0) {
+          if (at == pendingEnd && (isTerminator(raw) || isCloser(raw))) {
+            pendingEnd = at + 1;
+          } else {
+            const initial = terminatorIsDot && lastWordIsInitial;
+            const decimal = terminatorIsDot && at == terminatorAt + 1 && raw >= 48 && raw <= 57;
+            if (!initial && !decimal) {
+              if (sentenceStart >= 0) {
+                if (!endSentence(sentenceStart, pendingEnd, tokens - sentenceFirstToken, sLooseA, sLooseB, sentenceHasNumber ? sExactA : sLooseA, sentenceHasNumber ? sExactB : sLooseB)) return TOO_BIG;
+              }
+              sentenceStart = -1;
+              sentenceFirstToken = tokens;
+              sLooseA = sLooseB = FNV_OFFSET;
+              sentenceHasNumber = false;
+            }
+            pendingEnd = -1;
+          }
+        }
+        if (sentenceStart < 0) sentenceStart = at;
+        lastVisible = at;
+        if (k == EXPAND) {
+          const e = foldOf(raw);
+          pending = POOL + (<usize>(e >>> 8) << 1);
+          pendingLength = e & 0xff;
+          pendingAt = 0;
+          continue;
+        }
+      }
+    } else if (wordLength > 0) {
+      raw = 32;
+      k = SPACE;
+      at = length;
+    } else {
+      break;
+    }
+
+    for (;;) {
+      if (k == WORD) {
+        let h = wordHash;
+        let isNumber = wordIsNumber;
+        let f = raw + foldOf(raw);
+        let end = i;
+        let stop: i32 = -1;
+        for (;;) {
+          h = (h ^ f) * FNV_PRIME;
+          if (<u32>(f - 48) > 9) isNumber = false;
+          if (end == length) break;
+          stop = unitAt(text, end);
+          if (kindOf(stop) != WORD) break;
+          f = stop + foldOf(stop);
+          end++;
+        }
+        wordHash = h;
+        wordIsNumber = isNumber;
+        wordLength += end - at;
+        weight += end - at;
+        lastVisible = end - 1;
+        prevDense = -1;
+        i = end;
+        if (stop != 32) break;
+        raw = 32;
+        k = SPACE;
+        at = end;
+        i = end + 1;
+      }
+
+      if (wordLength > 0) {
+        const exact = fmix32(wordHash);
+        const loose = wordIsNumber ? NUMBER_TOKEN : exact;
+        lastWordIsInitial = wordLength == 1 && !wordIsNumber;
+        wordHash = FNV_OFFSET;
+        wordIsNumber = true;
+        wordLength = 0;
+        tokens++;
+        if (tokens > 1) {
+          if (next == shingleEnd) return TOO_BIG;
+          store<i32>(next, fmix32((prevToken * SEQ_A) ^ loose));
+          next += 4;
+        }
+        prevToken = loose;
+        if (loose != exact && !sentenceHasNumber) {
+          sExactA = sLooseA;
+          sExactB = sLooseB;
+          sentenceHasNumber = true;
+        }
+        sLooseA = (sLooseA ^ loose) * FNV_PRIME;
+        sLooseB = (sLooseB ^ loose) * SEQ_B + 1;
+        if (sentenceHasNumber) {
+          sExactA = (sExactA ^ exact) * FNV_PRIME;
+          sExactB = (sExactB ^ exact) * SEQ_B + 1;
+        }
+      }
+
+      if (k != SPACE || pendingEnd >= 0 || sentenceStart < 0 || i == length) break;
+      const c = unitAt(text, i);
+      if (kindOf(c) != WORD) break;
+      raw = c;
+      k = WORD;
+      at = i++;
+      lastVisible = at;
+    }
+    if (k == WORD) continue;
+
+    if (k == DENSE) {
+      let prev = prevDense;
+      let g = raw + foldOf(raw);
+      for (;;) {
+        weight += CJK_CHAR_WEIGHT;
+        if (prev >= 0) {
+          const token = (prev << 16) | g;
+          tokens++;
+          if (tokens > 1) {
+            if (next == shingleEnd) return TOO_BIG;
+            store<i32>(next, fmix32((prevToken * SEQ_A) ^ token));
+            next += 4;
+          }
+          prevToken = token;
+          sLooseA = (sLooseA ^ token) * FNV_PRIME;
+          sLooseB = (sLooseB ^ token) * SEQ_B + 1;
+          if (sentenceHasNumber) {
+            sExactA = (sExactA ^ token) * FNV_PRIME;
+            sExactB = (sExactB ^ token) * SEQ_B + 1;
+          }
+          lastWordIsInitial = false;
+        }
+        prev = g;
+        if (pendingAt < pendingLength || i == length || pendingEnd >= 0) break;
+        const c = unitAt(text, i);
+        if (kindOf(c) != DENSE) break;
+        g = c + foldOf(c);
+        lastVisible = i++;
+      }
+      prevDense = prev;
+    } else {
+      prevDense = -1;
+      if (k == SEPARATOR && pendingEnd < 0 && isTerminator(raw)) {
+        pendingEnd = at + 1;
+        terminatorAt = at;
+        terminatorIsDot = raw == 0x2e || raw == 0xff0e;
+      }
+    }
+  }
+  const sentenceTokens = tokens - sentenceFirstToken;
+  if (prevDense >= 0 && tokens == 0) {
+    tokens = 1;
+    sLooseA = (sLooseA ^ prevDense) * FNV_PRIME;
+    sLooseB = (sLooseB ^ prevDense) * SEQ_B + 1;
+  }
+  if (sentenceStart >= 0) {
+    const end = pendingEnd >= 0 ? pendingEnd : lastVisible + 1;
+    if (!endSentence(sentenceStart, end, sentenceTokens, sLooseA, sLooseB, sentenceHasNumber ? sExactA : sLooseA, sentenceHasNumber ? sExactB : sLooseB)) return TOO_BIG;
+  }
+  let n: i32 = tokens > 1 ? tokens - 1 : 0;
+  if (tokens < SHORT_BLOCK_TOKENS) {
+    n = addUnigrams(length, n);
+    if (n < 0) return TOO_BIG;
+  }
+
+  store<f64>(record, key53(load<i32>(LANES), load<i32>(LANES, 4)));
+  store<f64>(record, key53(load<i32>(LANES, 8), load<i32>(LANES, 12)), 8);
+  store<f64>(record, <f64>writeSmallestDistinct(<usize>n), 16);
+  store<f64>(record, <f64>sentenceCount, 24);
+  countVotes(<usize>n, PLANES_LO, false);
+  countVotes(<usize>n, PLANES_HI, true);
+  store<i32>(OUT, weight);
+  store<i32>(OUT, tokens, 4);
+  store<i32>(OUT, n, 8);
+  store<i32>(OUT, majority(PLANES_HI, n), 12);
+  store<i32>(OUT, majority(PLANES_LO, n), 16);
+  store<i32>(OUT, <i32>shingles, 20);
+  store<i32>(OUT, <i32>record, 24);
+  store<i32>(OUT, sentenceCount, 28);
+  return 0;
+}
+
+/** Single words' hashes after the `n` shingles, as `addUnigrams` in analyze.ts; -1 when there is no room. */
+function addUnigrams(length: i32, n: i32): i32 {
+  let hash: i32 = FNV_OFFSET;
+  let inWord = false;
+  let next: usize = shingles + (<usize>n << 2);
+  for (let i: i32 = 0; i <= length; i++) {
+    const c: i32 = i < length ? unitAt(TEXT, i) : 32;
+    const k = i < length ? kindOf(c) : SPACE;
+    if (k == DROP) continue;
+    if (k == WORD || k == DENSE) {
+      hash = (hash ^ (c + foldOf(c))) * FNV_PRIME;
+      inWord = true;
+    } else if (k == EXPAND) {
+      const e = foldOf(c);
+      const out = POOL + (<usize>(e >>> 8) << 1);
+      const outLength = e & 0xff;
+      for (let j: i32 = 0; j < outLength; j++) hash = (hash ^ unitAt(out, j)) * FNV_PRIME;
+      inWord = true;
+    } else {
+      if (inWord) {
+        if (next == shingleEnd) return -1;
+        store<i32>(next, fmix32(fmix32(hash) ^ UNIGRAM_SEED));
+        next += 4;
+        n++;
+      }
+      hash = FNV_OFFSET;
+      inWord = false;
+    }
+  }
+  return n;
+}
+
+/** The bottom-4 sketch, as `writeSmallestDistinct` in analyze.ts, into the record's anchor places. */
+function writeSmallestDistinct(n: usize): i32 {
+  const NONE: u64 = 0x100000000;
+  let a = NONE, b = NONE, c = NONE, d = NONE;
+  for (let i: usize = 0; i < n; i++) {
+    const v = <u64>load<u32>(shingles + (i << 2));
+    if (v >= d || v == a || v == b || v == c) continue;
+    if (v < c) {
+      d = c;
+      if (v < b) {
+        c = b;
+        if (v < a) {
+          b = a;
+          a = v;
+        } else b = v;
+      } else c = v;
+    } else d = v;
+  }
+  store<f64>(record, <f64>a, 32);
+  store<f64>(record, <f64>b, 40);
+  store<f64>(record, <f64>c, 48);
+  store<f64>(record, <f64>d, 56);
+  return d != NONE ? 4 : c != NONE ? 3 : b != NONE ? 2 : a != NONE ? 1 : 0;
+}
+
+// The SimHash, as simhash.ts counts it: bit-sliced vote counts, eight words per carry-save step.
+
+// @ts-ignore: decorator
+@inline function ripple(planes: usize, from: i32, word: i32): void {
+  let carry = word;
+  for (let p = from; carry != 0; p++) {
+    const at = planes + (<usize>p << 2);
+    const plane = load<i32>(at);
+    store<i32>(at, plane ^ carry);
+    carry &= plane;
+  }
+}
+
+// @ts-ignore: decorator
+@inline function voteWord(shingle: i32, mixed: bool): i32 {
+  return mixed ? fmix32(shingle ^ SEED_HIGH) : shingle;
+}
+
+function countVotes(n: usize, planes: usize, mixed: bool): void {
+  let ones: i32 = 0, twos: i32 = 0, fours: i32 = 0, eights: i32 = 0, sixteens: i32 = 0;
+  let i: usize = 0;
+  for (; i + 8 <= n; i += 8) {
+    const q = shingles + (i << 2);
+    let a = voteWord(load<i32>(q), mixed);
+    let b = voteWord(load<i32>(q, 4), mixed);
+    let u = ones ^ a;
+    let twosA = (ones & a) | (u & b);
+    ones = u ^ b;
+    a = voteWord(load<i32>(q, 8), mixed);
+    b = voteWord(load<i32>(q, 12), mixed);
+    u = ones ^ a;
+    let twosB = (ones & a) | (u & b);
+    ones = u ^ b;
+    u = twos ^ twosA;
+    const foursA = (twos & twosA) | (u & twosB);
+    twos = u ^ twosB;
+    a = voteWord(load<i32>(q, 16), mixed);
+    b = voteWord(load<i32>(q, 20), mixed);
+    u = ones ^ a;
+    twosA = (ones & a) | (u & b);
+    ones = u ^ b;
+    a = voteWord(load<i32>(q, 24), mixed);
+    b = voteWord(load<i32>(q, 28), mixed);
+    u = ones ^ a;
+    twosB = (ones & a) | (u & b);
+    ones = u ^ b;
+    u = twos ^ twosA;
+    const foursB = (twos & twosA) | (u & twosB);
+    twos = u ^ twosB;
+    u = fours ^ foursA;
+    const carryEight = (fours & foursA) | (u & foursB);
+    fours = u ^ foursB;
+    const carrySixteen = eights & carryEight;
+    eights ^= carryEight;
+    ripple(planes, 5, sixteens & carrySixteen);
+    sixteens ^= carrySixteen;
+  }
+  for (; i < n; i++) {
+    const word = voteWord(load<i32>(shingles + (i << 2)), mixed);
+    const carryTwo = ones & word;
+    ones ^= word;
+    const carryFour = twos & carryTwo;
+    twos ^= carryTwo;
+    const carryEight = fours & carryFour;
+    fours ^= carryFour;
+    const carrySixteen = eights & carryEight;
+    eights ^= carryEight;
+    ripple(planes, 5, sixteens & carrySixteen);
+    sixteens ^= carrySixteen;
+  }
+  ripple(planes, 0, ones);
+  ripple(planes, 1, twos);
+  ripple(planes, 2, fours);
+  ripple(planes, 3, eights);
+  ripple(planes, 4, sixteens);
+}
+
+function majority(planes: usize, n: i32): i32 {
+  const threshold = (n >>> 1) + 1;
+  let greater: i32 = 0;
+  let equal: i32 = -1;
+  for (let p: i32 = 31 - clz(threshold); p >= 0; p--) {
+    const at = planes + (<usize>p << 2);
+    const plane = load<i32>(at);
+    store<i32>(at, 0);
+    if ((threshold >>> p) & 1) {
+      equal &= plane;
+    } else {
+      greater |= equal & plane;
+      equal &= ~plane;
+    }
+  }
+  for (let p: i32 = 32 - clz(threshold), top: i32 = 32 - clz(n); p < top; p++) {
+    const at = planes + (<usize>p << 2);
+    greater |= load<i32>(at);
+    store<i32>(at, 0);
+  }
+  return greater | equal;
+}

@@ -1,0 +1,93 @@
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { compileAnalyzer } from '../../src/cli/wasm-compile';
+import { analyze, analyzeInJavaScript, analyzesInWasm, type Analysis } from '../../src/engine/analyze';
+import { createWasmPass, installWasmAnalyzer } from '../../src/engine/wasm/analyzer';
+import { ANALYZER_WASM } from '../../src/engine/wasm/binary';
+import { generateCorpus } from '../bench/corpus';
+import { Prng } from '../support/prng';
+import { sampleLines } from '../support/sample';
+
+/** Everything an analysis says, in one comparable string. */
+function dump(analysis: Analysis): string {
+  return JSON.stringify({
+    weight: analysis.weight,
+    tokens: analysis.tokens,
+    shingles: Array.from(analysis.shingles()),
+    fingerprint: [analysis.fingerprint.hi, analysis.fingerprint.lo],
+    keys: [analysis.looseKey, analysis.exactKey],
+    anchors: Array.from({ length: analysis.anchorCount }, (_, i) => analysis.anchor(i)),
+    sentences: analysis.sentences(),
+  });
+}
+
+/**
+ * Strings made of what the pass treats specially: spaces of several kinds, terminators, closers,
+ * initials and decimals, ligatures that expand (into letters, dense characters, a whole phrase),
+ * marks and invisibles it drops, digits of two scripts, dense characters, surrogates (a pair, a lone one).
+ */
+function trickyStrings(count: number, seed: number): string[] {
+  const pieces = [' ', '  ', '\u3000', '\n', '.', '. ', '!', '?', '…', '。', '"', ')', '”', 'J.', 'U.S.', '3', '3.5', '١٢', 'a', 'B', 'word', 'é', 'ß', 'İ', 'ǅ', 'Ⅻ', 'ﬁ', 'ſt', 'ﻻ', '㍿', 'ﷺ', '\u0651', 'ـ', '\u200d', '\u00ad', '中', '文', 'カ', '\ud83d\ude00', '\ud800', 'Ꭰ'];
+  const random = new Prng(seed);
+  return Array.from({ length: count }, () => Array.from({ length: random.int(40) }, () => random.pick(pieces)).join(''));
+}
+
+describe('the WebAssembly analyzer', () => {
+  test('is the module its AssemblyScript compiles to (`npm run generate:wasm` after changing it)', async () => {
+    expect(Buffer.from(await compileAnalyzer()).toString('base64')).toBe(ANALYZER_WASM);
+  }, 30_000);
+
+  test('once installed, runs every analysis, and gives the JavaScript pass\'s for a mixed-script corpus, the sample and tricky strings', () => {
+    expect(installWasmAnalyzer()).toBe(true);
+    expect(analyzesInWasm()).toBe(true);
+    const pass = createWasmPass()!;
+    const prose = [...generateCorpus(3000).texts, ...sampleLines(), ''];
+    const tricky = trickyStrings(20_000, 5);
+    // The comparison below compares two passes: the WebAssembly one took every paragraph, and all
+    // but the few tricky strings whose ligatures expand into more tokens than they have characters.
+    expect(prose.filter((text) => pass(text) === null)).toEqual([]);
+    expect(tricky.filter((text) => pass(text) === null).length).toBeLessThan(tricky.length / 100);
+    const texts = [...prose, ...tricky];
+    const differing = texts.filter((text) => dump(analyze(text)) !== dump(analyzeInJavaScript(text)));
+    expect(differing).toEqual([]);
+  });
+
+  test('leaves to JavaScript the texts it has no room for, and goes on with the next', () => {
+    const pass = createWasmPass()!;
+    const crowded = [
+      // A sentence every three characters: more than it keeps room for.
+      'ab.'.repeat(2000),
+      // A character that expands into four dense ones makes more tokens than the text has code units.
+      '㍿'.repeat(50),
+      // Longer than it takes at all.
+      'word '.repeat(60_000),
+    ];
+    for (const text of crowded) {
+      expect(pass(text)).toBeNull();
+      expect(dump(analyze(text))).toBe(dump(analyzeInJavaScript(text)));
+    }
+    expect(pass('Back to a short paragraph.')).not.toBeNull();
+  });
+});
+
+describe('where WebAssembly is refused', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  test('installing it fails quietly, and analyses run in JavaScript with the same results', async () => {
+    // What a content security policy without 'wasm-unsafe-eval' does to compiling.
+    class RefusingModule {
+      constructor() {
+        throw new WebAssembly.CompileError("WebAssembly.Module(): Refused to compile or instantiate WebAssembly module because 'wasm-eval' is not an allowed source");
+      }
+    }
+    vi.stubGlobal('WebAssembly', { ...WebAssembly, Module: RefusingModule });
+    vi.resetModules();
+    const engine = await import('../../src/engine');
+    expect(engine.installWasmAnalyzer()).toBe(false);
+    expect(engine.analyzesInWasm()).toBe(false);
+    const [text] = sampleLines();
+    expect(dump(engine.analyze(text))).toBe(dump(analyzeInJavaScript(text)));
+  });
+});
