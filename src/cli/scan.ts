@@ -2,7 +2,7 @@
 import { installWasmAnalyzer } from '../engine';
 import { oneLine, runScan } from './run';
 
-// The WebAssembly pass where Node has it (it always does): the same results as the JavaScript one, sooner.
+// The WebAssembly pass (Node always has it): the same results as the JavaScript one, sooner.
 installWasmAnalyzer();
 
 // `npm run scan | head` closes the pipe early: that is not an error worth a stack trace.

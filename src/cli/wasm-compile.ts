@@ -13,8 +13,9 @@ const OPTIONS = [
   '--runtime', 'stub',
   // Its checks are the host's: a text past the room `bytesFor` gave is never passed in.
   '--noAssert',
-  // TEXT starts at 0x80400; 16 pages leave room for most paragraphs before the first grow.
-  '--initialMemory', '16',
+  // TEXT starts at 0x64400: 7 pages (448 KB) leave room for paragraphs of up to 4,000 code units or so;
+  // the host grows the memory for longer ones.
+  '--initialMemory', '7',
 ];
 
 export async function compileAnalyzer(): Promise<Uint8Array> {

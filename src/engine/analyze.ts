@@ -188,11 +188,6 @@ export function useWasmPass(pass: WasmPass): void {
   wasmPass = pass;
 }
 
-/** Whether `analyze` runs in WebAssembly here. */
-export function analyzesInWasm(): boolean {
-  return wasmPass !== null;
-}
-
 /**
  * One pass over the text's char codes: normalises through the character table, cuts words
  * (or character bigrams in scripts without spaces), hashes word-bigram shingles, and finds

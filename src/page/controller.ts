@@ -1,7 +1,7 @@
 // One frame's ParaDedup: reads the site's settings, scans the page's blocks with the engine, shows
 // the repeats in the chosen mode, keeps up with a living page, and answers the popup.
 // Every entry point catches its errors: a failure is reported ("Scan failed: …"), never thrown at the page.
-import { analyzesInWasm, DEFAULT_OPTIONS, DedupIndex, type BlockResult, type EngineOptions, type Group } from '../engine';
+import { analysesRunInWasm, DEFAULT_OPTIONS, DedupIndex, type BlockResult, type EngineOptions, type Group } from '../engine';
 import type { GroupSummary, PageMode, PageState, ScanState, ToBackground } from '../messages';
 import type { PagePlan } from '../settings';
 import { Annotator, type BlockAnnotation } from './annotate';
@@ -300,7 +300,10 @@ export class PageController {
     if (generation !== this.generation || !this.plan?.scan || !this.isAlive()) return;
     const startedAt = this.clock.now();
     await this.readPage(this.plan.engine, this.slicer(generation));
-    if (!this.doneMarked) mark(this.win.performance, CLASSIFIED_MARK);
+    if (!this.doneMarked) {
+      mark(this.win.performance, CLASSIFIED_MARK);
+      mark(this.win.performance, analysesRunInWasm() ? WASM_ANALYZER_MARK : JAVASCRIPT_ANALYZER_MARK);
+    }
     await this.showScan(generation, startedAt);
   }
 
@@ -322,7 +325,6 @@ export class PageController {
     const blocks = await this.readBlocks(slicer);
     if (!blocks) return null;
     mark(this.win.performance, READ_MARK);
-    mark(this.win.performance, analyzesInWasm() ? WASM_ANALYZER_MARK : JAVASCRIPT_ANALYZER_MARK);
     return this.indexAhead(blocks, slicer);
   }
 

@@ -10,7 +10,7 @@ export const DONE_MARK = 'paradedup:done';
 export const READ_MARK = 'paradedup:read';
 /** Marked when the first full scan's blocks are indexed and classified: from here to DONE_MARK it shows them. */
 export const CLASSIFIED_MARK = 'paradedup:classified';
-/** Marked with READ_MARK: which pass analyses the blocks, as the JavaScript one takes over where WebAssembly is refused and is slower. */
+/** Marked with CLASSIFIED_MARK: which pass analysed the blocks, as the JavaScript one takes over where WebAssembly is refused and is slower. */
 export const WASM_ANALYZER_MARK = 'paradedup:analyzer-wasm';
 export const JAVASCRIPT_ANALYZER_MARK = 'paradedup:analyzer-javascript';
 /** Measured for every full scan, from its start to its annotations done. */

@@ -4,7 +4,7 @@
  * Entry points install it; where WebAssembly is missing or refused, or a text is too long to be worth
  * the memory, `analyze` runs its JavaScript instead, with the same results.
  */
-import { analyzesInWasm, useWasmPass } from '../analyze';
+import { useWasmPass } from '../analyze';
 import { expansion, foldOffset, kind, kindOf } from '../charTable';
 import { Kind } from '../table/kind';
 import { ANALYZER_WASM } from './binary';
@@ -171,14 +171,30 @@ export function createWasmPass(): WasmPass | null {
   }
 }
 
+let installed = false;
+/** Undefined until the installed pass first ran; then whether WebAssembly compiled. */
+let runs: boolean | undefined;
+
 /**
- * Routes the engine's analyses through WebAssembly: in a page's world it took half to two thirds of
- * the JavaScript pass's time (Chromium and Firefox, first and later passes), in Node seven eighths.
- * False where it cannot run: `analyze` stays in JavaScript.
+ * Routes the engine's analyses through WebAssembly: in a page it took about half the JavaScript
+ * pass's time (Chromium and Firefox, a page's first pass and later ones), in Node about 0.92. The
+ * module starts with the first analysis, so a frame with no paragraphs never pays for it; where it
+ * cannot start, `analyze` stays in JavaScript.
  */
-export function installWasmAnalyzer(): boolean {
-  if (analyzesInWasm()) return true;
-  const pass = createWasmPass();
-  if (pass !== null) useWasmPass(pass);
-  return pass !== null;
+export function installWasmAnalyzer(): void {
+  if (installed) return;
+  installed = true;
+  let pass: WasmPass | null | undefined;
+  useWasmPass((text) => {
+    if (pass === undefined) {
+      pass = createWasmPass();
+      runs = pass !== null;
+    }
+    return pass === null ? null : pass(text);
+  });
+}
+
+/** Whether analyses here have run in WebAssembly: false before the first, without `installWasmAnalyzer`, or where it is refused. */
+export function analysesRunInWasm(): boolean {
+  return runs === true;
 }

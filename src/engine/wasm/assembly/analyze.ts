@@ -9,16 +9,16 @@
 export const KIND: usize = 0x10000;
 /** An i32 per code unit: the folding offset, or for Kind.Expand where its characters are in POOL (offset << 8 | length). */
 export const FOLD: usize = 0x20000;
-/** Code units of the expansions, in the order the host copied their pages. */
+/** Code units of the expansions, in the order the host copied their pages: the table's hold 2,704. */
 export const POOL: usize = 0x60000;
-export const POOL_UNITS: i32 = 0x10000;
-const PLANES_LO: usize = 0x80000;
-const PLANES_HI: usize = 0x80080;
-const LANES: usize = 0x80100;
+export const POOL_UNITS: i32 = 0x2000;
+const PLANES_LO: usize = 0x64000;
+const PLANES_HI: usize = 0x64080;
+const LANES: usize = 0x64100;
 /** What an analysis leaves, as i32: weight, tokens, shingles, SimHash high and low, where the shingles and the record are, sentences. */
-export const OUT: usize = 0x80200;
+export const OUT: usize = 0x64200;
 /** The text; after it the shingles, then the record. */
-export const TEXT: usize = 0x80400;
+export const TEXT: usize = 0x64400;
 
 /** An analysis that outgrew the room `bytesFor` gave it (expansions into many dense tokens, a sentence every few characters): the host runs it in JavaScript. */
 export const TOO_BIG: i32 = -1;
