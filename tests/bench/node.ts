@@ -127,7 +127,6 @@ function flat(texts: readonly string[]): string[] {
 }
 
 export function measureThroughput(texts: readonly string[], sizes: Sizes, log: (line: string) => void): Throughput {
-  installWasmAnalyzer();
   const simhashJs = new SimHash();
   const barePass = () => {
     let all = 0;
@@ -337,6 +336,8 @@ function corpora(sizes: number[]): Corpus[] {
 }
 
 export function runNodeBenchmark(sizes: Sizes, { skipLargest }: { skipLargest: boolean }, log: (line: string) => void): NodeResults {
+  // The engine as the CLI runs it.
+  installWasmAnalyzer();
   const measured = skipLargest ? sizes.corpora.slice(0, 2) : sizes.corpora;
   log(`generating corpora (${measured.join(', ')} paragraphs)`);
   const [small, middle, large] = corpora(measured);
