@@ -457,7 +457,7 @@ export function analyzeInJavaScript(text: string): Analysis {
  * included, stayed calls (1-1.5 % of `analyze`'s instructions).
  */
 function recordAnalysis(weight: number, tokens: number, nShingles: number): Analysis {
-  const words = copyOfScratch(nShingles);
+  const words = copyIntoSlab(scratch, 0, nShingles);
   const firstShingle = slab.firstUint32;
   const fingerprint = simhash(scratch, nShingles);
   const record = slab.float64(Field.FirstSentence + sentenceCount * SentenceField.Fields);
@@ -473,10 +473,9 @@ function recordAnalysis(weight: number, tokens: number, nShingles: number): Anal
 /** The Analysis the WebAssembly pass left in its memory, copied out into the slab as `recordAnalysis` copies its scratch. */
 function recordWasmAnalysis(found: WasmAnalysis): Analysis {
   const n = found.shingleCount;
-  const words = slab.uint32(n);
+  const words = copyIntoSlab(found.words, found.firstShingle, n);
   const firstShingle = slab.firstUint32;
-  words.set(found.words.subarray(found.firstShingle, found.firstShingle + n), firstShingle);
-  const length = found.recordLength;
+  const length = Field.FirstSentence + found.sentenceCount * SentenceField.Fields;
   const record = slab.float64(length);
   const first = slab.firstFloat64;
   record.set(found.doubles.subarray(found.firstRecord, found.firstRecord + length), first);
@@ -506,12 +505,12 @@ export function sortShingles(shingles: Uint32Array): Uint32Array {
 }
 
 /**
- * Copies the first `n` scratch hashes into the slab: to the returned array from index `slab.firstUint32`
- * on. With `set`, a native copy: as a loop it took about 35 instructions a hash, 5 % of `analyze`.
+ * Copies `n` hashes of `source` from `from` on into the slab: to the returned array from index
+ * `slab.firstUint32` on. With `set`, a native copy: as a loop it took about 35 instructions a hash, 5 % of `analyze`.
  */
-function copyOfScratch(n: number): Uint32Array {
+function copyIntoSlab(source: Uint32Array, from: number, n: number): Uint32Array {
   const words = slab.uint32(n);
-  words.set(scratch.subarray(0, n), slab.firstUint32);
+  words.set(source.subarray(from, from + n), slab.firstUint32);
   return words;
 }
 

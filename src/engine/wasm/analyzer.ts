@@ -27,10 +27,10 @@ export interface WasmAnalysis {
   /** The shingles are `shingleCount` words of `words` from `firstShingle` on. */
   words: Uint32Array;
   firstShingle: number;
-  /** The record (`Field` in analyze.ts) is `recordLength` doubles of `doubles` from `firstRecord` on. */
+  /** The record (`Field` in analyze.ts), its `sentenceCount` sentences included, is in `doubles` from `firstRecord` on. */
   doubles: Float64Array;
   firstRecord: number;
-  recordLength: number;
+  sentenceCount: number;
 }
 
 interface Exports {
@@ -78,7 +78,7 @@ class Analyzer {
     this.outAt = exports.OUT.value >> 2;
     this.textAt = exports.TEXT.value;
     this.tooBig = exports.TOO_BIG.value;
-    this.result = { weight: 0, tokens: 0, shingleCount: 0, hi: 0, lo: 0, words: new Uint32Array(0), firstShingle: 0, doubles: new Float64Array(0), firstRecord: 0, recordLength: 0 };
+    this.result = { weight: 0, tokens: 0, shingleCount: 0, hi: 0, lo: 0, words: new Uint32Array(0), firstShingle: 0, doubles: new Float64Array(0), firstRecord: 0, sentenceCount: 0 };
     this.views();
     this.copyDecodedPages();
   }
@@ -109,7 +109,7 @@ class Analyzer {
     result.lo = ints[out + 4] >>> 0;
     result.firstShingle = ints[out + 5] >> 2;
     result.firstRecord = ints[out + 6] >> 3;
-    result.recordLength = 8 + ints[out + 7] * 5;
+    result.sentenceCount = ints[out + 7];
     return result;
   }
 
