@@ -1,9 +1,9 @@
 // Entry point of `npm run scan` (tsx src/cli/scan.ts). Wiring only: the logic is in run.ts.
-import { installWasmAnalyzer } from '../engine';
+import { installNodeAnalyzer } from './nodeAnalyzer';
 import { oneLine, runScan } from './run';
 
-// The WebAssembly pass (Node always has it): the same results as the JavaScript one, sooner.
-installWasmAnalyzer();
+// The same results as the JavaScript pass, sooner.
+installNodeAnalyzer();
 
 // `npm run scan | head` closes the pipe early: that is not an error worth a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,7 +1,8 @@
 // The Node half of the benchmark: fingerprint throughput against simhash-js and a bare read of the
 // text, grouping time at three corpus sizes, memory held by the index, and the cost of a rescan.
 import { createRequire } from 'node:module';
-import { analysesRunInWasm, DedupIndex, findRepeats, fingerprint, installWasmAnalyzer } from '../../src/engine';
+import { installNodeAnalyzer } from '../../src/cli/nodeAnalyzer';
+import { analysesRunInWasm, DedupIndex, findRepeats, fingerprint } from '../../src/engine';
 import { analyzeInJavaScript } from '../../src/engine/analyze';
 import { generateCorpus, type Corpus } from './corpus';
 import { Prng } from '../support/prng';
@@ -336,8 +337,7 @@ function corpora(sizes: number[]): Corpus[] {
 }
 
 export function runNodeBenchmark(sizes: Sizes, { skipLargest }: { skipLargest: boolean }, log: (line: string) => void): NodeResults {
-  // The engine as the CLI runs it.
-  installWasmAnalyzer();
+  installNodeAnalyzer();
   const measured = skipLargest ? sizes.corpora.slice(0, 2) : sizes.corpora;
   log(`generating corpora (${measured.join(', ')} paragraphs)`);
   const [small, middle, large] = corpora(measured);

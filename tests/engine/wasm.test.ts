@@ -1,35 +1,11 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { compileAnalyzer } from '../../src/cli/wasm-compile';
-import { analyze, analyzeInJavaScript, type Analysis } from '../../src/engine/analyze';
+import { analyze, analyzeInJavaScript } from '../../src/engine/analyze';
 import { analysesRunInWasm, createWasmPass, installWasmAnalyzer } from '../../src/engine/wasm/analyzer';
 import { ANALYZER_WASM } from '../../src/engine/wasm/binary';
 import { generateCorpus } from '../bench/corpus';
-import { Prng } from '../support/prng';
+import { dump, trickyStrings } from '../support/analyses';
 import { sampleLines } from '../support/sample';
-
-/** Everything an analysis says, in one comparable string. */
-function dump(analysis: Analysis): string {
-  return JSON.stringify({
-    weight: analysis.weight,
-    tokens: analysis.tokens,
-    shingles: Array.from(analysis.shingles()),
-    fingerprint: [analysis.fingerprint.hi, analysis.fingerprint.lo],
-    keys: [analysis.looseKey, analysis.exactKey],
-    anchors: Array.from({ length: analysis.anchorCount }, (_, i) => analysis.anchor(i)),
-    sentences: analysis.sentences(),
-  });
-}
-
-/**
- * Strings made of what the pass treats specially: spaces of several kinds, terminators, closers,
- * initials and decimals, ligatures that expand (into letters, dense characters, a whole phrase),
- * marks and invisibles it drops, digits of two scripts, dense characters, surrogates (a pair, a lone one).
- */
-function trickyStrings(count: number, seed: number): string[] {
-  const pieces = [' ', '  ', '\u3000', '\n', '.', '. ', '!', '?', '…', '。', '"', ')', '”', 'J.', 'U.S.', '3', '3.5', '١٢', 'a', 'B', 'word', 'é', 'ß', 'İ', 'ǅ', 'Ⅻ', 'ﬁ', 'ſt', 'ﻻ', '㍿', 'ﷺ', '\u0651', 'ـ', '\u200d', '\u00ad', '中', '文', 'カ', '\ud83d\ude00', '\ud800', 'Ꭰ'];
-  const random = new Prng(seed);
-  return Array.from({ length: count }, () => Array.from({ length: random.int(40) }, () => random.pick(pieces)).join(''));
-}
 
 describe('the WebAssembly analyzer', () => {
   test('is the module its AssemblyScript compiles to (`npm run generate:wasm` after changing it)', async () => {

@@ -14,6 +14,20 @@ const MAX_UNITS = 1 << 18;
 const PAGE_UNITS = 256;
 const WASM_PAGE_BYTES = 65536;
 
+/** Writes `text`'s UTF-16 code units into the module's memory, from byte `at` on. */
+export type UnitWriter = (text: string, at: number) => void;
+/** Makes the UnitWriter for the module's memory, again each time the memory grows (its buffer is then a new one). */
+export type UnitWriterFactory = (memory: ArrayBuffer) => UnitWriter;
+
+/** A browser has no faster way from a string into memory than reading it unit by unit. */
+export const writeUnitByUnit: UnitWriterFactory = (memory) => {
+  const units = new Uint16Array(memory);
+  return (text, at) => {
+    const first = at >> 1;
+    for (let i = 0; i < text.length; i++) units[first + i] = text.charCodeAt(i);
+  };
+};
+
 /** The analysis of a text in WebAssembly, or null where it is left to JavaScript. */
 export type WasmPass = (text: string) => WasmAnalysis | null;
 
@@ -60,6 +74,7 @@ class Analyzer {
   private bytes!: Uint8Array;
   private units!: Uint16Array;
   private ints!: Int32Array;
+  private writeText!: UnitWriter;
   private readonly result: WasmAnalysis;
   /** The table pages already copied in. */
   private readonly copied = new Uint8Array(PAGE_UNITS);
@@ -67,7 +82,10 @@ class Analyzer {
   /** The longest text the memory has room for now. */
   private room = 0;
 
-  constructor(exports: Exports) {
+  constructor(
+    exports: Exports,
+    private readonly writerFor: UnitWriterFactory,
+  ) {
     this.memory = exports.memory;
     this.run = exports.analyze;
     this.bytesFor = exports.bytesFor;
@@ -88,9 +106,7 @@ class Analyzer {
     const length = text.length;
     if (length > MAX_UNITS) return null;
     if (length > this.room) this.makeRoom(length);
-    const units = this.units;
-    const at = this.textAt >> 1;
-    for (let i = 0; i < length; i++) units[at + i] = text.charCodeAt(i);
+    this.writeText(text, this.textAt);
     for (;;) {
       const status = this.run(length);
       if (status === 0) break;
@@ -130,6 +146,7 @@ class Analyzer {
     this.ints = new Int32Array(buffer);
     this.result.words = new Uint32Array(buffer);
     this.result.doubles = new Float64Array(buffer);
+    this.writeText = this.writerFor(buffer);
   }
 
   /** Copies in the table pages decoded since the last call; false if the expansions outgrew their room, which the generated table never does. */
@@ -156,14 +173,17 @@ class Analyzer {
   }
 }
 
-/** A WebAssembly pass with a module instance and memory of its own; null where WebAssembly is missing or refused here. */
-export function createWasmPass(): WasmPass | null {
+/**
+ * A WebAssembly pass with a module instance and memory of its own, which copies texts in with
+ * `writerFor`'s writer; null where WebAssembly is missing or refused here.
+ */
+export function createWasmPass(writerFor: UnitWriterFactory = writeUnitByUnit): WasmPass | null {
   try {
     const binary = atob(ANALYZER_WASM);
     const bytes = new Uint8Array(binary.length);
     for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
     // Synchronous: a few kilobytes compile in well under a millisecond, and the first paragraph needs it.
-    const analyzer = new Analyzer(new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as Exports);
+    const analyzer = new Analyzer(new WebAssembly.Instance(new WebAssembly.Module(bytes)).exports as unknown as Exports, writerFor);
     return (text) => analyzer.analyze(text);
   } catch {
     // No WebAssembly, or compiling it is refused: the JavaScript pass gives the same analyses.
@@ -179,15 +199,15 @@ let runs: boolean | undefined;
  * Routes the engine's analyses through WebAssembly: in a page it took about half the JavaScript
  * pass's time (Chromium and Firefox, a page's first pass and later ones), in Node about 0.92. The
  * module starts with the first analysis, so a frame with no paragraphs never pays for it; where it
- * cannot start, `analyze` stays in JavaScript.
+ * cannot start, `analyze` stays in JavaScript. `writerFor` copies the texts in: Node has a native copy.
  */
-export function installWasmAnalyzer(): void {
+export function installWasmAnalyzer(writerFor: UnitWriterFactory = writeUnitByUnit): void {
   if (installed) return;
   installed = true;
   let pass: WasmPass | null | undefined;
   useWasmPass((text) => {
     if (pass === undefined) {
-      pass = createWasmPass();
+      pass = createWasmPass(writerFor);
       runs = pass !== null;
     }
     return pass === null ? null : pass(text);
