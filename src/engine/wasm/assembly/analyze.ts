@@ -12,8 +12,8 @@ export const FOLD: usize = 0x20000;
 /** Code units of the expansions, in the order the host copied their pages: the table's hold 2,704. */
 export const POOL: usize = 0x60000;
 export const POOL_UNITS: i32 = 0x2000;
-const PLANES_LO: usize = 0x64000;
-const PLANES_HI: usize = 0x64080;
+/** The SimHash's 32 vote planes, an i64 each: both halves counted at once. */
+const PLANES: usize = 0x64000;
 const LANES: usize = 0x64100;
 /** What an analysis leaves, as i32: weight, tokens, shingles, SimHash high and low, where the shingles and the record are, sentences. */
 export const OUT: usize = 0x64200;
@@ -359,13 +359,13 @@ export function analyze(length: i32): i32 {
   store<f64>(record, key53(load<i32>(LANES, 8), load<i32>(LANES, 12)), 8);
   store<f64>(record, <f64>writeSmallestDistinct(<usize>n), 16);
   store<f64>(record, <f64>sentenceCount, 24);
-  countVotes(<usize>n, PLANES_LO, false);
-  countVotes(<usize>n, PLANES_HI, true);
+  countVotes(<usize>n);
+  const fingerprint = majority(n);
   store<i32>(OUT, weight);
   store<i32>(OUT, tokens, 4);
   store<i32>(OUT, n, 8);
-  store<i32>(OUT, majority(PLANES_HI, n), 12);
-  store<i32>(OUT, majority(PLANES_LO, n), 16);
+  store<i32>(OUT, <i32>(fingerprint >>> 32), 12);
+  store<i32>(OUT, <i32>fingerprint, 16);
   store<i32>(OUT, <i32>shingles, 20);
   store<i32>(OUT, <i32>record, 24);
   store<i32>(OUT, sentenceCount, 28);
@@ -429,49 +429,51 @@ function writeSmallestDistinct(n: usize): i32 {
   return d != NONE ? 4 : c != NONE ? 3 : b != NONE ? 2 : a != NONE ? 1 : 0;
 }
 
-// The SimHash, as simhash.ts counts it: bit-sliced vote counts, eight words per carry-save step.
+// The SimHash, as simhash.ts counts it: bit-sliced vote counts, eight words per carry-save step, with
+// both halves in one i64 lane word (JavaScript has no 64-bit integer to do the same).
 
 // @ts-ignore: decorator
-@inline function ripple(planes: usize, from: i32, word: i32): void {
+@inline function ripple(from: i32, word: i64): void {
   let carry = word;
   for (let p = from; carry != 0; p++) {
-    const at = planes + (<usize>p << 2);
-    const plane = load<i32>(at);
-    store<i32>(at, plane ^ carry);
+    const at = PLANES + (<usize>p << 3);
+    const plane = load<i64>(at);
+    store<i64>(at, plane ^ carry);
     carry &= plane;
   }
 }
 
+/** The 64 bits a shingle votes for: a word mixed from its hash (the high half), and the hash itself. */
 // @ts-ignore: decorator
-@inline function voteWord(shingle: i32, mixed: bool): i32 {
-  return mixed ? fmix32(shingle ^ SEED_HIGH) : shingle;
+@inline function voteWord(shingle: i32): i64 {
+  return (<i64>fmix32(shingle ^ SEED_HIGH) << 32) | <i64>(<u32>shingle);
 }
 
-function countVotes(n: usize, planes: usize, mixed: bool): void {
-  let ones: i32 = 0, twos: i32 = 0, fours: i32 = 0, eights: i32 = 0, sixteens: i32 = 0;
+function countVotes(n: usize): void {
+  let ones: i64 = 0, twos: i64 = 0, fours: i64 = 0, eights: i64 = 0, sixteens: i64 = 0;
   let i: usize = 0;
   for (; i + 8 <= n; i += 8) {
     const q = shingles + (i << 2);
-    let a = voteWord(load<i32>(q), mixed);
-    let b = voteWord(load<i32>(q, 4), mixed);
+    let a = voteWord(load<i32>(q));
+    let b = voteWord(load<i32>(q, 4));
     let u = ones ^ a;
     let twosA = (ones & a) | (u & b);
     ones = u ^ b;
-    a = voteWord(load<i32>(q, 8), mixed);
-    b = voteWord(load<i32>(q, 12), mixed);
+    a = voteWord(load<i32>(q, 8));
+    b = voteWord(load<i32>(q, 12));
     u = ones ^ a;
     let twosB = (ones & a) | (u & b);
     ones = u ^ b;
     u = twos ^ twosA;
     const foursA = (twos & twosA) | (u & twosB);
     twos = u ^ twosB;
-    a = voteWord(load<i32>(q, 16), mixed);
-    b = voteWord(load<i32>(q, 20), mixed);
+    a = voteWord(load<i32>(q, 16));
+    b = voteWord(load<i32>(q, 20));
     u = ones ^ a;
     twosA = (ones & a) | (u & b);
     ones = u ^ b;
-    a = voteWord(load<i32>(q, 24), mixed);
-    b = voteWord(load<i32>(q, 28), mixed);
+    a = voteWord(load<i32>(q, 24));
+    b = voteWord(load<i32>(q, 28));
     u = ones ^ a;
     twosB = (ones & a) | (u & b);
     ones = u ^ b;
@@ -483,11 +485,11 @@ function countVotes(n: usize, planes: usize, mixed: bool): void {
     fours = u ^ foursB;
     const carrySixteen = eights & carryEight;
     eights ^= carryEight;
-    ripple(planes, 5, sixteens & carrySixteen);
+    ripple(5, sixteens & carrySixteen);
     sixteens ^= carrySixteen;
   }
   for (; i < n; i++) {
-    const word = voteWord(load<i32>(shingles + (i << 2)), mixed);
+    const word = voteWord(load<i32>(shingles + (i << 2)));
     const carryTwo = ones & word;
     ones ^= word;
     const carryFour = twos & carryTwo;
@@ -496,24 +498,25 @@ function countVotes(n: usize, planes: usize, mixed: bool): void {
     fours ^= carryFour;
     const carrySixteen = eights & carryEight;
     eights ^= carryEight;
-    ripple(planes, 5, sixteens & carrySixteen);
+    ripple(5, sixteens & carrySixteen);
     sixteens ^= carrySixteen;
   }
-  ripple(planes, 0, ones);
-  ripple(planes, 1, twos);
-  ripple(planes, 2, fours);
-  ripple(planes, 3, eights);
-  ripple(planes, 4, sixteens);
+  ripple(0, ones);
+  ripple(1, twos);
+  ripple(2, fours);
+  ripple(3, eights);
+  ripple(4, sixteens);
 }
 
-function majority(planes: usize, n: i32): i32 {
+/** The 64 bits whose vote count is a strict majority of `n`, high half above, zeroing the planes read. */
+function majority(n: i32): i64 {
   const threshold = (n >>> 1) + 1;
-  let greater: i32 = 0;
-  let equal: i32 = -1;
+  let greater: i64 = 0;
+  let equal: i64 = -1;
   for (let p: i32 = 31 - clz(threshold); p >= 0; p--) {
-    const at = planes + (<usize>p << 2);
-    const plane = load<i32>(at);
-    store<i32>(at, 0);
+    const at = PLANES + (<usize>p << 3);
+    const plane = load<i64>(at);
+    store<i64>(at, 0);
     if ((threshold >>> p) & 1) {
       equal &= plane;
     } else {
@@ -522,9 +525,9 @@ function majority(planes: usize, n: i32): i32 {
     }
   }
   for (let p: i32 = 32 - clz(threshold), top: i32 = 32 - clz(n); p < top; p++) {
-    const at = planes + (<usize>p << 2);
-    greater |= load<i32>(at);
-    store<i32>(at, 0);
+    const at = PLANES + (<usize>p << 3);
+    greater |= load<i64>(at);
+    store<i64>(at, 0);
   }
   return greater | equal;
 }
