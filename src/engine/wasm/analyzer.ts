@@ -197,9 +197,9 @@ let runs: boolean | undefined;
 
 /**
  * Routes the engine's analyses through WebAssembly: in a page it took about half the JavaScript
- * pass's time (Chromium and Firefox, a page's first pass and later ones), in Node about 0.92. The
- * module starts with the first analysis, so a frame with no paragraphs never pays for it; where it
- * cannot start, `analyze` stays in JavaScript. `writerFor` copies the texts in: Node has a native copy.
+ * pass's time (Chromium and Firefox, a page's first pass and later ones), in Node about 0.7 with
+ * Node's native copy as `writerFor`. The module starts with the first analysis, so a frame with no
+ * paragraphs never pays for it; where it cannot start, `analyze` stays in JavaScript.
  */
 export function installWasmAnalyzer(writerFor: UnitWriterFactory = writeUnitByUnit): void {
   if (installed) return;
