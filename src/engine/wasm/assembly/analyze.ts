@@ -408,9 +408,13 @@ function addUnigrams(length: i32, n: i32): i32 {
 function writeSmallestDistinct(n: usize): i32 {
   const NONE: u64 = 0x100000000;
   let a = NONE, b = NONE, c = NONE, d = NONE;
-  for (let i: usize = 0; i < n; i++) {
-    const v = <u64>load<u32>(shingles + (i << 2));
-    if (v >= d || v == a || v == b || v == c) continue;
+  const end = shingles + (n << 2);
+  for (let at = shingles; at < end; at += 4) {
+    const v = <u64>load<u32>(at);
+    // Apart: most shingles are past the fourth smallest, and as one condition the optimisers evaluated
+    // all four comparisons for every shingle, 14 % of the module's analysis time.
+    if (v >= d) continue;
+    if (v == a || v == b || v == c) continue;
     if (v < c) {
       d = c;
       if (v < b) {
