@@ -9,7 +9,7 @@ export { normalize } from './normalize';
 export { hammingDistance, simhash } from './simhash';
 export { analyze, fingerprint, shingles, type Analysis, type Sentence } from './analyze';
 export { jaccard } from './similarity';
-export { analysesRunInWasm, installWasmAnalyzer, type UnitWriter, type UnitWriterFactory } from './wasm/analyzer';
+export { analysesRunInWasm, installWasmAnalyzer, type UnitWriterFactory } from './wasm/analyzer';
 export { DEFAULT_OPTIONS, DEFAULT_MIN_BLOCK_CHARS, STRICTNESS } from './thresholds';
 
 /** Blocks set between two classifications: classified soon after `set`, a block finds the buckets it just joined still in cache. */
