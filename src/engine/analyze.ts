@@ -472,14 +472,15 @@ function recordAnalysis(weight: number, tokens: number, nShingles: number): Anal
 
 /** The Analysis the WebAssembly pass left in its memory, copied out into the slab as `recordAnalysis` copies its scratch. */
 function recordWasmAnalysis(found: WasmAnalysis): Analysis {
-  const n = found.shingleCount;
-  const words = copyIntoSlab(found.words, found.firstShingle, n);
-  const firstShingle = slab.firstUint32;
   const length = Field.FirstSentence + found.sentenceCount * SentenceField.Fields;
-  const record = slab.float64(length);
-  const first = slab.firstFloat64;
-  record.set(found.doubles.subarray(found.firstRecord, found.firstRecord + length), first);
-  return new Analysis(found.weight, found.tokens, n, words, firstShingle, new SimHash64(found.hi, found.lo), record, first);
+  // The module leaves the record right after the shingles, 8-aligned: one run to carve and copy.
+  const from = found.firstShingle;
+  const recordWords = 2 * found.firstRecord - from;
+  const words = slab.run(4 * recordWords + 8 * length);
+  const at = slab.firstUint32;
+  words.set(found.words.subarray(from, from + recordWords + 2 * length), at);
+  const fingerprint = new SimHash64(found.hi, found.lo);
+  return new Analysis(found.weight, found.tokens, found.shingleCount, words, at, fingerprint, slab.runDoubles, (at + recordWords) >> 1);
 }
 
 /** The 64-bit SimHash of `text`'s shingles. */
@@ -621,8 +622,10 @@ class Slab {
   private used = 0;
   /** Where the run of the last `float64` call starts in the array it returned. */
   firstFloat64 = 0;
-  /** Where the run of the last `uint32` call starts in the array it returned. */
+  /** Where the run of the last `uint32` or `run` call starts in the array it returned. */
   firstUint32 = 0;
+  /** The doubles of the last `run` call's buffer. */
+  runDoubles = this.doubles;
 
   /** An array holding `n` fresh words from index `firstUint32` on. */
   uint32(n: number): Uint32Array {
@@ -632,6 +635,22 @@ class Slab {
       return new Uint32Array(n);
     }
     this.firstUint32 = this.carve(bytes) >> 2;
+    return this.words;
+  }
+
+  /**
+   * `bytes` fresh bytes, a multiple of 8, from index `firstUint32` on in the array returned, and in
+   * `runDoubles` from `firstUint32 / 2` on: words and doubles in one run.
+   */
+  run(bytes: number): Uint32Array {
+    if (bytes > SLAB_BYTES / 4) {
+      const buffer = new ArrayBuffer(bytes);
+      this.runDoubles = new Float64Array(buffer);
+      this.firstUint32 = 0;
+      return new Uint32Array(buffer);
+    }
+    this.firstUint32 = this.carve(bytes) >> 2;
+    this.runDoubles = this.doubles;
     return this.words;
   }
 
