@@ -229,11 +229,11 @@ export function analyzeInJavaScript(text: string): Analysis {
   let prevToken = 0;
 
   // Token-sequence hashes of the sentence being read, with numbers as one token (loose) and as
-  // themselves (exact). Until a number comes, the exact hash equals the loose one, so it is only
-  // computed from the first number on. The block's hashes chain its sentences' (endSentence).
+  // themselves (exact). Both run from the sentence's start: until a number comes they are equal, and
+  // computing the exact one only from there cost a test per token, more than its two multiplies.
+  // The block's hashes chain its sentences' (endSentence).
   let sLooseA = Hash.FnvOffset, sLooseB = Hash.FnvOffset, sExactA = Hash.FnvOffset, sExactB = Hash.FnvOffset;
   resetBlockLanes();
-  let sentenceHasNumber = false;
   // The sentence being read starts at this token. Its token count and the shingles' count follow
   // from `tokens`: two counters fewer to keep per token were 2 % of `analyze`'s instructions.
   let sentenceFirstToken = 0;
@@ -284,12 +284,11 @@ export function analyzeInJavaScript(text: string): Analysis {
             const decimal = terminatorIsDot && at === terminatorAt + 1 && raw >= 48 && raw <= 57; // "3.5"
             if (!initial && !decimal) {
               if (sentenceStart >= 0) {
-                endSentence(sentenceStart, pendingEnd, tokens - sentenceFirstToken, sLooseA, sLooseB, sentenceHasNumber ? sExactA : sLooseA, sentenceHasNumber ? sExactB : sLooseB);
+                endSentence(sentenceStart, pendingEnd, tokens - sentenceFirstToken, sLooseA, sLooseB, sExactA, sExactB);
               }
               sentenceStart = -1;
               sentenceFirstToken = tokens;
-              sLooseA = sLooseB = Hash.FnvOffset;
-              sentenceHasNumber = false;
+              sLooseA = sLooseB = sExactA = sExactB = Hash.FnvOffset;
             }
             pendingEnd = -1;
           }
@@ -361,18 +360,10 @@ export function analyzeInJavaScript(text: string): Analysis {
           scratch[tokens - 2] = fmix32(Math.imul(prevToken, Hash.SeqPrimeA) ^ loose);
         }
         prevToken = loose;
-        if (loose !== exact && !sentenceHasNumber) {
-          // A number: from here on the exact hashes differ from the loose ones.
-          sExactA = sLooseA;
-          sExactB = sLooseB;
-          sentenceHasNumber = true;
-        }
         sLooseA = Math.imul(sLooseA ^ loose, Hash.FnvPrime);
         sLooseB = Math.imul(sLooseB ^ loose, Hash.SeqPrimeB) + 1;
-        if (sentenceHasNumber) {
-          sExactA = Math.imul(sExactA ^ exact, Hash.FnvPrime);
-          sExactB = Math.imul(sExactB ^ exact, Hash.SeqPrimeB) + 1;
-        }
+        sExactA = Math.imul(sExactA ^ exact, Hash.FnvPrime);
+        sExactB = Math.imul(sExactB ^ exact, Hash.SeqPrimeB) + 1;
       }
 
       // A space, no sentence end pending, and a word next: all the checks above would pass for its first character.
@@ -407,10 +398,8 @@ export function analyzeInJavaScript(text: string): Analysis {
           prevToken = token;
           sLooseA = Math.imul(sLooseA ^ token, Hash.FnvPrime);
           sLooseB = Math.imul(sLooseB ^ token, Hash.SeqPrimeB) + 1;
-          if (sentenceHasNumber) {
-            sExactA = Math.imul(sExactA ^ token, Hash.FnvPrime);
-            sExactB = Math.imul(sExactB ^ token, Hash.SeqPrimeB) + 1;
-          }
+          sExactA = Math.imul(sExactA ^ token, Hash.FnvPrime);
+          sExactB = Math.imul(sExactB ^ token, Hash.SeqPrimeB) + 1;
           lastWordIsInitial = false;
         }
         prev = g;
@@ -437,10 +426,12 @@ export function analyzeInJavaScript(text: string): Analysis {
     tokens = 1;
     sLooseA = Math.imul(sLooseA ^ prevDense, Hash.FnvPrime);
     sLooseB = Math.imul(sLooseB ^ prevDense, Hash.SeqPrimeB) + 1;
+    sExactA = sLooseA;
+    sExactB = sLooseB;
   }
   if (sentenceStart >= 0) {
     const end = pendingEnd >= 0 ? pendingEnd : lastVisible + 1;
-    endSentence(sentenceStart, end, sentenceTokens, sLooseA, sLooseB, sentenceHasNumber ? sExactA : sLooseA, sentenceHasNumber ? sExactB : sLooseB);
+    endSentence(sentenceStart, end, sentenceTokens, sLooseA, sLooseB, sExactA, sExactB);
   }
 
   // Every token after the first made a shingle (the lone dense one above made none).

@@ -52,8 +52,8 @@ export function bytesFor(length: i32): usize {
 
 // @ts-ignore: decorator
 @inline function shinglesAt(length: i32): usize {
-  // One code unit past the text for the sentinel.
-  return (TEXT + (<usize>length << 1) + 9) & ~7;
+  // Past the text, a code unit for the sentinel and a spare word for the first token's shingle.
+  return (TEXT + (<usize>length << 1) + 13) & ~7;
 }
 
 // @ts-ignore: decorator
@@ -159,7 +159,6 @@ export function analyze(length: i32): i32 {
   store<i32>(LANES, FNV_OFFSET, 4);
   store<i32>(LANES, FNV_OFFSET, 8);
   store<i32>(LANES, FNV_OFFSET, 12);
-  let sentenceHasNumber = false;
   let sentenceFirstToken: i32 = 0;
   let sentenceStart: i32 = -1;
   let lastVisible: i32 = -1;
@@ -169,8 +168,9 @@ export function analyze(length: i32): i32 {
   let pending: usize = 0;
   let pendingLength: i32 = 0;
   let pendingAt: i32 = 0;
-  // Where the next shingle goes: the token count's stand-in, checked against the room there is.
-  let next: usize = shingles;
+  // Where the next shingle goes, checked against the room there is. It starts a word early: the
+  // first token makes no shingle, and writing one to the spare word costs less than a test per token.
+  let next: usize = shingles - 4;
 
   let i: i32 = 0;
   for (;;) {
@@ -208,12 +208,11 @@ export function analyze(length: i32): i32 {
             const decimal = terminatorIsDot && at == terminatorAt + 1 && raw >= 48 && raw <= 57;
             if (!initial && !decimal) {
               if (sentenceStart >= 0) {
-                if (!endSentence(sentenceStart, pendingEnd, tokens - sentenceFirstToken, sLooseA, sLooseB, sentenceHasNumber ? sExactA : sLooseA, sentenceHasNumber ? sExactB : sLooseB)) return TOO_BIG;
+                if (!endSentence(sentenceStart, pendingEnd, tokens - sentenceFirstToken, sLooseA, sLooseB, sExactA, sExactB)) return TOO_BIG;
               }
               sentenceStart = -1;
               sentenceFirstToken = tokens;
-              sLooseA = sLooseB = FNV_OFFSET;
-              sentenceHasNumber = false;
+              sLooseA = sLooseB = sExactA = sExactB = FNV_OFFSET;
             }
             pendingEnd = -1;
           }
@@ -273,23 +272,14 @@ export function analyze(length: i32): i32 {
         wordIsNumber = true;
         wordLength = 0;
         tokens++;
-        if (tokens > 1) {
-          if (next == shingleEnd) return TOO_BIG;
-          store<i32>(next, fmix32((prevToken * SEQ_A) ^ loose));
-          next += 4;
-        }
+        if (next == shingleEnd) return TOO_BIG;
+        store<i32>(next, fmix32((prevToken * SEQ_A) ^ loose));
+        next += 4;
         prevToken = loose;
-        if (loose != exact && !sentenceHasNumber) {
-          sExactA = sLooseA;
-          sExactB = sLooseB;
-          sentenceHasNumber = true;
-        }
         sLooseA = (sLooseA ^ loose) * FNV_PRIME;
         sLooseB = (sLooseB ^ loose) * SEQ_B + 1;
-        if (sentenceHasNumber) {
-          sExactA = (sExactA ^ exact) * FNV_PRIME;
-          sExactB = (sExactB ^ exact) * SEQ_B + 1;
-        }
+        sExactA = (sExactA ^ exact) * FNV_PRIME;
+        sExactB = (sExactB ^ exact) * SEQ_B + 1;
       }
 
       if (k != SPACE || pendingEnd >= 0 || sentenceStart < 0) break;
@@ -310,18 +300,14 @@ export function analyze(length: i32): i32 {
         if (prev >= 0) {
           const token = (prev << 16) | g;
           tokens++;
-          if (tokens > 1) {
-            if (next == shingleEnd) return TOO_BIG;
-            store<i32>(next, fmix32((prevToken * SEQ_A) ^ token));
-            next += 4;
-          }
+          if (next == shingleEnd) return TOO_BIG;
+          store<i32>(next, fmix32((prevToken * SEQ_A) ^ token));
+          next += 4;
           prevToken = token;
           sLooseA = (sLooseA ^ token) * FNV_PRIME;
           sLooseB = (sLooseB ^ token) * SEQ_B + 1;
-          if (sentenceHasNumber) {
-            sExactA = (sExactA ^ token) * FNV_PRIME;
-            sExactB = (sExactB ^ token) * SEQ_B + 1;
-          }
+          sExactA = (sExactA ^ token) * FNV_PRIME;
+          sExactB = (sExactB ^ token) * SEQ_B + 1;
           lastWordIsInitial = false;
         }
         prev = g;
@@ -346,10 +332,12 @@ export function analyze(length: i32): i32 {
     tokens = 1;
     sLooseA = (sLooseA ^ prevDense) * FNV_PRIME;
     sLooseB = (sLooseB ^ prevDense) * SEQ_B + 1;
+    sExactA = sLooseA;
+    sExactB = sLooseB;
   }
   if (sentenceStart >= 0) {
     const end = pendingEnd >= 0 ? pendingEnd : lastVisible + 1;
-    if (!endSentence(sentenceStart, end, sentenceTokens, sLooseA, sLooseB, sentenceHasNumber ? sExactA : sLooseA, sentenceHasNumber ? sExactB : sLooseB)) return TOO_BIG;
+    if (!endSentence(sentenceStart, end, sentenceTokens, sLooseA, sLooseB, sExactA, sExactB)) return TOO_BIG;
   }
   let n: i32 = tokens > 1 ? tokens - 1 : 0;
   if (tokens < SHORT_BLOCK_TOKENS) {
