@@ -16,6 +16,8 @@ const OPTIONS = [
   // TEXT starts at 0x64400: 7 pages (448 KB) leave room for paragraphs of up to 4,000 code units or so;
   // the host grows the memory for longer ones.
   '--initialMemory', '7',
+  // SIMD for the SimHash's votes; an engine without it refuses the module, and the JavaScript pass runs.
+  '--enable', 'simd',
 ];
 
 export async function compileAnalyzer(): Promise<Uint8Array> {

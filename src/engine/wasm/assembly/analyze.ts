@@ -17,8 +17,10 @@ const PLANES: usize = 0x64000;
 const LANES: usize = 0x64100;
 /** What an analysis leaves, as i32: weight, tokens, shingles, SimHash high and low, where the shingles and the record are, sentences. */
 export const OUT: usize = 0x64200;
+/** Vote planes of two counters side by side, a v128 each: `countVotes` counts two shingles at a time. */
+const PAIR_PLANES: usize = 0x64400;
 /** The text; after it the shingles, then the record. */
-export const TEXT: usize = 0x64400;
+export const TEXT: usize = 0x64600;
 
 /** An analysis that outgrew the room `bytesFor` gave it (expansions into many dense tokens, a sentence every few characters): the host runs it in JavaScript. */
 export const TOO_BIG: i32 = -1;
@@ -425,13 +427,13 @@ function writeSmallestDistinct(n: usize): i32 {
 // both halves in one i64 lane word (JavaScript has no 64-bit integer to do the same).
 
 // @ts-ignore: decorator
-@inline function ripple(from: i32, word: i64): void {
-  let carry = word;
-  for (let p = from; carry != 0; p++) {
-    const at = PLANES + (<usize>p << 3);
-    const plane = load<i64>(at);
-    store<i64>(at, plane ^ carry);
-    carry &= plane;
+@inline function ripple(from: i32, pair: v128): void {
+  let carry = pair;
+  for (let p = from; v128.any_true(carry); p++) {
+    const at = PAIR_PLANES + (<usize>p << 4);
+    const plane = v128.load(at);
+    v128.store(at, v128.xor(plane, carry));
+    carry = v128.and(carry, plane);
   }
 }
 
@@ -441,63 +443,101 @@ function writeSmallestDistinct(n: usize): i32 {
   return (<i64>fmix32(shingle ^ SEED_HIGH) << 32) | <i64>(<u32>shingle);
 }
 
+/** fmix32 of each of four shingles xor SEED_HIGH: the high halves of their votes. */
+// @ts-ignore: decorator
+@inline function highHalves(shingles: v128): v128 {
+  let h = v128.xor(shingles, i32x4.splat(SEED_HIGH));
+  h = v128.xor(h, i32x4.shr_u(h, 16));
+  h = i32x4.mul(h, i32x4.splat(0x85ebca6b));
+  h = v128.xor(h, i32x4.shr_u(h, 13));
+  h = i32x4.mul(h, i32x4.splat(0xc2b2ae35));
+  return v128.xor(h, i32x4.shr_u(h, 16));
+}
+
+/**
+ * Counts the votes into PLANES. Two counters side by side in v128 lanes, each of half the shingles,
+ * with the high halves mixed four at a time, then added lane to lane: JavaScript, with no 64-bit
+ * integers, runs the carry-save adders twice over 32 lanes.
+ */
 function countVotes(n: usize): void {
-  let ones: i64 = 0, twos: i64 = 0, fours: i64 = 0, eights: i64 = 0, sixteens: i64 = 0;
+  const zero = i64x2.splat(0);
+  let ones = zero, twos = zero, fours = zero, eights = zero, sixteens = zero;
   let i: usize = 0;
-  for (; i + 8 <= n; i += 8) {
+  for (; i + 16 <= n; i += 16) {
     const q = shingles + (i << 2);
-    let a = voteWord(load<i32>(q));
-    let b = voteWord(load<i32>(q, 4));
-    let u = ones ^ a;
-    let twosA = (ones & a) | (u & b);
-    ones = u ^ b;
-    a = voteWord(load<i32>(q, 8));
-    b = voteWord(load<i32>(q, 12));
-    u = ones ^ a;
-    let twosB = (ones & a) | (u & b);
-    ones = u ^ b;
-    u = twos ^ twosA;
-    const foursA = (twos & twosA) | (u & twosB);
-    twos = u ^ twosB;
-    a = voteWord(load<i32>(q, 16));
-    b = voteWord(load<i32>(q, 20));
-    u = ones ^ a;
-    twosA = (ones & a) | (u & b);
-    ones = u ^ b;
-    a = voteWord(load<i32>(q, 24));
-    b = voteWord(load<i32>(q, 28));
-    u = ones ^ a;
-    twosB = (ones & a) | (u & b);
-    ones = u ^ b;
-    u = twos ^ twosA;
-    const foursB = (twos & twosA) | (u & twosB);
-    twos = u ^ twosB;
-    u = fours ^ foursA;
-    const carryEight = (fours & foursA) | (u & foursB);
-    fours = u ^ foursB;
-    const carrySixteen = eights & carryEight;
-    eights ^= carryEight;
-    ripple(5, sixteens & carrySixteen);
-    sixteens ^= carrySixteen;
+    // Four shingles make two vote pairs: each i64 lane is a shingle's low half, then its high half.
+    let s = v128.load(q);
+    let h = highHalves(s);
+    let a = i32x4.shuffle(s, h, 0, 4, 1, 5);
+    let b = i32x4.shuffle(s, h, 2, 6, 3, 7);
+    let u = v128.xor(ones, a);
+    let twosA = v128.or(v128.and(ones, a), v128.and(u, b));
+    ones = v128.xor(u, b);
+    s = v128.load(q, 16);
+    h = highHalves(s);
+    a = i32x4.shuffle(s, h, 0, 4, 1, 5);
+    b = i32x4.shuffle(s, h, 2, 6, 3, 7);
+    u = v128.xor(ones, a);
+    let twosB = v128.or(v128.and(ones, a), v128.and(u, b));
+    ones = v128.xor(u, b);
+    u = v128.xor(twos, twosA);
+    const foursA = v128.or(v128.and(twos, twosA), v128.and(u, twosB));
+    twos = v128.xor(u, twosB);
+    s = v128.load(q, 32);
+    h = highHalves(s);
+    a = i32x4.shuffle(s, h, 0, 4, 1, 5);
+    b = i32x4.shuffle(s, h, 2, 6, 3, 7);
+    u = v128.xor(ones, a);
+    twosA = v128.or(v128.and(ones, a), v128.and(u, b));
+    ones = v128.xor(u, b);
+    s = v128.load(q, 48);
+    h = highHalves(s);
+    a = i32x4.shuffle(s, h, 0, 4, 1, 5);
+    b = i32x4.shuffle(s, h, 2, 6, 3, 7);
+    u = v128.xor(ones, a);
+    twosB = v128.or(v128.and(ones, a), v128.and(u, b));
+    ones = v128.xor(u, b);
+    u = v128.xor(twos, twosA);
+    const foursB = v128.or(v128.and(twos, twosA), v128.and(u, twosB));
+    twos = v128.xor(u, twosB);
+    u = v128.xor(fours, foursA);
+    const carryEight = v128.or(v128.and(fours, foursA), v128.and(u, foursB));
+    fours = v128.xor(u, foursB);
+    const carrySixteen = v128.and(eights, carryEight);
+    eights = v128.xor(eights, carryEight);
+    ripple(5, v128.and(sixteens, carrySixteen));
+    sixteens = v128.xor(sixteens, carrySixteen);
   }
   for (; i < n; i++) {
-    const word = voteWord(load<i32>(shingles + (i << 2)));
-    const carryTwo = ones & word;
-    ones ^= word;
-    const carryFour = twos & carryTwo;
-    twos ^= carryTwo;
-    const carryEight = fours & carryFour;
-    fours ^= carryFour;
-    const carrySixteen = eights & carryEight;
-    eights ^= carryEight;
-    ripple(5, sixteens & carrySixteen);
-    sixteens ^= carrySixteen;
+    const word = i64x2.replace_lane(zero, 0, voteWord(load<i32>(shingles + (i << 2))));
+    const carryTwo = v128.and(ones, word);
+    ones = v128.xor(ones, word);
+    const carryFour = v128.and(twos, carryTwo);
+    twos = v128.xor(twos, carryTwo);
+    const carryEight = v128.and(fours, carryFour);
+    fours = v128.xor(fours, carryFour);
+    const carrySixteen = v128.and(eights, carryEight);
+    eights = v128.xor(eights, carryEight);
+    ripple(5, v128.and(sixteens, carrySixteen));
+    sixteens = v128.xor(sixteens, carrySixteen);
   }
   ripple(0, ones);
   ripple(1, twos);
   ripple(2, fours);
   ripple(3, eights);
   ripple(4, sixteens);
+  // The two counters added plane by plane, into PLANES; a count of at most n needs no plane past its bits.
+  let carry: i64 = 0;
+  for (let p: i32 = 0, top: i32 = 32 - clz(<i32>n); p < top; p++) {
+    const at = PAIR_PLANES + (<usize>p << 4);
+    const pair = v128.load(at);
+    v128.store(at, zero);
+    const x = i64x2.extract_lane(pair, 0);
+    const y = i64x2.extract_lane(pair, 1);
+    const xy = x ^ y;
+    store<i64>(PLANES + (<usize>p << 3), xy ^ carry);
+    carry = (x & y) | (carry & xy);
+  }
 }
 
 /** The 64 bits whose vote count is a strict majority of `n`, high half above, zeroing the planes read. */
