@@ -244,16 +244,18 @@ export function analyze(length: i32): i32 {
         let h = wordHash;
         let isNumber = wordIsNumber;
         let f = raw + foldOf(raw);
-        let end = i;
+        // A pointer, not an index: one instruction less per letter.
+        let from = text + (<usize>i << 1);
         let stop: i32 = -1;
         for (;;) {
           h = (h ^ f) * FNV_PRIME;
           if (<u32>(f - 48) > 9) isNumber = false;
-          stop = unitAt(text, end);
+          stop = <i32>load<u16>(from);
           if (kindOf(stop) != WORD) break;
           f = stop + foldOf(stop);
-          end++;
+          from += 2;
         }
+        const end = <i32>((from - text) >> 1);
         wordHash = h;
         wordIsNumber = isNumber;
         wordLength += end - at;
