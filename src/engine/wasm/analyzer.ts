@@ -41,7 +41,7 @@ export interface WasmAnalysis {
   /** The shingles are `shingleCount` words of `words` from `firstShingle` on. */
   words: Uint32Array;
   firstShingle: number;
-  /** The record (`Field` in analyze.ts), its `sentenceCount` sentences included, is in `doubles` from `firstRecord` on. */
+  /** The record (`Field` in analyze.ts), its `sentenceCount` sentences included, is in `doubles` from `firstRecord` on, right after the shingles (8-aligned). */
   doubles: Float64Array;
   firstRecord: number;
   sentenceCount: number;

@@ -1,5 +1,6 @@
 // AssemblyScript: `analyzeInJavaScript` (../../analyze.ts) step for step, so that both give the same
-// analysis; tests/engine/wasm.test.ts compares them. `npm run generate:wasm` compiles it. Over a
+// analysis, but for the SimHash's votes and the sketch, which use SIMD; tests/engine/wasm.test.ts
+// compares them. `npm run generate:wasm` compiles it. Over a
 // 10,000-paragraph page's text, in the page, it took about half the JavaScript pass's time in Firefox
 // and Chromium, on the first pass and once warm. The host (../analyzer.ts) writes the text's code
 // units at TEXT and the character table's decoded pages at KIND and FOLD, calls `analyze`, and reads
