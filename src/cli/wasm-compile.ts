@@ -13,10 +13,11 @@ const OPTIONS = [
   '--runtime', 'stub',
   // Its checks are the host's: a text past the room `bytesFor` gave is never passed in.
   '--noAssert',
-  // TEXT starts at 0x64400: 7 pages (448 KB) leave room for paragraphs of up to 4,000 code units or so;
+  // TEXT starts at 0x64600: 7 pages (448 KB) leave room for paragraphs of up to 4,000 code units or so;
   // the host grows the memory for longer ones.
   '--initialMemory', '7',
-  // SIMD for the SimHash's votes; an engine without it refuses the module, and the JavaScript pass runs.
+  // SIMD for the SimHash's votes and the sketch; an engine without it refuses the module, and the
+  // JavaScript pass runs.
   '--enable', 'simd',
 ];
 

@@ -1,8 +1,8 @@
-// AssemblyScript: `analyzeInJavaScript` (../../analyze.ts) step for step, so that both give the same
-// analysis, but for the SimHash's votes and the sketch, which use SIMD; tests/engine/wasm.test.ts
-// compares them. `npm run generate:wasm` compiles it. Over a
-// 10,000-paragraph page's text, in the page, it took about half the JavaScript pass's time in Firefox
-// and Chromium, on the first pass and once warm. The host (../analyzer.ts) writes the text's code
+// AssemblyScript: `analyzeInJavaScript` (../../analyze.ts) step for step, but for the SimHash's votes
+// and the sketch, which use SIMD, so that both give the same analysis; tests/engine/wasm.test.ts
+// compares them. `npm run generate:wasm` compiles it. Over a 10,000-paragraph page's text, in the
+// page, it took about half the JavaScript pass's time in Firefox and Chromium, on the first pass and
+// once warm. The host (../analyzer.ts) writes the text's code
 // units at TEXT and the character table's decoded pages at KIND and FOLD, calls `analyze`, and reads
 // what it wrote at OUT.
 
@@ -406,6 +406,13 @@ function addUnigrams(length: i32, n: i32): i32 {
 
 const NONE: u64 = 0x100000000;
 
+/** The least of a v128's four u32 lanes. */
+// @ts-ignore: decorator
+@inline function leastLane(v: v128): u32 {
+  const halves = i32x4.min_u(v, i32x4.shuffle(v, v, 2, 3, 0, 1));
+  return <u32>i32x4.extract_lane(i32x4.min_u(halves, i32x4.shuffle(halves, halves, 1, 0, 3, 2)), 0);
+}
+
 /**
  * The least of the `vectors` v128 of shingles from `shingles` on that is above `floor`, or NONE.
  * Four lanes at a time with no branch: a pass over a paragraph's shingles is a few dozen steps.
@@ -422,9 +429,7 @@ const NONE: u64 = 0x100000000;
     least = i32x4.min_u(least, v128.bitselect(v, all, mask));
     above = v128.or(above, mask);
   }
-  least = i32x4.min_u(least, i32x4.shuffle(least, least, 2, 3, 0, 1));
-  least = i32x4.min_u(least, i32x4.shuffle(least, least, 1, 0, 3, 2));
-  return v128.any_true(above) ? <u64>(<u32>i32x4.extract_lane(least, 0)) : NONE;
+  return v128.any_true(above) ? <u64>leastLane(least) : NONE;
 }
 
 /**
@@ -444,9 +449,7 @@ function writeSmallestDistinct(n: usize): i32 {
     const vectors = (n + 3) >> 2;
     let least = i32x4.splat(-1);
     for (let at = shingles, stop = shingles + (vectors << 4); at < stop; at += 16) least = i32x4.min_u(least, v128.load(at));
-    least = i32x4.min_u(least, i32x4.shuffle(least, least, 2, 3, 0, 1));
-    least = i32x4.min_u(least, i32x4.shuffle(least, least, 1, 0, 3, 2));
-    a = <u64>(<u32>i32x4.extract_lane(least, 0));
+    a = <u64>leastLane(least);
     b = leastAbove(<u32>a, vectors);
     if (b != NONE) c = leastAbove(<u32>b, vectors);
     if (c != NONE) d = leastAbove(<u32>c, vectors);
