@@ -1,5 +1,5 @@
 /** The typed arrays the engine grows: its scratch buffers and the index's per-block columns. */
-type GrowableArray = Int32Array | Uint32Array | Float64Array;
+type GrowableArray = Uint8Array | Int32Array | Uint32Array | Float64Array;
 
 /** A copy of `array` with room for `length` elements, of the same type; the rest is zeros. */
 export function grown<T extends GrowableArray>(array: T, length: number): T {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DedupIndex, findRepeats, type DedupReport } from '../../src/engine';
+import { generateCorpus } from '../bench/corpus';
 import { NEAR_REPEATS } from '../support/nearRepeats';
 import { sampleLines } from '../support/sample';
 import { Prng } from '../support/prng';
@@ -94,6 +95,28 @@ describe('DedupIndex', () => {
     expect(second).toEqual([{ canonical: 1, members: [1, 7] }, { canonical: 3, members: [3, 51] }]);
     index.delete(7);
     expect(index.groups()).toEqual([{ canonical: 3, members: [3, 51] }]);
+  });
+
+  test('results shown while a long page grows end as if the finished page were classified at once', () => {
+    // 10,000 paragraphs, so that generic phrases fill anchor lists after blocks were classified with them.
+    const { texts } = generateCorpus(10_000);
+    const growing = new DedupIndex({}, texts.length);
+    const shown = new Map<number, string>();
+    let revised = 0;
+    texts.forEach((text, i) => {
+      growing.set(i, text, i);
+      if (i % 32 !== 31) return;
+      for (const result of growing.changes().changed) {
+        const seen = `${result.status} ${result.of}`;
+        if (shown.has(result.id) && shown.get(result.id) !== seen) revised++;
+        shown.set(result.id, seen);
+      }
+    });
+    const finished = new DedupIndex({}, texts.length);
+    texts.forEach((text, i) => finished.set(i, text, i));
+    // Results change after they were shown when the list a block matched through fills up.
+    expect(revised).toBeGreaterThan(0);
+    expect(growing.report()).toEqual(finished.report());
   });
 
   test('after any sequence of edits it agrees with a fresh scan of the same page', () => {
