@@ -44,6 +44,24 @@ describe('DedupIndex', () => {
     expect(report.blocks.map((b) => b.of)).toEqual([null, 9, 9, 9]);
   });
 
+  test('any number is a key, not only the small integers callers use', () => {
+    const keys = [4_000_000_000, -3, 0.5, 7];
+    const index = new DedupIndex();
+    [lines[1], lines[2], lines[1], lines[2]].forEach((text, i) => index.set(keys[i], text, i));
+    expect(index.size).toBe(4);
+    expect(index.report().groups).toEqual([
+      { canonical: 4_000_000_000, members: [4_000_000_000, 0.5] },
+      { canonical: -3, members: [-3, 7] },
+    ]);
+    index.delete(4_000_000_000);
+    index.delete(-3);
+    expect(index.size).toBe(2);
+    expect(index.report().blocks.map((b) => [b.id, b.status])).toEqual([
+      [0.5, 'unique'],
+      [7, 'unique'],
+    ]);
+  });
+
   test('deleting the canonical block promotes the next occurrence', () => {
     const index = new DedupIndex();
     [lines[1], lines[7], lines[1]].forEach((text, i) => index.set(i, text, i));
