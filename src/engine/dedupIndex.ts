@@ -195,8 +195,8 @@ export interface DedupChanges {
 
 /**
  * An incremental index of a page's blocks. Keys are the caller's block ids, fastest when they are
- * small non-negative integers; `order` is the block's
- * position in the document (smaller is earlier) and decides which occurrence is canonical.
+ * small non-negative integers; `order` is the block's position in the document (smaller is earlier)
+ * and decides which occurrence is canonical.
  * Existing blocks must keep their relative order: a block that moves is deleted and set again.
  * Work is proportional to what changed: `set` fingerprints one block, and `report`, `changes` and
  * `groups` reclassify only changed blocks and those whose match they affect. `report` then lists
@@ -210,7 +210,6 @@ export class DedupIndex {
    * key cost about 6 % of `findRepeats`. Any other number still works, as a slower property.
    */
   private readonly entries: (Entry | undefined)[] = [];
-  private count = 0;
   /** Entries by id; ids of deleted entries wait in `freeIds`. */
   private readonly byId: (Entry | undefined)[] = [];
   private readonly freeIds: number[] = [];
@@ -254,7 +253,7 @@ export class DedupIndex {
   }
 
   get size(): number {
-    return this.count;
+    return this.byId.length - this.freeIds.length;
   }
 
   set(key: number, text: string, order: number): void {
@@ -292,7 +291,6 @@ export class DedupIndex {
       queued: false,
     };
     this.entries[key] = entry;
-    this.count++;
     this.byId[id] = entry;
     if (this.orderedValid) {
       const last = this.ordered.at(-1);
@@ -332,7 +330,6 @@ export class DedupIndex {
     this.dirty.delete(entry);
     if (this.flagged.delete(entry)) this.groupsCache = null;
     this.entries[key] = undefined;
-    this.count--;
     this.byId[entry.id] = undefined;
     this.freeIds.push(entry.id);
     if (this.tracking) {
