@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { splitByAnswer, type PageLoad } from './browser';
 import { generateCorpus } from './corpus';
 import { newsPage } from './pages';
+import { sliced } from './timing';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
@@ -76,6 +77,22 @@ describe("the sample's scan, split by when storage answered", () => {
   });
 });
 
+describe('jobs timed slice by slice', () => {
+  test('take every slice in turn, alternating which goes first, and total each round', () => {
+    const calls: string[] = [];
+    const times = sliced(
+      { fast: (from, to) => calls.push(`fast ${from}-${to}`), slow: (from, to) => calls.push(`slow ${from}-${to}`) },
+      5,
+      2,
+      { warmup: 1, rounds: 2 },
+    );
+    const round = ['fast 0-2', 'slow 0-2', 'slow 2-4', 'fast 2-4', 'fast 4-5', 'slow 4-5'];
+    expect(calls).toEqual([...round, ...round, ...round]);
+    expect(times.fast).toHaveLength(2);
+    expect(times.slow).toHaveLength(2);
+  });
+});
+
 describe('npm run bench -- --size tiny --json --no-browser', () => {
   test('prints the ratios of issue 5 with their details', async () => {
     const { stdout } = await promisify(execFile)(TSX, ['tests/bench/run.ts', '--size', 'tiny', '--json', '--no-browser'], {
@@ -101,9 +118,11 @@ describe('npm run bench -- --size tiny --json --no-browser', () => {
     expect(node.throughput.javascriptMBps).toBeGreaterThan(0);
     expect(node.throughput.javascriptOfBarePass).toBeGreaterThan(0);
     expect(node.grouping.map((g: { paragraphs: number }) => g.paragraphs)).toEqual([30, 300, 3000]);
-    // The tiny run has one round of the growth ratio: the median is that round's ratio.
+    // The tiny run has one round of the growth ratio and one of vsSimhashJs: each median is that round's ratio.
     expect(node.growthRounds).toHaveLength(1);
     expect(node.growth).toBe(node.growthRounds[0]);
+    expect(node.throughput.vsSimhashJsRounds).toHaveLength(1);
+    expect(node.throughput.vsSimhashJs).toBe(node.throughput.vsSimhashJsRounds[0]);
     for (const g of node.grouping) {
       // The engine finds the repeats the generator planted, and not many more.
       expect(g.plantedFound).toBeGreaterThanOrEqual(0.9 * g.planted);

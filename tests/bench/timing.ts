@@ -35,6 +35,31 @@ export function interleaved<K extends string>(jobs: Record<K, () => void>, { war
   return times;
 }
 
+/**
+ * Each job's total time (ms) per round over items [0, `items`), run slice by slice: every job takes
+ * each slice in turn, the first job first on even slices and last on odd ones. For jobs of very
+ * different lengths: a whole round of the slow job took seconds, in which the machine's load came
+ * and went, while the fast job's round met one moment of it.
+ */
+export function sliced<K extends string>(
+  jobs: Record<K, (from: number, to: number) => void>,
+  items: number,
+  slice: number,
+  { warmup, rounds }: RoundOptions,
+): Record<K, number[]> {
+  const names = Object.keys(jobs) as K[];
+  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  for (let round = 0; round < warmup + rounds; round++) {
+    const totals = Object.fromEntries(names.map((name) => [name, 0])) as Record<K, number>;
+    for (let from = 0, index = 0; from < items; from += slice, index++) {
+      const to = Math.min(items, from + slice);
+      for (const name of index % 2 === 0 ? names : [...names].reverse()) totals[name] += timeMs(() => jobs[name](from, to));
+    }
+    if (round >= warmup) for (const name of names) times[name].push(totals[name]);
+  }
+  return times;
+}
+
 /** Median over rounds of numerator/denominator, both measured in the same round. */
 export function medianRatio(numerator: readonly number[], denominator: readonly number[]): number {
   return median(numerator.map((value, round) => value / denominator[round]));
