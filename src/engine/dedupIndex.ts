@@ -598,9 +598,11 @@ export class DedupIndex {
     // Most blocks repeat nothing: no ranges are allocated for them.
     let ranges: RepeatedRange[] | undefined;
     const { analysis } = entry;
+    // The significant sentences' bits follow the bands' and the anchors' (see `forEachBucket`).
+    const firstSentenceBit = FIRST_LIST_BIT + SIMHASH_BANDS + analysis.anchorCount;
     for (let i = 0; i < analysis.sentenceCount; i++) {
       if (analysis.sentenceTokens(i) < MIN_SENTENCE_TOKENS) continue;
-      let source = this.aloneWith(entry, FIRST_LIST_BIT + SIMHASH_BANDS + analysis.anchorCount + significant)
+      let source = this.aloneWith(entry, firstSentenceBit + significant)
         ? undefined
         : this.earliestBefore(this.sentences.get(this.sentenceKey(analysis, i)), entry);
       significant++;
