@@ -143,6 +143,18 @@ export class Buckets {
     return EMPTY;
   }
 
+  /**
+   * Where `hash`'s probe starts, as an index for `wordAt`. Reading that word before `add` puts its
+   * cache line on the way (see `DedupIndex.warmBuckets`).
+   */
+  homeOf(hash: number): number {
+    return Slot.Words * home(hash | 0, (hash / 0x100000000) | 0, this.capacity) + Slot.Value;
+  }
+
+  wordAt(at: number): number {
+    return this.table[at];
+  }
+
   /** The list of `hash`, valid until the next call. */
   get(hash: number): readonly number[] {
     const slot = this.find(hash);

@@ -87,4 +87,14 @@ describe('Buckets', () => {
     }
     for (const [k, ids] of model) expect([...buckets.get(k)]).toEqual(ids);
   });
+
+  test('homeOf names the word a key’s probe reads first, so reading it ahead warms that slot', () => {
+    for (const key of [7, 2 ** 32 + 7, 2 ** 52 + 12345]) {
+      const buckets = new Buckets(withOrders([0, 1, 2, 3, 4, 5]), Infinity, 100);
+      expect(buckets.wordAt(buckets.homeOf(key))).toBe(0);
+      buckets.add(key, 5);
+      // A lone key sits in its home slot, and the word read is the slot's value: ~id for one item.
+      expect(buckets.wordAt(buckets.homeOf(key))).toBe(~5);
+    }
+  });
 });
