@@ -121,6 +121,10 @@ describe('npm run bench -- --size tiny --json --no-browser', () => {
     // The tiny run has one round of the growth ratio and one of vsSimhashJs: each median is that round's ratio.
     expect(node.growthRounds).toHaveLength(1);
     expect(node.growth).toBe(node.growthRounds[0]);
+    // Pages first touched are counted per round, beside the ratio, for both sizes.
+    expect(node.growthFreshPages.middle).toHaveLength(1);
+    expect(node.growthFreshPages.large).toHaveLength(1);
+    for (const pages of [...node.growthFreshPages.middle, ...node.growthFreshPages.large]) expect(pages).toBeGreaterThanOrEqual(0);
     expect(node.throughput.vsSimhashJsRounds).toHaveLength(1);
     expect(node.throughput.vsSimhashJs).toBe(node.throughput.vsSimhashJsRounds[0]);
     for (const g of node.grouping) {

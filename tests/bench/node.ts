@@ -103,6 +103,8 @@ export interface NodeResults {
   growth: number | null;
   /** Each round's ratio, in round order: how far one round's machine swings the ratio. */
   growthRounds: number[] | null;
+  /** Per round, pages first touched (minor page faults) per 1,000 paragraphs by its middle runs and by its large run. */
+  growthFreshPages: { middle: number[]; large: number[] } | null;
   index: IndexCost[];
   /** Rescan time on the largest index / on the middle one, with changes(): 1 means flat. */
   rescanGrowth: number | null;
@@ -213,32 +215,49 @@ function grouping({ texts, planted }: Corpus, times: readonly number[]): Groupin
 /** Runs of the middle corpus per round of the growth ratio. */
 const MIDDLE_RUNS = 3;
 
+/** Pages the process has touched for the first time so far: on the build machine each costs 13–22 µs, and rounds differ in how many they meet. */
+function freshPages(): number {
+  return process.resourceUsage().minorPageFault;
+}
+
 /** findRepeats() at each size; the two largest run interleaved, for a growth ratio taken within rounds. */
 export function measureGrouping(
   corpora: Corpus[],
   sizes: Sizes,
   log: (line: string) => void,
-): { grouping: Grouping[]; growth: number | null; growthRounds: number[] | null } {
+): Pick<NodeResults, 'grouping' | 'growth' | 'growthRounds' | 'growthFreshPages'> {
   const run = (corpus: Corpus) => () => {
     sink ^= findRepeats(corpus.texts).blocks.length;
   };
   const [small, middle, large] = corpora;
   log(`grouping: ${small.texts.length} and ${middle.texts.length} paragraphs`);
   const first = interleaved({ small: run(small), middle: run(middle) }, { warmup: 1, rounds: sizes.groupingRounds[0] });
-  if (!large) return { grouping: [grouping(small, first.small), grouping(middle, first.middle)], growth: null, growthRounds: null };
+  if (!large) {
+    return { grouping: [grouping(small, first.small), grouping(middle, first.middle)], growth: null, growthRounds: null, growthFreshPages: null };
+  }
   log(`grouping: ${middle.texts.length} and ${large.texts.length} paragraphs, interleaved`);
   // The middle size runs MIDDLE_RUNS times per round and counts their mean: one short run's time
   // swung with the machine far more than the long run's, and so did the ratio of the two.
   const middleRuns = () => {
     for (let i = 0; i < MIDDLE_RUNS; i++) run(middle)();
   };
-  const second = interleaved({ middle: middleRuns, large: run(large) }, { warmup: 0, rounds: sizes.groupingRounds[1] });
+  const fresh = { middle: [] as number[], large: [] as number[] };
+  const counting = (job: () => void, paragraphs: number, into: number[]) => () => {
+    const before = freshPages();
+    job();
+    into.push(((freshPages() - before) / paragraphs) * 1000);
+  };
+  const second = interleaved(
+    { middle: counting(middleRuns, MIDDLE_RUNS * middle.texts.length, fresh.middle), large: counting(run(large), large.texts.length, fresh.large) },
+    { warmup: 0, rounds: sizes.groupingRounds[1] },
+  );
   const secondMiddle = second.middle.map((ms) => ms / MIDDLE_RUNS);
   const growthRounds = second.large.map((ms, round) => ms / secondMiddle[round]);
   return {
     grouping: [grouping(small, first.small), grouping(middle, [...first.middle, ...secondMiddle]), grouping(large, second.large)],
     growth: median(growthRounds),
     growthRounds,
+    growthFreshPages: fresh,
   };
 }
 
@@ -354,7 +373,7 @@ export function runNodeBenchmark(sizes: Sizes, { skipLargest }: { skipLargest: b
   log(`generating corpora (${measured.join(', ')} paragraphs)`);
   const [small, middle, large] = corpora(measured);
   const throughput = measureThroughput(middle.texts, sizes, log);
-  const { grouping, growth, growthRounds } = measureGrouping(large ? [small, middle, large] : [small, middle], sizes, log);
+  const { grouping, growth, growthRounds, growthFreshPages } = measureGrouping(large ? [small, middle, large] : [small, middle], sizes, log);
   const index = (large ? [middle, large] : [middle]).map((corpus) => {
     log(`index memory and rescans: ${corpus.texts.length} paragraphs`);
     return measureIndex(corpus.texts, sizes.rescanRounds);
@@ -365,6 +384,7 @@ export function runNodeBenchmark(sizes: Sizes, { skipLargest }: { skipLargest: b
     grouping,
     growth,
     growthRounds,
+    growthFreshPages,
     index,
     rescanGrowth: large ? index[1].rescanChangesMs / index[0].rescanChangesMs : null,
     rescanGroupsGrowth: large ? index[1].rescanGroupsMs / index[0].rescanGroupsMs : null,

@@ -161,6 +161,12 @@ function targetsTable({ node, browser }: BenchResults): string[] {
       rows.push([`growth ${large / 1000}k over ${middle / 1000}k`, node.growth.toFixed(2), `≤ ${TARGETS.growth100kOver10k}`, check(node.growth <= TARGETS.growth100kOver10k)]);
       // The median hides how far single rounds swing with the machine; the range shows it.
       if (node.growthRounds) rows.push(['  its rounds, lowest to highest', spread(node.growthRounds), '', '']);
+      // Fresh memory is what the rounds swing with on the build machine, so each round's count is shown beside its ratio.
+      if (node.growthRounds && node.growthFreshPages) {
+        const { middle: m, large: l } = node.growthFreshPages;
+        const byRound = node.growthRounds.map((ratio, i) => `${ratio.toFixed(1)} (${m[i].toFixed(0)}/${l[i].toFixed(0)})`);
+        rows.push([`  by round: ratio (pages first touched per 1,000 paragraphs, ${middle / 1000}k/${large / 1000}k runs)`, byRound.join(', '), '', '']);
+      }
     }
     if (node.rescanGrowth !== null) rows.push([`rescan growth ${large / 1000}k over ${middle / 1000}k, changes()`, node.rescanGrowth.toFixed(2), '≈ 1', '']);
     if (node.rescanGroupsGrowth !== null) {
