@@ -1,7 +1,7 @@
 // The paragraphs of one decoded input: lines of a text file, or the blocks of an HTML page.
-import { parseHTML } from 'linkedom';
 import { extractBlocks } from '../page/blocks';
 import { collapseWhitespace } from '../page/text';
+import { parseHtmlDocument } from './html';
 import type { Input } from './input';
 
 export interface Paragraph {
@@ -26,8 +26,7 @@ export type ParsedInput = { kind: 'html'; root: ParentNode } | { kind: 'text'; c
 
 export function parseInput(input: Input): ParsedInput {
   if (input.kind === 'text') return { kind: 'text', content: input.content };
-  const { document } = parseHTML(input.content);
-  return { kind: 'html', root: document as unknown as ParentNode };
+  return { kind: 'html', root: parseHtmlDocument(input.content) };
 }
 
 export function paragraphsOf(parsed: ParsedInput): Paragraph[] {

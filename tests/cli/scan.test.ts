@@ -117,6 +117,18 @@ describe('npm run scan --json', SPAWNS, () => {
     expect(statuses(near)).toEqual(['unique', 'unique', 'duplicate']);
   });
 
+  it('finds the repeats of an HTML fragment, as a browser parses it', () => {
+    // Several top-level elements, an unclosed formatting element and a stray end tag: linkedom alone kept only the first <p>.
+    const fragment = file('fragment.html', `<p>${paragraph}</p>\n<p>Other news <b>from the coast.</span>\n<p>${paragraph}</p>\n`);
+    const [report] = reports(scan(['--json', fragment]));
+    expect(report.blocks.map((block) => [block.text, block.status])).toEqual([
+      [paragraph, 'unique'],
+      ['Other news from the coast.', 'unique'],
+      [paragraph, 'duplicate'],
+    ]);
+    expect(report.groups).toEqual([{ canonical: 0, members: [0, 2] }]);
+  });
+
   it('passes --strictness to the engine', () => {
     expect(statuses(reports(scan(['--json', '--strictness', 'exact', nearTxt]))[0])).toEqual(['unique', 'unique', 'unique']);
   });
