@@ -63,7 +63,7 @@ function pad(text: string, width: number): string {
 
 function summaryOf(report: ScanReport): string {
   const { blocks, duplicates, partial, ms } = report.stats;
-  return `${duplicates} repeated, ${partial} partial in ${blocks} blocks (${ms.toFixed(1)} ms)`;
+  return `${duplicates} repeated, ${partial} partial in ${blocks} ${blocks === 1 ? 'block' : 'blocks'} (${ms.toFixed(1)} ms)`;
 }
 
 const HEADINGS = { group: 'group', block: 'block', kind: 'kind', similarity: 'sim', text: 'text' };

@@ -50,5 +50,7 @@ describe('formatTable', () => {
       '  no repeated paragraphs',
       expect.stringMatching(/^ {2}0 repeated, 0 partial in 2 blocks/),
     ]);
+    const single = scanInput('one.txt', { kind: 'text', content: 'Only one paragraph here.' }, {});
+    expect(formatTable(single, { colour: false, width: 100 })).toMatch(/\n {2}0 repeated, 0 partial in 1 block \(/);
   });
 });
