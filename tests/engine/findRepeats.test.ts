@@ -73,6 +73,13 @@ describe('near repeats are grouped across scripts', () => {
   });
 });
 
+test('a Swiss copy of a German paragraph, with ss for ß, is the same text', () => {
+  const german = 'Die Stadt schließt die große Straße am Freitag für den Fußballumzug, teilte die Polizei mit.';
+  const swiss = german.replaceAll('ß', 'ss');
+  const report = findRepeats([german, FILLER[0], swiss]);
+  expect(report.blocks[2]).toMatchObject({ status: 'duplicate', of: 0, similarity: 1 });
+});
+
 describe('what is not a repeat', () => {
   test('paragraphs on the same story that share phrases', () => {
     const story = [

@@ -8,6 +8,10 @@ describe('normalize', () => {
     expect(normalize('ΟΔΟΣ')).toBe('οδοσ');
   });
 
+  test('folds ß and ẞ to ss, as full case folding does', () => {
+    for (const spelling of ['Straße', 'STRASSE', 'Strasse', 'STRAẞE']) expect(normalize(spelling)).toBe('strasse');
+  });
+
   test('drops invisible characters and turns NBSP into a space', () => {
     expect(normalize('co\u00adope\u200brate')).toBe('cooperate');
     expect(normalize('a\u200db\u200cc\u200e\u200f\u202bd\u2066e\u2069\ufeff')).toBe('abcde');

@@ -58,6 +58,12 @@ const LETTER_VARIANTS: Record<number, number> = {
   0x03c2: 0x03c3, // Greek final sigma → σ
 };
 
+/**
+ * Case folding's one-to-many mappings that NFKC and mark stripping leave: ß (and ẞ, which lowers to
+ * it), which Swiss German, capitals and syndicated copies write as "ss".
+ */
+const FULL_CASE_FOLDS: Record<number, string> = { 0x00df: 'ss' };
+
 const SINGLE_QUOTES = "'‘’‚‛′‵`´";
 const DOUBLE_QUOTES = '"“”„‟″‶«»‹›〝〞＂';
 const DASHES = '‐‑‒–—―−﹘﹣－';
@@ -135,7 +141,7 @@ function normalizePage(start: number): string[] {
     let out = '';
     for (let j = 0; j < lower.length; j++) {
       const u = lower.charCodeAt(j);
-      if (!isStrippedMark(u) && !isInvisible(u)) out += String.fromCharCode(mapOne(u));
+      if (!isStrippedMark(u) && !isInvisible(u)) out += FULL_CASE_FOLDS[u] ?? String.fromCharCode(mapOne(u));
     }
     return out === ' ' ? ' ' : out;
   });
