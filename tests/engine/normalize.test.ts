@@ -40,6 +40,17 @@ describe('normalize', () => {
     expect(normalize('ایران')).toBe('ايران');
   });
 
+  test('maps Urdu heh forms to ه, as text typed on an Arabic keyboard has them', () => {
+    expect(normalize('شہر')).toBe('شهر');
+    expect(normalize('بھی')).toBe(normalize('بهی'));
+  });
+
+  test('drops Indic nuktas, precomposed or not', () => {
+    expect(normalize('मंज़ूरी')).toBe(normalize('मंजूरी'));
+    expect(normalize('\u095b')).toBe('ज');
+    expect(normalize('নয়')).toBe(normalize('নয'));
+  });
+
   test('turns Arabic-Indic and Persian digits into ASCII', () => {
     expect(normalize('٢٠١٧')).toBe('2017');
     expect(normalize('۲۰۲۲')).toBe('2022');

@@ -17,9 +17,13 @@ export function deriveTable(): DerivedTable {
   return table;
 }
 
-/** Combining marks removed after decomposition: Latin accents, Arabic tashkeel and Quranic marks, Hebrew points. */
+/** The nukta of each Indic script: writers drop it from borrowed sounds (ज़ → ज), as they drop tashkeel. */
+const NUKTAS = new Set([0x093c, 0x09bc, 0x0a3c, 0x0abc, 0x0b3c, 0x0c3c, 0x0cbc]);
+
+/** Combining marks removed after decomposition: Latin accents, Arabic tashkeel and Quranic marks, Hebrew points, Indic nuktas. */
 function isStrippedMark(c: number): boolean {
   return (
+    NUKTAS.has(c) ||
     (c >= 0x0300 && c <= 0x036f) ||
     (c >= 0x1ab0 && c <= 0x1aff) ||
     (c >= 0x1dc0 && c <= 0x1dff) ||
@@ -55,6 +59,8 @@ const LETTER_VARIANTS: Record<number, number> = {
   0x0629: 0x0647, // ة taa marbuta → ه
   0x06a9: 0x0643, // Persian ک → ك
   0x06cc: 0x064a, // Persian ی → ي
+  0x06c1: 0x0647, // Urdu ہ heh goal → ه, as an Arabic keyboard types it
+  0x06be: 0x0647, // Urdu ھ heh doachashmee → ه
   0x03c2: 0x03c3, // Greek final sigma → σ
 };
 
