@@ -12,6 +12,11 @@ describe('normalize', () => {
     for (const spelling of ['Straße', 'STRASSE', 'Strasse', 'STRAẞE']) expect(normalize(spelling)).toBe('strasse');
   });
 
+  test('spells out œ and æ, and reads letters with a stroke and the dot-less ı as plain letters', () => {
+    expect(normalize('Œuvre cœur Æble')).toBe('oeuvre coeur aeble');
+    expect(normalize('Łódź DIŞ ısı Ørsted Đakovo Ħamrun')).toBe('lodz dis isi orsted dakovo hamrun');
+  });
+
   test('drops invisible characters and turns NBSP into a space', () => {
     expect(normalize('co\u00adope\u200brate')).toBe('cooperate');
     expect(normalize('a\u200db\u200cc\u200e\u200f\u202bd\u2066e\u2069\ufeff')).toBe('abcde');

@@ -62,13 +62,22 @@ const LETTER_VARIANTS: Record<number, number> = {
   0x06c1: 0x0647, // Urdu ہ heh goal → ه, as an Arabic keyboard types it
   0x06be: 0x0647, // Urdu ھ heh doachashmee → ه
   0x03c2: 0x03c3, // Greek final sigma → σ
+  // Letters with a stroke have no decomposition for the accent strip to undo, and ASCII copies of
+  // Polish, Turkish or Danish text write them plain, as they write ş as s.
+  0x0142: 0x006c, // ł → l
+  0x0131: 0x0069, // Turkish dotless ı → i
+  0x00f8: 0x006f, // ø → o
+  0x0111: 0x0064, // đ → d
+  0x0127: 0x0068, // ħ → h
+  0x0167: 0x0074, // ŧ → t
 };
 
 /**
- * Case folding's one-to-many mappings that NFKC and mark stripping leave: ß (and ẞ, which lowers to
- * it), which Swiss German, capitals and syndicated copies write as "ss".
+ * Letters that other spellings write as two, which NFKC keeps whole: ß (and ẞ, which lowers to it),
+ * as Swiss German and capitals write it, case folding's one-to-many mapping; and the ligatures œ and
+ * æ, which keyboards without them type as oe and ae (oeuvre, encyclopaedia).
  */
-const FULL_CASE_FOLDS: Record<number, string> = { 0x00df: 'ss' };
+const SPELLED_AS_TWO: Record<number, string> = { 0x00df: 'ss', 0x0153: 'oe', 0x00e6: 'ae' };
 
 const SINGLE_QUOTES = "'‘’‚‛′‵`´";
 const DOUBLE_QUOTES = '"“”„‟″‶«»‹›〝〞＂';
@@ -147,7 +156,7 @@ function normalizePage(start: number): string[] {
     let out = '';
     for (let j = 0; j < lower.length; j++) {
       const u = lower.charCodeAt(j);
-      if (!isStrippedMark(u) && !isInvisible(u)) out += FULL_CASE_FOLDS[u] ?? String.fromCharCode(mapOne(u));
+      if (!isStrippedMark(u) && !isInvisible(u)) out += SPELLED_AS_TWO[u] ?? String.fromCharCode(mapOne(u));
     }
     return out === ' ' ? ' ' : out;
   });
