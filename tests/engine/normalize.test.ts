@@ -61,6 +61,10 @@ describe('normalize', () => {
     expect(normalize('۲۰۲۲')).toBe('2022');
   });
 
+  test('turns every script’s decimal digits into ASCII', () => {
+    expect(normalize('२०२४ ১২ ๒๕๖๗ ၁၉ ０９')).toBe('2024 12 2567 19 09');
+  });
+
   test('unifies quotes and dashes', () => {
     expect(normalize('“Astana” «talks» ‘x’ a–b—c')).toBe('"astana" "talks" \'x\' a-b-c');
   });

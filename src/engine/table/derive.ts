@@ -83,9 +83,26 @@ const SINGLE_QUOTES = "'‘’‚‛′‵`´";
 const DOUBLE_QUOTES = '"“”„‟″‶«»‹›〝〞＂';
 const DASHES = '‐‑‒–—―−﹘﹣－';
 
+/**
+ * The value of every decimal digit of the Basic Multilingual Plane, Arabic-Indic, Persian, Devanagari
+ * and Thai alike: copies write numbers in their script's digits or in ASCII. Unicode encodes each
+ * script's digits as one run of ten, 0 first.
+ */
+function decimalDigitValues(): Map<number, number> {
+  const values = new Map<number, number>();
+  let run = 0;
+  for (let c = 0; c < 0x10000; c++) {
+    if (isSurrogate(c) || !/\p{Nd}/u.test(String.fromCharCode(c))) run = 0;
+    else values.set(c, run++ % 10);
+  }
+  return values;
+}
+
+const DIGIT_VALUES = decimalDigitValues();
+
 function mapOne(c: number): number {
-  if (c >= 0x0660 && c <= 0x0669) return c - 0x0660 + 48; // Arabic-Indic digits
-  if (c >= 0x06f0 && c <= 0x06f9) return c - 0x06f0 + 48; // Persian digits
+  const digit = DIGIT_VALUES.get(c);
+  if (digit !== undefined) return 48 + digit;
   const ch = String.fromCharCode(c);
   if (SINGLE_QUOTES.includes(ch)) return 39;
   if (DOUBLE_QUOTES.includes(ch)) return 34;
