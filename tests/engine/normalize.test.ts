@@ -67,6 +67,9 @@ describe('normalize', () => {
 
   test('unifies quotes and dashes', () => {
     expect(normalize('“Astana” «talks» ‘x’ a–b—c')).toBe('"astana" "talks" \'x\' a-b-c');
+    // Ukrainian and Uzbek write their apostrophe as a modifier letter as often as a quote.
+    for (const word of ["м'ясо", 'м’ясо', 'мʼясо']) expect(normalize(word)).toBe("м'ясо");
+    expect(normalize('oʻzbek')).toBe(normalize('o‘zbek'));
   });
 
   test('strips Latin accents whether composed or decomposed', () => {

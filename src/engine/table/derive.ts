@@ -79,7 +79,8 @@ const LETTER_VARIANTS: Record<number, number> = {
  */
 const SPELLED_AS_TWO: Record<number, string> = { 0x00df: 'ss', 0x0153: 'oe', 0x00e6: 'ae' };
 
-const SINGLE_QUOTES = "'‘’‚‛′‵`´";
+/** With the modifier letters ʼ and ʻ, which Ukrainian and Uzbek text uses as its apostrophe, as often as ' or ’. */
+const SINGLE_QUOTES = "'‘’‚‛′‵`´ʼʻ";
 const DOUBLE_QUOTES = '"“”„‟″‶«»‹›〝〞＂';
 const DASHES = '‐‑‒–—―−﹘﹣－';
 
