@@ -153,14 +153,12 @@ function denseBigram(previous: number, current: number): number {
   return (previous << 16) | current;
 }
 
-/** Punctuation that ends a sentence, in the scripts the engine knows. A switch: cheaper than a Set in the hot loop. */
-function isTerminator(c: number): boolean {
-  switch (c) {
-    case 0x2e: case 0x21: case 0x3f: case 0x61f: case 0x6d4: case 0x3002: case 0xff01: case 0xff0e: case 0xff1f:
-    case 0x2026: case 0x203c: case 0x2047: case 0x2048: case 0x2049:
-      return true;
-  }
-  return false;
+/**
+ * Whether a folded code unit ends a sentence: the table folds every script's terminators, and the
+ * ellipsis, to one of these three (see table/derive.ts).
+ */
+function isTerminator(folded: number): boolean {
+  return folded === 0x2e || folded === 0x21 || folded === 0x3f;
 }
 
 /** Closing quotes and brackets right after a terminator still belong to its sentence. */
@@ -277,7 +275,7 @@ export function analyzeInJavaScript(text: string): Analysis {
       if (k !== SPACE) {
         // A visible character: it settles a pending sentence boundary, then belongs to a sentence.
         if (pendingEnd >= 0) {
-          if (at === pendingEnd && (isTerminator(raw) || isCloser(raw))) {
+          if (at === pendingEnd && (isTerminator(raw + folds[raw]) || isCloser(raw))) {
             pendingEnd = at + 1; // "?!", "..." and closing quotes belong to the sentence
           } else {
             const initial = terminatorIsDot && lastWordIsInitial; // "U.S.", "J. Smith"
@@ -413,7 +411,7 @@ export function analyzeInJavaScript(text: string): Analysis {
       prevDense = prev;
     } else {
       prevDense = -1;
-      if (k === SEPARATOR && pendingEnd < 0 && isTerminator(raw)) {
+      if (k === SEPARATOR && pendingEnd < 0 && isTerminator(raw + folds[raw])) {
         pendingEnd = at + 1;
         terminatorAt = at;
         terminatorIsDot = raw === 0x2e || raw === 0xff0e;

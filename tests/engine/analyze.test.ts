@@ -25,6 +25,19 @@ describe('sentences', () => {
     expect(sentenceTexts('会议在东京举行。双方同意继续谈判！')).toEqual(['会议在东京举行。', '双方同意继续谈判！']);
   });
 
+  test('splits on every sentence terminator Unicode has in the Basic Multilingual Plane', () => {
+    const missed: string[] = [];
+    for (let c = 0x21; c < 0x10000; c++) {
+      const terminator = String.fromCharCode(c);
+      if (!/\p{Sentence_Terminal}/u.test(terminator)) continue;
+      if (analyze(`alpha beta gamma${terminator}delta epsilon zeta`).sentenceCount !== 2) missed.push(terminator);
+    }
+    expect(missed).toEqual([]);
+    expect(sentenceTexts('सरकार ने बजट को मंजूरी दी। बैठक देर रात तक चली।')).toEqual(['सरकार ने बजट को मंजूरी दी।', 'बैठक देर रात तक चली।']);
+    // The ellipsis ends a sentence once, and a run of terminators is one end.
+    expect(sentenceTexts('Wait… what?!… Fine‼ Done')).toEqual(['Wait…', 'what?!…', 'Fine‼', 'Done']);
+  });
+
   test('keeps decimals, initials and closing quotes inside the sentence', () => {
     expect(sentenceTexts('Growth was 3.5 percent in the U.S. economy. He said “yes.” Then left.')).toEqual([
       'Growth was 3.5 percent in the U.S. economy.',

@@ -197,6 +197,18 @@ describe('glued paragraphs', () => {
     ]);
   });
 
+  test.each([
+    ['Hindi', 'सरकार ने आज लंबी बहस के बाद शहर के स्कूलों के लिए नए बजट को मंजूरी दी।', 'बैठक देर रात तक चली और विपक्ष ने इसका कड़ा विरोध किया।', 'मौसम विभाग ने पहाड़ों में भारी बर्फबारी की चेतावनी जारी की है।'],
+    ['Armenian', 'Կառավարությունը այսօր երկար քննարկումից հետո հաստատեց դպրոցների նոր բյուջեն։', 'Նիստը տևեց մինչև ուշ գիշեր և ընդդիմությունը դեմ քվեարկեց։', 'Եղանակի ծառայությունը զգուշացրել է լեռներում առատ ձյան մասին։'],
+    ['Amharic', 'መንግሥት ዛሬ ረጅም ክርክር ካደረገ በኋላ ለከተማው ትምህርት ቤቶች አዲሱን በጀት አጸደቀ።', 'ስብሰባው እስከ ምሽት ድረስ ቀጠለ እና ተቃዋሚዎች በጣም ተቃወሙት።', 'የሚቲዎሮሎጂ አገልግሎት በተራሮች ላይ ከባድ በረዶ እንደሚጥል አስጠንቅቋል።'],
+  ])('in %s, new text glued to a repeated sentence keeps out of the range', (_, first, second, fresh) => {
+    const glued = `${fresh}${second}`;
+    const report = findRepeats([`${first} ${second}`, FILLER[0], glued]);
+    const block = report.blocks[2];
+    expect(block.status).toBe('partial');
+    expect(block.repeated.map((r) => [glued.slice(r.start, r.end), r.of])).toEqual([[second, 0]]);
+  });
+
   test('a partial repeat points at the canonical block, not at a later copy', () => {
     const a = 'The talks ended without an agreement on the constitution committee.';
     const report = findRepeats([a, a, `Fresh reporting from the border crossing this morning. ${a}`]);

@@ -125,6 +125,19 @@ function isDense(c: number): boolean {
   );
 }
 
+const SENTENCE_TERMINAL = /\p{Sentence_Terminal}/u;
+
+/**
+ * Every script's sentence terminator (Unicode's Sentence_Terminal: । ։ ። ။ ។ 。 ؟ ۔…) and the ellipsis
+ * read as ASCII ., ! or ?: the tokenizer then knows them all by three folded values, where a switch
+ * over the ninety of them cost 3–4 % of `analyze`. NFKC would spell … out as three dots, each a
+ * sentence end of its own.
+ */
+function foldedTerminator(c: number, normalized: string): string | null {
+  if (c < 0x80 || (c !== 0x2026 && !SENTENCE_TERMINAL.test(String.fromCharCode(c)))) return null;
+  return normalized === '!' || normalized === '?' ? normalized : '.';
+}
+
 /**
  * Joins a page's characters for batched normalisation: a starter that neither decomposes, composes
  * nor changes case, and is not case-ignorable, so every character normalises exactly as if alone.
@@ -171,6 +184,8 @@ function normalizePage(start: number): string[] {
     const c = start + i;
     if (isSurrogate(c)) return String.fromCharCode(c);
     if (isWhitespace(c)) return ' ';
+    const terminator = foldedTerminator(c, lower);
+    if (terminator !== null) return terminator;
     let out = '';
     for (let j = 0; j < lower.length; j++) {
       const u = lower.charCodeAt(j);

@@ -90,13 +90,8 @@ export function bytesFor(length: i32): usize {
   return <i32>load<u16>(at + (<usize>i << 1));
 }
 
-function isTerminator(c: i32): bool {
-  switch (c) {
-    case 0x2e: case 0x21: case 0x3f: case 0x61f: case 0x6d4: case 0x3002: case 0xff01: case 0xff0e: case 0xff1f:
-    case 0x2026: case 0x203c: case 0x2047: case 0x2048: case 0x2049:
-      return true;
-  }
-  return false;
+function isTerminator(folded: i32): bool {
+  return folded == 0x2e || folded == 0x21 || folded == 0x3f;
 }
 
 function isCloser(c: i32): bool {
@@ -206,7 +201,7 @@ export function analyze(length: i32): i32 {
       if (k == DROP) continue;
       if (k != SPACE) {
         if (pendingEnd >= 0) {
-          if (at == pendingEnd && (isTerminator(raw) || isCloser(raw))) {
+          if (at == pendingEnd && (isTerminator(raw + foldOf(raw)) || isCloser(raw))) {
             pendingEnd = at + 1;
           } else {
             const initial = terminatorIsDot && lastWordIsInitial;
@@ -327,7 +322,7 @@ export function analyze(length: i32): i32 {
       prevDense = prev;
     } else {
       prevDense = -1;
-      if (k == SEPARATOR && pendingEnd < 0 && isTerminator(raw)) {
+      if (k == SEPARATOR && pendingEnd < 0 && isTerminator(raw + foldOf(raw))) {
         pendingEnd = at + 1;
         terminatorAt = at;
         terminatorIsDot = raw == 0x2e || raw == 0xff0e;
