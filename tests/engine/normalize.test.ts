@@ -56,6 +56,10 @@ describe('normalize', () => {
     expect(normalize('নয়')).toBe(normalize('নয'));
   });
 
+  test('reads the Devanagari candrabindu as the anusvara, as Hindi spells either', () => {
+    expect(normalize('गाँव की माँ')).toBe(normalize('गांव की मां'));
+  });
+
   test('turns Arabic-Indic and Persian digits into ASCII', () => {
     expect(normalize('٢٠١٧')).toBe('2017');
     expect(normalize('۲۰۲۲')).toBe('2022');

@@ -61,6 +61,7 @@ const LETTER_VARIANTS: Record<number, number> = {
   0x06cc: 0x064a, // Persian ی → ي
   0x06c1: 0x0647, // Urdu ہ heh goal → ه, as an Arabic keyboard types it
   0x06be: 0x0647, // Urdu ھ heh doachashmee → ه
+  0x0901: 0x0902, // Devanagari candrabindu → anusvara: Hindi writes माँ and मां, गाँव and गांव alike
   0x03c2: 0x03c3, // Greek final sigma → σ
   // Letters with a stroke have no decomposition for the accent strip to undo, and ASCII copies of
   // Polish, Turkish or Danish text write them plain, as they write ş as s.
