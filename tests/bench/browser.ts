@@ -174,7 +174,7 @@ function stableExtensionCopy(extensionDir: string, log: (line: string) => void):
   const manifest = path.join(extensionDir, 'manifest.json');
   if (!existsSync(manifest)) {
     if (path.resolve(extensionDir) !== DEFAULT_EXTENSION_DIR) {
-      throw new Error(`No built extension in ${extensionDir} (manifest.json missing). Build it with: npx wxt build --outDir ${extensionDir}`);
+      throw new Error(`No built extension in ${extensionDir} (manifest.json missing). Build one with \`npx wxt build\` in the checkout to measure, and pass its .output/chrome-mv3.`);
     }
     log('browser: building the extension (npx wxt build)');
     const build = spawnSync('npx', ['wxt', 'build'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
