@@ -57,7 +57,8 @@ export function changedScopes(changes: PageChanges, holds: HoldsTrackedBlocks): 
     if (container) scopes.add(container);
   };
 
-  for (const node of changes.added) {
+  // An element shown or hidden changes the page's paragraphs as one inserted there would.
+  for (const node of [...changes.added, ...changes.toggled]) {
     if (!node.isConnected || isOwnElement(node)) continue;
     const parent = parentAcrossShadow(node);
     if (!parent) continue;

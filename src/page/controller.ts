@@ -18,6 +18,7 @@ import { CLASSIFIED_MARK, DONE_MARK, JAVASCRIPT_ANALYZER_MARK, READ_MARK, SCAN_M
 import { SLICE_MS, Slicer, Superseded, forEachSliced, windowClock, type Clock } from './slicing';
 import { preloadStrings, t } from './strings';
 import { ELEMENT_NODE, contentChildren } from './tree';
+import { VisibilityWatch } from './visibility';
 
 /** Where the controller gets the site's settings from (src/settings.ts in the extension). */
 export interface PlanSource {
@@ -127,6 +128,7 @@ export class PageController {
   private readonly observer: ChangeObserver;
   private readonly routes: RouteWatcher;
   private readonly flasher = new Flasher();
+  private readonly visibility: VisibilityWatch;
   private registry = new BlockRegistry();
 
   private plan: PagePlan | null = null;
@@ -181,6 +183,7 @@ export class PageController {
       (batch) => this.guard(() => this.onBatch(batch), undefined),
       env.observer ?? OBSERVER_DEFAULTS,
     );
+    this.visibility = new VisibilityWatch(this.win, (elements) => this.observer.noteToggled(elements));
     this.routes = new RouteWatcher(this.win, () => this.onRouteChange());
   }
 
@@ -208,6 +211,7 @@ export class PageController {
     this.generation++;
     this.dropReadAhead();
     this.observer.stop();
+    this.visibility.clear();
     this.routes.stop();
     this.unwatchPlan?.();
     this.unwatchPlan = null;
@@ -277,6 +281,7 @@ export class PageController {
     this.generation++;
     this.dropReadAhead();
     this.observer.stop();
+    this.visibility.clear();
     this.observer.pause(() => {
       this.flasher.cancelAll();
       this.annotator.clear();
@@ -309,6 +314,7 @@ export class PageController {
 
   /** Starts following the page afresh: changes from before are part of the read that follows. */
   private observeAfresh(): void {
+    this.visibility.clear();
     this.observer.observe(this.doc);
     this.observer.start();
     this.observer.pause(() => {
@@ -504,6 +510,8 @@ export class PageController {
       const changed = new Set<number>();
       const scopes = this.observer.pause(() => {
         for (const node of batch.changes.removed) if (!node.isConnected) this.dropWithin(node, changed);
+        // A hidden element's blocks go; a shown one's are read below, with its scope.
+        for (const el of batch.changes.toggled) if (el.isConnected) this.dropWithin(el, changed);
         const found = changedScopes(batch.changes, (el) => (this.registry.keysOfElement(el)?.length ?? 0) > 0);
         for (const scope of found) this.dropWithin(scope, changed);
         return found;
@@ -591,6 +599,46 @@ export class PageController {
   }
 
   /**
+   * The engine's groups, with no block a reader cannot see: a hidden block is dropped and watched,
+   * and its copies stand on their own. Only grouped blocks are asked, as only they are shown, so a
+   * long page does not pay for every block. First occurrences are followed from here on, so that
+   * hiding one later is noticed too.
+   */
+  private shownGroups(changed: Set<number>): Group[] {
+    // Each element is asked once: dropping hidden blocks hides no other.
+    const asked = new Set<Element>();
+    for (;;) {
+      const groups = this.index.groups();
+      if (groups === this.groups) return groups;
+      const fresh: Element[] = [];
+      for (const el of this.elementsOf(groups, (group) => group.members)) {
+        if (asked.has(el)) continue;
+        asked.add(el);
+        fresh.push(el);
+      }
+      const hidden = this.visibility.hiddenAmong(fresh);
+      if (hidden.length === 0) {
+        this.visibility.followShown(new Set(this.elementsOf(groups, (group) => [group.canonical])));
+        return groups;
+      }
+      this.observer.pause(() => {
+        for (const el of hidden) this.dropWithin(el, changed);
+      });
+      this.takeChanges(changed);
+    }
+  }
+
+  /** The elements of the tracked blocks `keysOf` picks from each group. */
+  private *elementsOf(groups: readonly Group[], keysOf: (group: Group) => readonly number[]): Generator<Element> {
+    for (const group of groups) {
+      for (const key of keysOf(group)) {
+        const tracked = this.registry.get(key);
+        if (tracked) yield tracked.block.element;
+      }
+    }
+  }
+
+  /**
    * Blocks added or removed before a canonical block change its place in reading order, which its
    * repeats' tooltips name: only the repeats of the groups whose canonical block moved go into `changed`.
    */
@@ -614,7 +662,7 @@ export class PageController {
   private async refresh(changed: Set<number>, slicer: Slicer): Promise<void> {
     this.takeChanges(changed);
     // The engine hands back the same groups while no repeat changed: then no group is renumbered.
-    const groups = this.index.groups();
+    const groups = this.shownGroups(changed);
     if (groups !== this.groups) this.renumberGroups(groups, changed);
     this.retitleMoved(changed);
     const { duplicates, partials: partial } = this;
@@ -798,6 +846,7 @@ export class PageController {
     this.scan = { status: 'failed', error: message };
     try {
       this.observer.stop();
+      this.visibility.clear();
       this.flasher.cancelAll();
       this.annotator.clear();
     } catch {

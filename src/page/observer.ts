@@ -10,6 +10,8 @@ export interface PageChanges {
   removed: Node[];
   /** Elements whose own children or text changed. */
   touched: Element[];
+  /** Elements shown or hidden: a `hidden` attribute set or taken off, or CSS that changed (see visibility.ts). */
+  toggled: Element[];
 }
 
 /** A batch: the changes, or a storm too big to take piece by piece (the controller rescans the page). */
@@ -32,7 +34,8 @@ export interface ObserverOptions {
 
 export const OBSERVER_DEFAULTS: ObserverOptions = { debounceMs: 250, maxWaitMs: 1500, stormThreshold: 5000 };
 
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
+// `hidden` shows or hides a subtree without any change to its nodes (a "read more" that reveals the rest).
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['hidden'] };
 
 /** True for records that only move ParaDedup's own elements around. */
 function isOwnRecord(record: MutationRecord): boolean {
@@ -41,13 +44,18 @@ function isOwnRecord(record: MutationRecord): boolean {
   return nodes.length > 0 && nodes.every(isOwnElement);
 }
 
-/** Turns raw mutation records into deduplicated change lists. */
-export function summarize(records: readonly MutationRecord[]): PageChanges {
+/** Turns raw mutation records, and elements shown or hidden by CSS, into deduplicated change lists. */
+export function summarize(records: readonly MutationRecord[], shownOrHidden: Iterable<Element> = []): PageChanges {
   const added = new Set<Node>();
   const removed = new Set<Node>();
   const touched = new Set<Element>();
+  const toggled = new Set<Element>(shownOrHidden);
   for (const record of records) {
     if (isOwnRecord(record)) continue;
+    if (record.type === 'attributes') {
+      toggled.add(record.target as Element);
+      continue;
+    }
     if (record.type === 'characterData') {
       const parent = record.target.parentElement;
       if (parent) touched.add(parent);
@@ -57,13 +65,15 @@ export function summarize(records: readonly MutationRecord[]): PageChanges {
     record.addedNodes.forEach((node) => added.add(node));
     record.removedNodes.forEach((node) => removed.add(node));
   }
-  return { added: [...added], removed: [...removed], touched: [...touched] };
+  return { added: [...added], removed: [...removed], touched: [...touched], toggled: [...toggled] };
 }
 
 export class ChangeObserver {
   private readonly observer: MutationObserver;
   private readonly roots = new Set<Node>();
   private records: MutationRecord[] = [];
+  /** Elements CSS showed or hid, reported by the visibility watch. */
+  private toggled = new Set<Element>();
   private storm = false;
   private firstPendingAt: number | null = null;
   private timer: unknown = null;
@@ -102,6 +112,7 @@ export class ChangeObserver {
   /** Forgets pending changes (after a full rescan they are already reflected). */
   reset(): void {
     this.records = [];
+    this.toggled = new Set();
     this.storm = false;
     this.firstPendingAt = null;
     if (this.timer !== null) this.timers.clearTimeout(this.timer);
@@ -118,6 +129,14 @@ export class ChangeObserver {
     } finally {
       for (const root of this.roots) this.observer.observe(root, OBSERVE);
     }
+  }
+
+  /** Takes elements CSS showed or hid into the next batch, as if the page had changed them. */
+  noteToggled(elements: readonly Element[]): void {
+    if (!this.running) return;
+    for (const el of elements) this.toggled.add(el);
+    this.firstPendingAt ??= this.timers.now();
+    this.schedule();
   }
 
   private collect(records: MutationRecord[]): void {
@@ -146,19 +165,21 @@ export class ChangeObserver {
     this.timer = null;
     if (!this.running) return;
     const records = this.records;
+    const toggled = this.toggled;
     const storm = this.storm;
     this.records = [];
+    this.toggled = new Set();
     this.storm = false;
     this.firstPendingAt = null;
     this.busy = true;
     try {
-      await this.onBatch(storm ? { kind: 'storm' } : { kind: 'changes', changes: summarize(records) });
+      await this.onBatch(storm ? { kind: 'storm' } : { kind: 'changes', changes: summarize(records, toggled) });
     } catch {
       // The handler reports its own failures; a rejected batch must not become an unhandled rejection.
     } finally {
       this.busy = false;
       // Changes that arrived while the batch was being handled get their own batch.
-      if (this.running && (this.records.length > 0 || this.storm)) {
+      if (this.running && (this.records.length > 0 || this.toggled.size > 0 || this.storm)) {
         this.firstPendingAt ??= this.timers.now();
         this.schedule();
       }

@@ -70,7 +70,7 @@ class FakeTimers implements ObserverTimers {
 
 const { document } = parseHTML('<html><body><article><p id="a">Hello</p></article></body></html>');
 
-function record(type: 'childList' | 'characterData', target: Node, added: Node[] = [], removed: Node[] = []): MutationRecord {
+function record(type: 'childList' | 'characterData' | 'attributes', target: Node, added: Node[] = [], removed: Node[] = []): MutationRecord {
   return { type, target, addedNodes: added, removedNodes: removed } as unknown as MutationRecord;
 }
 
@@ -108,7 +108,31 @@ describe('ChangeObserver', () => {
     expect(batches).toHaveLength(0);
     await timers.advance(60);
     expect(batches).toHaveLength(1);
-    expect(batches[0]).toEqual({ kind: 'changes', changes: { added: [p1, p2], removed: [], touched: [article] } });
+    expect(batches[0]).toEqual({ kind: 'changes', changes: { added: [p1, p2], removed: [], touched: [article], toggled: [] } });
+  });
+
+  test('elements CSS showed or hid come in the same batch as the page\'s own changes', async () => {
+    const { timers, batches, observer, mutate } = setup();
+    const article = document.querySelector('article')!;
+    const p = document.createElement('p');
+    const shown = document.querySelector('#a')!;
+    mutate(record('childList', article, [p]));
+    observer.noteToggled([shown]);
+    observer.noteToggled([shown]);
+    await timers.advance(OPTIONS.debounceMs);
+    expect(batches).toEqual([{ kind: 'changes', changes: { added: [p], removed: [], touched: [article], toggled: [shown] } }]);
+  });
+
+  test('elements shown or hidden alone make a batch of their own, and none once stopped', async () => {
+    const { timers, batches, observer } = setup();
+    const shown = document.querySelector('#a')!;
+    observer.noteToggled([shown]);
+    await timers.advance(OPTIONS.debounceMs);
+    expect(batches).toEqual([{ kind: 'changes', changes: { added: [], removed: [], touched: [], toggled: [shown] } }]);
+    observer.stop();
+    observer.noteToggled([shown]);
+    await timers.advance(OPTIONS.maxWaitMs);
+    expect(batches).toHaveLength(1);
   });
 
   test('a page that never stops mutating still gets a batch within the maximum wait', async () => {
@@ -189,6 +213,14 @@ describe('summarize', () => {
     expect(changes.added).toEqual([p]);
     expect(changes.touched).toEqual([article, document.querySelector('#a')]);
   });
+
+  test('a hidden attribute set or taken off toggles its element', () => {
+    const article = document.querySelector('article')!;
+    const other = document.querySelector('#a')!;
+    const changes = summarize([record('attributes', article), record('attributes', article)], [other]);
+    expect(changes.toggled).toEqual([other, article]);
+    expect(changes.touched).toEqual([]);
+  });
 });
 
 describe('changedScopes', () => {
@@ -205,7 +237,7 @@ describe('changedScopes', () => {
     p.textContent = 'Two.';
     doc.querySelector('article')!.append(p);
     const article = doc.querySelector('article')!;
-    expect(changedScopes({ added: [p], removed: [], touched: [article] }, holds)).toEqual([p]);
+    expect(changedScopes({ added: [p], removed: [], touched: [article], toggled: [] }, holds)).toEqual([p]);
   });
 
   test('edited text re-reads the paragraph that holds it', () => {
@@ -213,7 +245,7 @@ describe('changedScopes', () => {
     const p = doc.querySelector('p')!;
     tracked.add(p);
     const b = doc.querySelector('b')!;
-    expect(changedScopes({ added: [], removed: [], touched: [b] }, holds)).toEqual([p]);
+    expect(changedScopes({ added: [], removed: [], touched: [b], toggled: [] }, holds)).toEqual([p]);
   });
 
   test('text added to a container of <br> runs re-reads the container', () => {
@@ -222,7 +254,7 @@ describe('changedScopes', () => {
     tracked.add(div);
     const text = doc.createTextNode('Three.');
     div.append(text);
-    expect(changedScopes({ added: [text], removed: [], touched: [div] }, holds)).toEqual([div]);
+    expect(changedScopes({ added: [text], removed: [], touched: [div], toggled: [] }, holds)).toEqual([div]);
   });
 
   test('scopes inside other scopes are dropped', () => {
@@ -232,7 +264,23 @@ describe('changedScopes', () => {
     p.textContent = 'Inside.';
     section.append(p);
     doc.querySelector('main')!.append(section);
-    expect(changedScopes({ added: [section, p], removed: [], touched: [] }, holds)).toEqual([section]);
+    expect(changedScopes({ added: [section, p], removed: [], touched: [], toggled: [] }, holds)).toEqual([section]);
+  });
+
+  test('an element shown is read as if inserted; one hidden inside a container of runs re-reads the container', () => {
+    const { doc, tracked, holds } = page('<article><p>One.</p><section><p>Two.</p><p>Three.</p></section></article><div>Run.<br><br><span hidden>Gone.</span></div>');
+    tracked.add(doc.querySelector('p')!);
+    const section = doc.querySelector('section')!;
+    const div = doc.querySelector('div')!;
+    tracked.add(div);
+    const span = doc.querySelector('span')!;
+    expect(changedScopes({ added: [], removed: [], touched: [], toggled: [section, span] }, holds)).toEqual([section, div]);
+  });
+
+  test('an element hidden by its hidden attribute is not read again', () => {
+    const { doc, holds } = page('<article><section hidden><p>Two.</p></section></article>');
+    const section = doc.querySelector('section')!;
+    expect(changedScopes({ added: [], removed: [], touched: [], toggled: [section] }, holds)).toEqual([]);
   });
 
   test('changes inside editable regions are never followed', () => {
@@ -240,7 +288,7 @@ describe('changedScopes', () => {
     const p = doc.createElement('p');
     p.textContent = 'More typing.';
     doc.querySelector('[contenteditable]')!.append(p);
-    expect(changedScopes({ added: [p], removed: [], touched: [doc.querySelector('[contenteditable]')!] }, holds)).toEqual([]);
+    expect(changedScopes({ added: [p], removed: [], touched: [doc.querySelector('[contenteditable]')!], toggled: [] }, holds)).toEqual([]);
   });
 
   test('a change inside our mark re-reads the page paragraph around it, never the mark', () => {
@@ -248,6 +296,6 @@ describe('changedScopes', () => {
     const p = doc.querySelector('p')!;
     tracked.add(p);
     const mark = doc.querySelector('paradedup-mark')!;
-    expect(changedScopes({ added: [], removed: [], touched: [mark] }, holds)).toEqual([p]);
+    expect(changedScopes({ added: [], removed: [], touched: [mark], toggled: [] }, holds)).toEqual([p]);
   });
 });

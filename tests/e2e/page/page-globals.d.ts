@@ -46,6 +46,10 @@ export interface FixtureApi {
   removeFirstOccurrence(): void;
   story(): number;
   articles(): number;
+  readMore(): void;
+  showExtra(): void;
+  openBackground(): void;
+  hideFirst(): void;
   /** How many of the page's own <paradedup-fold> components were constructed (taken-element-name.html). */
   constructed(): number;
 }

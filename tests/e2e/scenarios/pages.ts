@@ -354,6 +354,21 @@ export const pageScenarios: Scenario[] = [
   },
   {
     issue: 6,
+    name: 'copies CSS hides count for nothing; shown later (read more, hidden attribute, details), they are read; a first occurrence hidden later frees its repeat',
+    async run(ctx) {
+      const page = await openAndScan(ctx, 'hidden-copies.html');
+      for (const change of ['readMore', 'showExtra', 'openBackground', 'hideFirst'] as const) {
+        const before = await ctx.browser.badgeText(page);
+        await page.evaluate((name) => window.fixture[name](), change);
+        const expected = String(await expectedRepeats(page));
+        expect(expected, `${change} changes the expected count`).not.toBe(before);
+        await expectBadge(ctx.browser, page, expected);
+        await expectAnnotationsAsFixtureSays(page);
+      }
+    },
+  },
+  {
+    issue: 6,
     name: 'paragraphs inserted and removed above a first occurrence: its repeat’s tooltip names its new place',
     async run(ctx) {
       const page = await openAndScan(ctx, 'late-paragraphs.html');

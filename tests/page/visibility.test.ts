@@ -1,0 +1,249 @@
+import { parseHTML } from 'linkedom';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { PageState } from '../../src/messages';
+import { PageController } from '../../src/page/controller';
+import { isShown, VisibilityWatch } from '../../src/page/visibility';
+import { loadPagePlan, setAutoCollapse, watchPagePlan } from '../../src/settings';
+import { addFakeCss, FakeResizeObserver } from '../support/fake-css';
+import { pageWindow, type TestWindow } from '../support/page-window';
+
+const OBSERVER = { debounceMs: 5, maxWaitMs: 50, stormThreshold: 200 };
+const fastClock = { now: () => performance.now(), yield: () => new Promise<void>((resolve) => setTimeout(resolve, 0)) };
+
+const QUAY =
+  'The harbour authority has closed the north quay after a crane collapsed onto two fishing boats early on Tuesday morning, injuring one crew member.';
+const DIVERS =
+  'Divers will inspect the quay wall on Thursday before engineers decide whether the berths along it can reopen before the start of the summer season.';
+const OWNERS =
+  'The owners of the two boats say they were given no warning that the crane was being moved, and have asked the authority for an independent inquiry.';
+
+function cssPage(body: string): TestWindow {
+  const win = pageWindow(`<html><body>${body}</body></html>`);
+  addFakeCss(win.document.defaultView as Window & typeof globalThis, win);
+  return win;
+}
+
+const byId = (win: TestWindow, id: string) => win.document.getElementById(id)!;
+const status = (win: TestWindow, id: string) => byId(win, id).getAttribute('data-paradedup');
+/** The size observer the controller made for `win`'s page (the last one made). */
+const sizeObserver = () => FakeResizeObserver.all[FakeResizeObserver.all.length - 1];
+
+let running: PageController[] = [];
+
+function start(win: TestWindow) {
+  const controller = new PageController({
+    win,
+    plans: { load: loadPagePlan, watch: watchPagePlan },
+    report: () => {},
+    clock: fastClock,
+    observer: OBSERVER,
+  });
+  running.push(controller);
+  const state = async () => ((await controller.handle({ type: 'get-state' })) as PageState).scan;
+  const until = (check: () => void | Promise<void>) => vi.waitFor(check, { timeout: 5000, interval: 5 });
+  return { ready: controller.start(), state, until };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  running = [];
+});
+afterEach(() => {
+  for (const controller of running) controller.stop();
+});
+
+describe('isShown', () => {
+  const { document, window } = parseHTML(
+    `<html><body>
+      <div id="none" style="display: none"><p id="inside">a</p></div>
+      <div id="contents" style="display: contents"><p id="kept">b</p></div>
+      <div style="display: none"><span id="contents-in-none" style="display: contents">c</span></div>
+      <p id="folded" data-paradedup-folded="">d</p>
+      <div style="display: none"><p id="folded-in-none" data-paradedup-folded="">e</p></div>
+      <p id="plain">f</p>
+    </body></html>`,
+  );
+  const el = (id: string) => document.getElementById(id)!;
+
+  test('without checkVisibility (the CLI, old browsers) every element is shown', () => {
+    expect(isShown(el('inside'))).toBe(true);
+  });
+
+  test('an element in a display:none subtree is hidden; display:contents and our own fold defer to the parent', () => {
+    addFakeCss(window as unknown as Window & typeof globalThis);
+    expect(['inside', 'none', 'contents', 'kept', 'contents-in-none', 'folded', 'folded-in-none', 'plain'].map((id) => [id, isShown(el(id))])).toEqual([
+      ['inside', false],
+      ['none', false],
+      ['contents', true],
+      ['kept', true],
+      ['contents-in-none', false],
+      ['folded', true],
+      ['folded-in-none', false],
+      ['plain', true],
+    ]);
+  });
+});
+
+describe('VisibilityWatch', () => {
+  function watch(body: string) {
+    const win = cssPage(body);
+    const flips: Element[][] = [];
+    const visibility = new VisibilityWatch(win, (elements) => flips.push(elements));
+    return { win, flips, visibility, observer: sizeObserver() };
+  }
+
+  test('a hidden element is watched until it shows; then it is reported once and no longer watched', () => {
+    const { win, flips, visibility, observer } = watch('<div id="box" style="display: none"><p id="p">a</p></div><p id="q">b</p>');
+    const p = byId(win, 'p');
+    expect(visibility.hiddenAmong([p, byId(win, 'q')])).toEqual([p]);
+    expect([...observer.observed]).toEqual([p]);
+    observer.resized([p]);
+    expect(flips).toEqual([]);
+    byId(win, 'box').removeAttribute('style');
+    observer.resized([p]);
+    expect(flips).toEqual([[p]]);
+    expect(observer.observed.size).toBe(0);
+  });
+
+  test('first occurrences followed are reported when hidden; those no longer followed are let go', () => {
+    const { win, flips, visibility, observer } = watch('<p id="a">a</p><p id="b">b</p>');
+    const [a, b] = [byId(win, 'a'), byId(win, 'b')];
+    visibility.followShown(new Set([a, b]));
+    expect(observer.observed).toEqual(new Set([a, b]));
+    visibility.followShown(new Set([b]));
+    expect(observer.observed).toEqual(new Set([b]));
+    b.setAttribute('style', 'display: none');
+    observer.resized([b]);
+    expect(flips).toEqual([[b]]);
+  });
+
+  test('a first occurrence hidden later is found hidden when asked again', () => {
+    const { win, flips, visibility, observer } = watch('<p id="a">a</p><p id="b" style="display: none">b</p>');
+    const [a, b] = [byId(win, 'a'), byId(win, 'b')];
+    expect(visibility.hiddenAmong([a, b])).toEqual([b]);
+    visibility.followShown(new Set([a]));
+    expect(observer.observed).toEqual(new Set([a, b]));
+    a.setAttribute('style', 'display: none');
+    observer.resized([a]);
+    expect(flips).toEqual([[a]]);
+    expect(visibility.hiddenAmong([a])).toEqual([a]);
+    expect(observer.observed, 'watched again, as a hidden block').toEqual(new Set([a, b]));
+  });
+
+  test('elements the page removed are let go, not reported', () => {
+    const { win, flips, visibility, observer } = watch('<p id="a">a</p>');
+    const a = byId(win, 'a');
+    visibility.followShown(new Set([a]));
+    a.remove();
+    observer.resized([a]);
+    expect(flips).toEqual([]);
+    expect(observer.observed.size).toBe(0);
+  });
+
+  test('a page that keeps adding hidden blocks and taking them away does not make the watch hold them all', () => {
+    const { win, visibility, observer } = watch('<div id="box" style="display: none"></div>');
+    const box = byId(win, 'box');
+    for (let i = 0; i < 5000; i++) {
+      const p = win.document.createElement('p');
+      box.append(p);
+      visibility.hiddenAmong([p]);
+      p.remove();
+    }
+    expect(observer.observed.size).toBeLessThanOrEqual(1024);
+  });
+
+  test('clear stops watching everything', () => {
+    const { win, visibility, observer } = watch('<p id="a" style="display: none">a</p>');
+    visibility.hiddenAmong([byId(win, 'a')]);
+    visibility.clear();
+    expect(observer.observed.size).toBe(0);
+  });
+});
+
+describe('the controller and hidden copies', () => {
+  const PAGE = `
+    <div id="mobile" style="display: none"><p id="quay-copy">${QUAY}</p><p id="owners-copy">${OWNERS}</p></div>
+    <article>
+      <p id="quay">${QUAY}</p>
+      <p id="divers">${DIVERS}</p>
+      <p id="owners">${OWNERS}</p>
+      <div id="more" style="display: none"><p id="divers-more">${DIVERS}</p></div>
+      <p id="owners-repeat">${OWNERS}</p>
+    </article>`;
+
+  test('a hidden copy ahead of the article makes no visible paragraph a repeat', async () => {
+    const win = cssPage(PAGE);
+    const { ready, state } = start(win);
+    await ready;
+    expect(['quay-copy', 'quay', 'divers', 'owners', 'divers-more', 'owners-repeat'].map((id) => status(win, id))).toEqual([
+      null,
+      null,
+      null,
+      'first',
+      null,
+      'repeat',
+    ]);
+    const scan = await state();
+    expect(scan.status === 'ready' && [scan.blocks, scan.duplicates]).toEqual([4, 1]);
+  });
+
+  test('a hidden block shown later is read, and folded when the site collapses repeats', async () => {
+    await setAutoCollapse('news.example.com', true);
+    const win = cssPage(PAGE);
+    const { ready, until } = start(win);
+    await ready;
+    const more = byId(win, 'more');
+    more.removeAttribute('style');
+    sizeObserver().resized([byId(win, 'divers-more')]);
+    await until(() => expect(status(win, 'divers-more')).toBe('repeat'));
+    expect(byId(win, 'divers-more').hasAttribute('data-paradedup-folded')).toBe(true);
+    expect(status(win, 'divers')).toBe('first');
+  });
+
+  test('a first occurrence hidden later leaves its copy in sight unmarked; shown again, the copy is a repeat again', async () => {
+    const win = cssPage(PAGE);
+    const { ready, until } = start(win);
+    await ready;
+    const owners = byId(win, 'owners');
+    owners.setAttribute('style', 'display: none');
+    sizeObserver().resized([owners]);
+    await until(() => expect(status(win, 'owners-repeat')).toBe(null));
+    expect(status(win, 'owners')).toBe(null);
+    owners.removeAttribute('style');
+    sizeObserver().resized([owners]);
+    await until(() => expect(status(win, 'owners-repeat')).toBe('repeat'));
+    expect(status(win, 'owners')).toBe('first');
+  });
+
+  test('tabs switched: the copy shown is no repeat of the paragraph hidden at the same time', async () => {
+    const win = cssPage(
+      `<p id="owners">${OWNERS}</p>
+      <div id="tab-a"><p id="quay">${QUAY}</p><p id="divers">${DIVERS}</p></div>
+      <div id="tab-b" style="display: none"><p id="quay-b">${QUAY}</p><p id="owners-b">${OWNERS}</p></div>`,
+    );
+    const { ready, until, state } = start(win);
+    await ready;
+    expect(['owners', 'quay', 'quay-b', 'owners-b'].map((id) => status(win, id))).toEqual([null, null, null, null]);
+    byId(win, 'tab-a').setAttribute('style', 'display: none');
+    byId(win, 'tab-b').removeAttribute('style');
+    // The browser reports what it was asked to watch: the hidden blocks, which are now shown.
+    sizeObserver().resized([byId(win, 'quay-b'), byId(win, 'owners-b'), byId(win, 'quay')]);
+    await until(() => expect(status(win, 'owners-b')).toBe('repeat'));
+    expect(['owners', 'quay', 'quay-b'].map((id) => status(win, id))).toEqual(['first', null, null]);
+    const scan = await state();
+    expect(scan.status === 'ready' && scan.duplicates).toBe(1);
+  });
+
+  test('a section shown by taking its hidden attribute off is read', async () => {
+    const win = cssPage(`<article><p id="quay">${QUAY}</p><section id="extra" hidden><p id="quay-extra">${QUAY}</p></section></article>`);
+    const { ready, until } = start(win);
+    await ready;
+    expect(status(win, 'quay')).toBe(null);
+    byId(win, 'extra').removeAttribute('hidden');
+    await until(() => expect(status(win, 'quay-extra')).toBe('repeat'));
+    byId(win, 'extra').setAttribute('hidden', '');
+    await until(() => expect(status(win, 'quay-extra')).toBe(null));
+    expect(status(win, 'quay')).toBe(null);
+  });
+});
