@@ -601,8 +601,7 @@ export class PageController {
   /**
    * The engine's groups, with no block a reader cannot see: a hidden block is dropped and watched,
    * and its copies stand on their own. Only grouped blocks are asked, as only they are shown, so a
-   * long page does not pay for every block. First occurrences are followed from here on, so that
-   * hiding one later is noticed too.
+   * long page does not pay for every block.
    */
   private shownGroups(changed: Set<number>): Group[] {
     // Each element is asked once: dropping hidden blocks hides no other.
@@ -617,10 +616,7 @@ export class PageController {
         fresh.push(el);
       }
       const hidden = this.visibility.hiddenAmong(fresh);
-      if (hidden.length === 0) {
-        this.visibility.followShown(new Set(this.elementsOf(groups, (group) => [group.canonical])));
-        return groups;
-      }
+      if (hidden.length === 0) return groups;
       this.observer.pause(() => {
         for (const el of hidden) this.dropWithin(el, changed);
       });
@@ -663,11 +659,15 @@ export class PageController {
     this.takeChanges(changed);
     // The engine hands back the same groups while no repeat changed: then no group is renumbered.
     const groups = this.shownGroups(changed);
-    if (groups !== this.groups) this.renumberGroups(groups, changed);
+    const regrouped = groups !== this.groups;
+    if (regrouped) this.renumberGroups(groups, changed);
     this.retitleMoved(changed);
     const { duplicates, partials: partial } = this;
     this.sendCount(duplicates + partial);
     await this.render(changed, slicer);
+    // First occurrences are watched so that hiding one frees its copies; only once shown, as a
+    // long page's frames took longer with them watched while the annotations went in.
+    if (regrouped) this.visibility.followShown(new Set(this.elementsOf(groups, (group) => [group.canonical])));
     // Ready once the page shows it: the popup's counts and the page then agree.
     this.scan = { status: 'ready', blocks: this.results.size, duplicates, partial, groups: [] };
   }
