@@ -17,7 +17,7 @@ import {
   sleep,
 } from '../checks';
 import type { TestPage } from '../drivers/types';
-import type { Look } from '../page/page-globals';
+import type { FixtureApi, Look } from '../page/page-globals';
 import type { Scenario, ScenarioContext } from '../scenario';
 
 /**
@@ -46,6 +46,21 @@ async function openAndScan(ctx: ScenarioContext, page: string, options?: { csp?:
   await expectBadge(ctx.browser, tab, String(await expectedRepeats(tab)), options?.timeout);
   await expectAnnotationsAsFixtureSays(tab, options?.timeout);
   return tab;
+}
+
+/** The fixture's page changes: its methods that take no arguments. */
+type FixtureChange = { [K in keyof FixtureApi]: FixtureApi[K] extends () => void ? K : never }[keyof FixtureApi];
+
+/** Runs each of the fixture's changes in turn; after each, the badge and annotations follow its data-expect. */
+async function changeAndFollow(ctx: ScenarioContext, page: TestPage, changes: readonly FixtureChange[]) {
+  for (const change of changes) {
+    const before = await ctx.browser.badgeText(page);
+    await page.evaluate((name) => window.fixture[name](), change);
+    const expected = String(await expectedRepeats(page));
+    expect(expected, `${change} changes the expected count`).not.toBe(before);
+    await expectBadge(ctx.browser, page, expected);
+    await expectAnnotationsAsFixtureSays(page);
+  }
 }
 
 async function clickInPopup(ctx: ScenarioContext, page: TestPage, ...buttons: Parameters<TestPage['click']>[0][]) {
@@ -342,14 +357,7 @@ export const pageScenarios: Scenario[] = [
     name: 'paragraphs added, edited and removed after load: rescans update marks and badge',
     async run(ctx) {
       const page = await openAndScan(ctx, 'late-paragraphs.html');
-      for (const change of ['addParagraphs', 'editParagraph', 'removeRepeat', 'removeFirstOccurrence'] as const) {
-        const before = await ctx.browser.badgeText(page);
-        await page.evaluate((name) => window.fixture[name](), change);
-        const expected = String(await expectedRepeats(page));
-        expect(expected, `${change} changes the expected count`).not.toBe(before);
-        await expectBadge(ctx.browser, page, expected);
-        await expectAnnotationsAsFixtureSays(page);
-      }
+      await changeAndFollow(ctx, page, ['addParagraphs', 'editParagraph', 'removeRepeat', 'removeFirstOccurrence']);
     },
   },
   {
@@ -357,14 +365,7 @@ export const pageScenarios: Scenario[] = [
     name: 'copies CSS hides count for nothing; shown later (read more, hidden attribute, details), they are read; a first occurrence hidden later frees its repeat',
     async run(ctx) {
       const page = await openAndScan(ctx, 'hidden-copies.html');
-      for (const change of ['readMore', 'showExtra', 'openBackground', 'hideFirst'] as const) {
-        const before = await ctx.browser.badgeText(page);
-        await page.evaluate((name) => window.fixture[name](), change);
-        const expected = String(await expectedRepeats(page));
-        expect(expected, `${change} changes the expected count`).not.toBe(before);
-        await expectBadge(ctx.browser, page, expected);
-        await expectAnnotationsAsFixtureSays(page);
-      }
+      await changeAndFollow(ctx, page, ['readMore', 'showExtra', 'openBackground', 'hideFirst']);
     },
   },
   {
