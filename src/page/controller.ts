@@ -600,8 +600,8 @@ export class PageController {
 
   /**
    * The engine's groups, with no block a reader cannot see: a hidden block is dropped and watched,
-   * and its copies stand on their own. Only grouped blocks are asked, as only they are shown, so a
-   * long page does not pay for every block.
+   * and its copies stand on their own. Only grouped blocks are asked, as only they are annotated, so
+   * a long page does not pay for every block.
    */
   private shownGroups(changed: Set<number>): Group[] {
     // Each element is asked once: dropping hidden blocks hides no other.
@@ -665,8 +665,8 @@ export class PageController {
     const { duplicates, partials: partial } = this;
     this.sendCount(duplicates + partial);
     await this.render(changed, slicer);
-    // First occurrences are watched so that hiding one frees its copies; only once shown, as a
-    // long page's frames took longer with them watched while the annotations went in.
+    // First occurrences are watched so that hiding one frees its copies; only after the render, as
+    // watched during it they made a long page's frames slower.
     if (regrouped) this.visibility.followShown(new Set(this.elementsOf(groups, (group) => [group.canonical])));
     // Ready once the page shows it: the popup's counts and the page then agree.
     this.scan = { status: 'ready', blocks: this.results.size, duplicates, partial, groups: [] };
