@@ -601,25 +601,30 @@ export class PageController {
   /**
    * The engine's groups, with no block a reader cannot see: a hidden block is dropped and watched,
    * and its copies stand on their own. Only grouped blocks are asked, as only they are annotated, so
-   * a long page does not pay for every block.
+   * a long page does not pay for every block. In slices: a page with a hidden copy of a long article
+   * drops thousands of blocks, and classifies their copies again.
    */
-  private shownGroups(changed: Set<number>): Group[] {
+  private async shownGroups(changed: Set<number>, slicer: Slicer): Promise<Group[]> {
     // Each element is asked once: dropping hidden blocks hides no other.
     const asked = new Set<Element>();
     for (;;) {
       const groups = this.index.groups();
       if (groups === this.groups) return groups;
-      const fresh: Element[] = [];
-      for (const el of this.elementsOf(groups, (group) => group.members)) {
-        if (asked.has(el)) continue;
+      const hidden: Element[] = [];
+      const ask = (el: Element) => {
+        if (asked.has(el)) return;
         asked.add(el);
-        fresh.push(el);
-      }
-      const hidden = this.visibility.hiddenAmong(fresh);
+        if (this.visibility.hiddenBlock(el)) hidden.push(el);
+      };
+      await forEachSliced(this.elementsOf(groups, (group) => group.members), ask, slicer);
       if (hidden.length === 0) return groups;
-      this.observer.pause(() => {
-        for (const el of hidden) this.dropWithin(el, changed);
-      });
+      let dropped = 0;
+      const drop = (el: Element) => {
+        this.dropWithin(el, changed);
+        // The copies left behind are classified as the drops go, not all at once after the last.
+        if (++dropped % CLASSIFY_EVERY === 0) this.takeChanges(changed);
+      };
+      await forEachSliced(hidden, drop, slicer, (slice) => this.observer.pause(slice));
       this.takeChanges(changed);
     }
   }
@@ -658,7 +663,7 @@ export class PageController {
   private async refresh(changed: Set<number>, slicer: Slicer): Promise<void> {
     this.takeChanges(changed);
     // The engine hands back the same groups while no repeat changed: then no group is renumbered.
-    const groups = this.shownGroups(changed);
+    const groups = await this.shownGroups(changed, slicer);
     const regrouped = groups !== this.groups;
     if (regrouped) this.renumberGroups(groups, changed);
     this.retitleMoved(changed);

@@ -51,15 +51,11 @@ export class VisibilityWatch {
     this.observer = typeof Observer === 'function' ? new Observer((entries) => this.check(entries, onFlip)) : null;
   }
 
-  /** The hidden ones among these block elements, watched from now on, to be read once shown. */
-  hiddenAmong(elements: Iterable<Element>): Element[] {
-    const hidden: Element[] = [];
-    for (const el of elements) {
-      if (isShown(el)) continue;
-      hidden.push(el);
-      if (!this.watched.has(el)) this.watch(el, false);
-    }
-    return hidden;
+  /** True when the block element `el` is hidden; it is then watched, to be read once shown. */
+  hiddenBlock(el: Element): boolean {
+    if (isShown(el)) return false;
+    if (!this.watched.has(el)) this.watch(el, false);
+    return true;
   }
 
   /** Follows these shown elements (first occurrences), and of the shown ones only these. */

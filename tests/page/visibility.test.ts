@@ -3,10 +3,12 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { PageState } from '../../src/messages';
 import { PageController } from '../../src/page/controller';
+import { SLICE_MS } from '../../src/page/slicing';
 import { isShown, VisibilityWatch } from '../../src/page/visibility';
 import { loadPagePlan, setAutoCollapse, watchPagePlan } from '../../src/settings';
 import { addFakeCss, FakeResizeObserver } from '../support/fake-css';
 import { pageWindow, type TestWindow } from '../support/page-window';
+import { Prng } from '../support/prng';
 
 const OBSERVER = { debounceMs: 5, maxWaitMs: 50, stormThreshold: 200 };
 const fastClock = { now: () => performance.now(), yield: () => new Promise<void>((resolve) => setTimeout(resolve, 0)) };
@@ -31,12 +33,12 @@ const sizeObserver = () => FakeResizeObserver.all[FakeResizeObserver.all.length 
 
 let running: PageController[] = [];
 
-function start(win: TestWindow) {
+function start(win: TestWindow, clock = fastClock) {
   const controller = new PageController({
     win,
     plans: { load: loadPagePlan, watch: watchPagePlan },
     report: () => {},
-    clock: fastClock,
+    clock,
     observer: OBSERVER,
   });
   running.push(controller);
@@ -96,7 +98,7 @@ describe('VisibilityWatch', () => {
   test('a hidden element is watched until it shows; then it is reported once and no longer watched', () => {
     const { win, flips, visibility, observer } = watch('<div id="box" style="display: none"><p id="p">a</p></div><p id="q">b</p>');
     const p = byId(win, 'p');
-    expect(visibility.hiddenAmong([p, byId(win, 'q')])).toEqual([p]);
+    expect([p, byId(win, 'q')].map((el) => visibility.hiddenBlock(el))).toEqual([true, false]);
     expect([...observer.observed]).toEqual([p]);
     observer.resized([p]);
     expect(flips).toEqual([]);
@@ -121,13 +123,13 @@ describe('VisibilityWatch', () => {
   test('a first occurrence hidden later is found hidden when asked again', () => {
     const { win, flips, visibility, observer } = watch('<p id="a">a</p><p id="b" style="display: none">b</p>');
     const [a, b] = [byId(win, 'a'), byId(win, 'b')];
-    expect(visibility.hiddenAmong([a, b])).toEqual([b]);
+    expect([a, b].map((el) => visibility.hiddenBlock(el))).toEqual([false, true]);
     visibility.followShown(new Set([a]));
     expect(observer.observed).toEqual(new Set([a, b]));
     a.setAttribute('style', 'display: none');
     observer.resized([a]);
     expect(flips).toEqual([[a]]);
-    expect(visibility.hiddenAmong([a])).toEqual([a]);
+    expect(visibility.hiddenBlock(a)).toBe(true);
     expect(observer.observed, 'watched again, as a hidden block').toEqual(new Set([a, b]));
   });
 
@@ -147,7 +149,7 @@ describe('VisibilityWatch', () => {
     for (let i = 0; i < 5000; i++) {
       const p = win.document.createElement('p');
       box.append(p);
-      visibility.hiddenAmong([p]);
+      visibility.hiddenBlock(p);
       p.remove();
     }
     expect(observer.observed.size).toBeLessThanOrEqual(1024);
@@ -155,7 +157,7 @@ describe('VisibilityWatch', () => {
 
   test('clear stops watching everything', () => {
     const { win, visibility, observer } = watch('<p id="a" style="display: none">a</p>');
-    visibility.hiddenAmong([byId(win, 'a')]);
+    visibility.hiddenBlock(byId(win, 'a'));
     visibility.clear();
     expect(observer.observed.size).toBe(0);
   });
@@ -233,6 +235,45 @@ describe('the controller and hidden copies', () => {
     expect(['owners', 'quay', 'quay-b'].map((id) => status(win, id))).toEqual(['first', null, null]);
     const scan = await state();
     expect(scan.status === 'ready' && scan.duplicates).toBe(1);
+  });
+
+  test('a hidden copy of a long article is dropped in slices, the page getting its turn between them', async () => {
+    const random = new Prng(11);
+    const syllables = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'de', 'fa', 'gu', 'ha'];
+    const word = () => Array.from({ length: random.between(2, 4) }, () => random.pick(syllables)).join('');
+    const texts = Array.from({ length: 300 }, () => Array.from({ length: 24 }, word).join(' ') + '.');
+    const paragraphs = texts.map((text) => `<p>${text}</p>`).join('');
+    const win = cssPage(`<div style="display: none">${paragraphs}</div><article>${paragraphs}</article>`);
+    // Time passes only as the browser is asked what it shows: 1 ms a question.
+    const linkedomWindow = win.document.defaultView as unknown as typeof globalThis;
+    const checkVisibility = linkedomWindow.Element.prototype.checkVisibility;
+    let time = 0;
+    let sinceYield = 0;
+    const between: number[] = [];
+    Object.defineProperty(linkedomWindow.Element.prototype, 'checkVisibility', {
+      configurable: true,
+      value(this: Element) {
+        time++;
+        sinceYield++;
+        return checkVisibility.call(this);
+      },
+    });
+    const clock = {
+      now: () => time,
+      yield: () => {
+        between.push(sinceYield);
+        sinceYield = 0;
+        return new Promise<void>((resolve) => setTimeout(resolve, 0));
+      },
+    };
+    const { ready, state } = start(win, clock);
+    await ready;
+    between.push(sinceYield);
+    const scan = await state();
+    expect(scan.status === 'ready' && [scan.blocks, scan.duplicates]).toEqual([300, 0]);
+    expect(win.document.querySelectorAll('[data-paradedup]')).toHaveLength(0);
+    expect(between.reduce((a, b) => a + b)).toBeGreaterThanOrEqual(600);
+    expect(Math.max(...between)).toBeLessThanOrEqual(2 * SLICE_MS);
   });
 
   test('a section shown by taking its hidden attribute off is read', async () => {
