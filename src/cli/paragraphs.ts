@@ -29,7 +29,38 @@ export function parseInput(input: Input): ParsedInput {
   return { kind: 'html', root: parseHtmlDocument(input.content) };
 }
 
+/** `display: none` in a style attribute: the one CSS a page read without its style sheets still shows. */
+const INLINE_DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!\s*important\s*)?(?:;|$)/i;
+
+/**
+ * True when `el`, or an element it sits in, is hidden by its own style attribute, as the extension
+ * finds such a copy hidden in the browser. Answers are kept per element, so a deep page costs one
+ * look per element rather than one per level for every block.
+ */
+function hiddenInline(el: Element, known: Map<Element, boolean>): boolean {
+  const path: Element[] = [];
+  let hidden = false;
+  for (let node: Element | null = el; node; node = node.parentElement) {
+    const answer = known.get(node);
+    if (answer !== undefined) {
+      hidden = answer;
+      break;
+    }
+    path.push(node);
+    if (INLINE_DISPLAY_NONE.test(node.getAttribute('style') ?? '')) {
+      hidden = true;
+      break;
+    }
+  }
+  // Every element on the way up shares the answer: none hid itself before the one that decided.
+  for (const node of path) known.set(node, hidden);
+  return hidden;
+}
+
 export function paragraphsOf(parsed: ParsedInput): Paragraph[] {
   if (parsed.kind === 'text') return paragraphsOfLines(parsed.content);
-  return extractBlocks(parsed.root).map(({ tag, text }) => ({ tag, text }));
+  const known = new Map<Element, boolean>();
+  return extractBlocks(parsed.root)
+    .filter((block) => !hiddenInline(block.element, known))
+    .map(({ tag, text }) => ({ tag, text }));
 }

@@ -1,0 +1,25 @@
+import { describe, expect, test } from 'vitest';
+import { paragraphsOf, parseInput } from '../../src/cli/paragraphs';
+
+const texts = (html: string) => paragraphsOf(parseInput({ kind: 'html', content: html })).map((p) => p.text);
+
+describe('paragraphsOf an HTML page', () => {
+  test('skips what an inline display:none hides, at any depth, and reads the rest', () => {
+    const html = `
+      <div style="color: red; DISPLAY : none !important"><section><p>Mobile copy.</p></section></div>
+      <div style="display:none"><p>Print copy.</p></div>
+      <article style="display: block">
+        <p>Visible first.</p>
+        <p style="margin: 0;display:none;">Hidden inside.</p>
+        <p style="display: nonesuch">Not a display value we know.</p>
+        <p>Visible <span style="display:none">with a hidden word</span> inside.</p>
+      </article>`;
+    expect(texts(html)).toEqual(['Visible first.', 'Not a display value we know.', 'Visible with a hidden word inside.']);
+  });
+
+  test('a hidden element thousands of levels deep hides only what it holds', () => {
+    const depth = 3000;
+    const html = `${'<div>'.repeat(depth)}<p>Deep and shown.</p><div style="display:none"><p>Deep and hidden.</p></div>${'</div>'.repeat(depth)}<p>Shallow.</p>`;
+    expect(texts(html)).toEqual(['Deep and shown.', 'Shallow.']);
+  });
+});
