@@ -69,6 +69,7 @@ describe('isShown', () => {
   const el = (id: string) => document.getElementById(id)!;
 
   test('without checkVisibility (the CLI, old browsers) every element is shown', () => {
+    Reflect.deleteProperty((window as unknown as typeof globalThis).Element.prototype, 'checkVisibility');
     expect(isShown(el('inside'))).toBe(true);
   });
 
