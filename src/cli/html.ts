@@ -6,6 +6,7 @@
 // extractor walks.
 import { parseHTML } from 'linkedom';
 import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap, type TreeAdapter } from 'parse5';
+import { DOCUMENT_TYPE_NODE } from '../page/tree';
 
 type Parse5Map = DefaultTreeAdapterMap;
 type Parse5Node = Parse5Map['node'];
@@ -19,7 +20,6 @@ type Parse5Parent = Parse5Map['parentNode'];
 export const MAX_PARSE5_DEPTH = 512;
 
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
-const DOCUMENT_TYPE_NODE = 10;
 
 class TooDeep extends Error {}
 

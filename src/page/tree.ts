@@ -5,6 +5,7 @@ import { BLOCK_TAG, MARK_TAG } from './dom-contract';
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 export const DOCUMENT_NODE = 9;
+export const DOCUMENT_TYPE_NODE = 10;
 
 /** Elements whose box starts a new paragraph: their text never runs into their neighbours'. */
 const BLOCK_TAGS = new Set([
