@@ -161,6 +161,11 @@ function isTerminator(folded: number): boolean {
   return folded === 0x2e || folded === 0x21 || folded === 0x3f;
 }
 
+/** Thai and Lao end a sentence with a space, not a sign: a folded code unit of those scripts. */
+function endsSentenceWithSpace(folded: number): boolean {
+  return folded >= 0x0e00 && folded <= 0x0eff;
+}
+
 /** Closing quotes and brackets right after a terminator still belong to its sentence. */
 function isCloser(c: number): boolean {
   switch (c) {
@@ -237,10 +242,13 @@ export function analyzeInJavaScript(text: string): Analysis {
   let sentenceFirstToken = 0;
   let sentenceStart = -1;
   let lastVisible = -1;
-  // After a terminator: where the sentence would end, and whether the boundary is a dot.
+  // After a terminator: where the sentence would end, and whether the boundary is a dot. After a
+  // space in Thai or Lao text, the boundary stands only if more of that text follows: such a space
+  // also sets off numbers and foreign words.
   let pendingEnd = -1;
   let terminatorAt = -1;
   let terminatorIsDot = false;
+  let spaceEnd = false;
 
   // A ligature's characters are fed one by one, all at the ligature's offset.
   let pending = '';
@@ -280,7 +288,8 @@ export function analyzeInJavaScript(text: string): Analysis {
           } else {
             const initial = terminatorIsDot && lastWordIsInitial; // "U.S.", "J. Smith"
             const decimal = terminatorIsDot && at === terminatorAt + 1 && raw >= 48 && raw <= 57; // "3.5"
-            if (!initial && !decimal) {
+            const midSentence = spaceEnd && !endsSentenceWithSpace(raw + folds[raw]); // "ในปี 2024"
+            if (!initial && !decimal && !midSentence) {
               if (sentenceStart >= 0) {
                 endSentence(sentenceStart, pendingEnd, tokens - sentenceFirstToken, sLooseA, sLooseB, sExactA, sExactB);
               }
@@ -410,12 +419,19 @@ export function analyzeInJavaScript(text: string): Analysis {
       }
       prevDense = prev;
     } else {
-      prevDense = -1;
-      if (k === SEPARATOR && pendingEnd < 0 && isTerminator(raw + folds[raw])) {
-        pendingEnd = at + 1;
-        terminatorAt = at;
-        terminatorIsDot = raw === 0x2e || raw === 0xff0e;
+      if (pendingEnd < 0) {
+        if (k === SEPARATOR && isTerminator(raw + folds[raw])) {
+          pendingEnd = at + 1;
+          terminatorAt = at;
+          terminatorIsDot = raw === 0x2e || raw === 0xff0e;
+          spaceEnd = false;
+        } else if (k === SPACE && endsSentenceWithSpace(prevDense)) {
+          pendingEnd = at;
+          terminatorIsDot = false;
+          spaceEnd = true;
+        }
       }
+      prevDense = -1;
     }
   }
   const sentenceTokens = tokens - sentenceFirstToken;

@@ -38,6 +38,15 @@ describe('sentences', () => {
     expect(sentenceTexts('Wait… what?!… Fine‼ Done')).toEqual(['Wait…', 'what?!…', 'Fine‼', 'Done']);
   });
 
+  test('splits Thai and Lao at a space between two runs of their text, and only there', () => {
+    expect(sentenceTexts('ฝนตกหนักในกรุงเทพ  การจราจรติดขัด ')).toEqual(['ฝนตกหนักในกรุงเทพ', 'การจราจรติดขัด']);
+    expect(sentenceTexts('ຝົນຕົກໜັກໃນນະຄອນຫຼວງ ການຈະລາຈອນຕິດຂັດ')).toEqual(['ຝົນຕົກໜັກໃນນະຄອນຫຼວງ', 'ການຈະລາຈອນຕິດຂັດ']);
+    // Spaces also set off numbers and foreign words, which go on the sentence.
+    expect(sentenceTexts('ในปี 2024 บริษัท Toyota ขายรถได้ ๕๐ คัน')).toEqual(['ในปี 2024 บริษัท Toyota ขายรถได้ ๕๐ คัน']);
+    // A space elsewhere, in Chinese or after a number, is no boundary.
+    expect(sentenceTexts('会议在东京 双方同意')).toEqual(['会议在东京 双方同意']);
+  });
+
   test('keeps decimals, initials and closing quotes inside the sentence', () => {
     expect(sentenceTexts('Growth was 3.5 percent in the U.S. economy. He said “yes.” Then left.')).toEqual([
       'Growth was 3.5 percent in the U.S. economy.',

@@ -128,6 +128,11 @@ function isDense(c: number): boolean {
 
 const SENTENCE_TERMINAL = /\p{Sentence_Terminal}/u;
 
+/** ། and ༎ end Tibetan sentences, as well as clauses, though Unicode does not list them as Sentence_Terminal. */
+function isTibetanShad(c: number): boolean {
+  return c === 0x0f0d || c === 0x0f0e;
+}
+
 /**
  * Every script's sentence terminator (Unicode's Sentence_Terminal: । ։ ። ။ ។ 。 ؟ ۔…) and the ellipsis
  * read as ASCII ., ! or ?: the tokenizer then knows them all by three folded values, where a switch
@@ -135,7 +140,7 @@ const SENTENCE_TERMINAL = /\p{Sentence_Terminal}/u;
  * sentence end of its own.
  */
 function foldedTerminator(c: number, normalized: string): string | null {
-  if (c < 0x80 || (c !== 0x2026 && !SENTENCE_TERMINAL.test(String.fromCharCode(c)))) return null;
+  if (c < 0x80 || (c !== 0x2026 && !isTibetanShad(c) && !SENTENCE_TERMINAL.test(String.fromCharCode(c)))) return null;
   return normalized === '!' || normalized === '?' ? normalized : '.';
 }
 

@@ -103,6 +103,12 @@ function isCloser(c: i32): bool {
   return false;
 }
 
+/** endsSentenceWithSpace in analyze.ts: Thai and Lao end a sentence with a space. */
+// @ts-ignore: decorator
+@inline function endsSentenceWithSpace(folded: i32): bool {
+  return <u32>(folded - 0x0e00) <= 0xff;
+}
+
 /** key53 in hash.ts: two 32-bit hashes as one safe integer. */
 // @ts-ignore: decorator
 @inline function key53(a: i32, b: i32): f64 {
@@ -165,6 +171,7 @@ export function analyze(length: i32): i32 {
   let pendingEnd: i32 = -1;
   let terminatorAt: i32 = -1;
   let terminatorIsDot = false;
+  let spaceEnd = false;
   let pending: usize = 0;
   let pendingLength: i32 = 0;
   let pendingAt: i32 = 0;
@@ -206,7 +213,8 @@ export function analyze(length: i32): i32 {
           } else {
             const initial = terminatorIsDot && lastWordIsInitial;
             const decimal = terminatorIsDot && at == terminatorAt + 1 && raw >= 48 && raw <= 57;
-            if (!initial && !decimal) {
+            const midSentence = spaceEnd && !endsSentenceWithSpace(raw + foldOf(raw));
+            if (!initial && !decimal && !midSentence) {
               if (sentenceStart >= 0) {
                 if (!endSentence(sentenceStart, pendingEnd, tokens - sentenceFirstToken, sLooseA, sLooseB, sExactA, sExactB)) return TOO_BIG;
               }
@@ -321,12 +329,19 @@ export function analyze(length: i32): i32 {
       }
       prevDense = prev;
     } else {
-      prevDense = -1;
-      if (k == SEPARATOR && pendingEnd < 0 && isTerminator(raw + foldOf(raw))) {
-        pendingEnd = at + 1;
-        terminatorAt = at;
-        terminatorIsDot = raw == 0x2e || raw == 0xff0e;
+      if (pendingEnd < 0) {
+        if (k == SEPARATOR && isTerminator(raw + foldOf(raw))) {
+          pendingEnd = at + 1;
+          terminatorAt = at;
+          terminatorIsDot = raw == 0x2e || raw == 0xff0e;
+          spaceEnd = false;
+        } else if (k == SPACE && endsSentenceWithSpace(prevDense)) {
+          pendingEnd = at;
+          terminatorIsDot = false;
+          spaceEnd = true;
+        }
       }
+      prevDense = -1;
     }
   }
   const sentenceTokens = tokens - sentenceFirstToken;
