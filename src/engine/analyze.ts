@@ -1,7 +1,7 @@
 import { expansion, foldOffset, kind, Kind, kindOf } from './charTable';
 import { fmix32, key53 } from './hash';
 import { SimHash64, simhash } from './simhash';
-import { CJK_CHAR_WEIGHT, SHORT_BLOCK_TOKENS } from './thresholds';
+import { CJK_CHAR_WEIGHT, SHORT_BLOCK_TOKENS, SPACED_SENTENCE_TOKENS } from './thresholds';
 import { grown } from './typedArrays';
 import type { Fingerprint } from './types';
 import type { WasmAnalysis, WasmPass } from './wasm/analyzer';
@@ -243,8 +243,8 @@ export function analyzeInJavaScript(text: string): Analysis {
   let sentenceStart = -1;
   let lastVisible = -1;
   // After a terminator: where the sentence would end, and whether the boundary is a dot. After a
-  // space in Thai or Lao text, the boundary stands only if more of that text follows: such a space
-  // also sets off numbers and foreign words.
+  // space in Thai or Lao text, once the sentence is long enough, the boundary stands only if more of
+  // that text follows: such a space also sets off numbers and foreign words.
   let pendingEnd = -1;
   let terminatorAt = -1;
   let terminatorIsDot = false;
@@ -425,7 +425,7 @@ export function analyzeInJavaScript(text: string): Analysis {
           terminatorAt = at;
           terminatorIsDot = raw === 0x2e || raw === 0xff0e;
           spaceEnd = false;
-        } else if (k === SPACE && endsSentenceWithSpace(prevDense)) {
+        } else if (k === SPACE && endsSentenceWithSpace(prevDense) && tokens - sentenceFirstToken >= SPACED_SENTENCE_TOKENS) {
           pendingEnd = at;
           terminatorIsDot = false;
           spaceEnd = true;

@@ -19,6 +19,13 @@ export const DEFAULT_OPTIONS: EngineOptions = { strictness: 'near', minBlockChar
 /** A sentence needs this many tokens to count as repeated text: "He said." is not evidence. */
 export const MIN_SENTENCE_TOKENS = 5;
 
+/**
+ * Thai and Lao end a sentence with a space, but also set off short phrases with one ("อย่างไรก็ตาม ",
+ * "however", shared by many paragraphs). So a space ends their sentence only after this many tokens:
+ * about five words, at four to six code units a word (marks included), each code unit a bigram token.
+ */
+export const SPACED_SENTENCE_TOKENS = 24;
+
 /** Paragraphs with fewer tokens than this also fingerprint single words, so a few words still give a stable hash. */
 export const SHORT_BLOCK_TOKENS = 4;
 

@@ -38,13 +38,19 @@ describe('sentences', () => {
     expect(sentenceTexts('Wait… what?!… Fine‼ Done')).toEqual(['Wait…', 'what?!…', 'Fine‼', 'Done']);
   });
 
-  test('splits Thai and Lao at a space between two runs of their text, and only there', () => {
-    expect(sentenceTexts('ฝนตกหนักในกรุงเทพ  การจราจรติดขัด ')).toEqual(['ฝนตกหนักในกรุงเทพ', 'การจราจรติดขัด']);
-    expect(sentenceTexts('ຝົນຕົກໜັກໃນນະຄອນຫຼວງ ການຈະລາຈອນຕິດຂັດ')).toEqual(['ຝົນຕົກໜັກໃນນະຄອນຫຼວງ', 'ການຈະລາຈອນຕິດຂັດ']);
-    // Spaces also set off numbers and foreign words, which go on the sentence.
-    expect(sentenceTexts('ในปี 2024 บริษัท Toyota ขายรถได้ ๕๐ คัน')).toEqual(['ในปี 2024 บริษัท Toyota ขายรถได้ ๕๐ คัน']);
+  test('splits Thai and Lao at a space that ends a sentence of about five words, before more of their text', () => {
+    const measures = 'รัฐบาลประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกร';
+    const traffic = 'การจราจรในกรุงเทพติดขัดอย่างหนัก';
+    expect(sentenceTexts(`${measures}  ${traffic} `)).toEqual([measures, traffic]);
+    const lao = 'ລັດຖະບານໄດ້ປະກາດມາດຕະການໃໝ່ເພື່ອຊ່ວຍເຫຼືອຊາວກະສິກອນ';
+    expect(sentenceTexts(`${lao} ການຈະລາຈອນຕິດຂັດ`)).toEqual([lao, 'ການຈະລາຈອນຕິດຂັດ']);
+    // A short phrase set off by a space ("however") goes on the sentence after it.
+    expect(sentenceTexts(`อย่างไรก็ตาม ${traffic}`)).toEqual([`อย่างไรก็ตาม ${traffic}`]);
+    // So do numbers, foreign words and brackets.
+    const mixed = `${measures} 2024 บริษัท Toyota ขายรถได้ ๕๐ คัน (AFP)`;
+    expect(sentenceTexts(mixed)).toEqual([mixed]);
     // A space elsewhere, in Chinese or after a number, is no boundary.
-    expect(sentenceTexts('会议在东京 双方同意')).toEqual(['会议在东京 双方同意']);
+    expect(sentenceTexts('会议在东京举行双方同意继续谈判并在下个月再次会面讨论 双方同意')).toHaveLength(1);
   });
 
   test('keeps decimals, initials and closing quotes inside the sentence', () => {

@@ -222,6 +222,14 @@ describe('glued paragraphs', () => {
     expect(block.repeated.map((r) => [glued.slice(r.start, r.end), r.of])).toEqual([[second, 0]]);
   });
 
+  test('a phrase Thai sets off with a space, shared by two paragraphs, does not make the second partial', () => {
+    const texts = [
+      'อย่างไรก็ตาม รัฐบาลประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกรที่ได้รับผลกระทบจากภัยแล้ง',
+      'อย่างไรก็ตาม ตลาดหุ้นปิดตัวในแดนบวกเป็นวันที่สามติดต่อกันหลังจากนักลงทุนกลับมาซื้อ',
+    ];
+    expect(flagged(texts)).toEqual([]);
+  });
+
   test('a partial repeat points at the canonical block, not at a later copy', () => {
     const a = 'The talks ended without an agreement on the constitution committee.';
     const report = findRepeats([a, a, `Fresh reporting from the border crossing this morning. ${a}`]);

@@ -32,6 +32,7 @@ const UNIGRAM_SEED: i32 = 0x27d4eb2f, SEQ_A: i32 = 0x9e3779b1, SEQ_B: i32 = 0x85
 const SEED_HIGH: i32 = 0xa54ff53a;
 const CJK_CHAR_WEIGHT: i32 = 2;
 const SHORT_BLOCK_TOKENS: i32 = 4;
+const SPACED_SENTENCE_TOKENS: i32 = 24;
 /** Numbers in the record before its sentences: keys, counts, four anchors (Field in analyze.ts). */
 const RECORD_HEAD: usize = 8;
 const SENTENCE_FIELDS: usize = 5;
@@ -335,7 +336,7 @@ export function analyze(length: i32): i32 {
           terminatorAt = at;
           terminatorIsDot = raw == 0x2e || raw == 0xff0e;
           spaceEnd = false;
-        } else if (k == SPACE && endsSentenceWithSpace(prevDense)) {
+        } else if (k == SPACE && endsSentenceWithSpace(prevDense) && tokens - sentenceFirstToken >= SPACED_SENTENCE_TOKENS) {
           pendingEnd = at;
           terminatorIsDot = false;
           spaceEnd = true;
