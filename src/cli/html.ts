@@ -6,7 +6,7 @@
 // extractor walks.
 import { parseHTML } from 'linkedom';
 import { defaultTreeAdapter, parse, type DefaultTreeAdapterMap, type TreeAdapter } from 'parse5';
-import { DOCUMENT_TYPE_NODE } from '../page/tree';
+import { DOCUMENT_TYPE_NODE, ELEMENT_NODE } from '../page/tree';
 
 type Parse5Map = DefaultTreeAdapterMap;
 type Parse5Node = Parse5Map['node'];
@@ -44,16 +44,40 @@ function depthLimitedAdapter(): TreeAdapter<Parse5Map> {
   };
 }
 
+/** The elements the DOM lets a shadow root attach to, besides custom elements. */
+const SHADOW_HOSTS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
+
+/**
+ * The mode of the shadow root `template` declares for `parent`, as a browser's parser attaches it:
+ * only the first such template of a host that can hold one counts, and the rest stay templates.
+ */
+function declaredShadowRoot(template: Parse5Map['element'], parent: Node, hosts: WeakSet<Node>): 'open' | 'closed' | null {
+  if (template.tagName !== 'template' || parent.nodeType !== ELEMENT_NODE || hosts.has(parent)) return null;
+  const mode = template.attrs.find(({ name }) => name === 'shadowrootmode')?.value.toLowerCase();
+  if (mode !== 'open' && mode !== 'closed') return null;
+  const name = (parent as Element).localName;
+  return SHADOW_HOSTS.has(name) || name.includes('-') ? mode : null;
+}
+
 /** Copies parse5's tree into `document`, with an explicit stack: broken pages nest deep. */
 function copyInto(document: Document, tree: Parse5Map['document']): void {
   const pending: { node: Parse5Node; parent: Node }[] = [];
   const queueChildren = (from: Parse5Parent, to: Node) => {
     for (let i = from.childNodes.length - 1; i >= 0; i--) pending.push({ node: from.childNodes[i], parent: to });
   };
+  const shadowHosts = new WeakSet<Node>();
   queueChildren(tree, document);
   for (let item = pending.pop(); item !== undefined; item = pending.pop()) {
     const { node, parent } = item;
     if (defaultTreeAdapter.isElementNode(node)) {
+      const mode = declaredShadowRoot(node, parent, shadowHosts);
+      if (mode) {
+        shadowHosts.add(parent);
+        // An open root is read, as the extension reads it in a page. A closed one is as opaque to
+        // the extension as to any script: it reads the host's own children instead.
+        if (mode === 'open') queueChildren(defaultTreeAdapter.getTemplateContent(node as Parse5Map['template']), (parent as Element).attachShadow({ mode }));
+        continue;
+      }
       const element =
         node.namespaceURI === HTML_NAMESPACE
           ? document.createElement(node.tagName)

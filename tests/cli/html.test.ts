@@ -33,6 +33,22 @@ describe('parseHtmlDocument', () => {
     expect(blocksOf('<p>first <b>bold text <p>second')).toEqual(['p: first bold text', 'p: second']);
   });
 
+  it('reads an open declarative shadow root as the page shows it, slotted paragraphs in their slots', () => {
+    const html =
+      '<news-story><template shadowrootmode="open"><p>shadow one</p><slot name="x"></slot><slot></slot></template>' +
+      '<p>light default</p><p slot="x">light named</p></news-story><p>after</p>';
+    expect(blocksOf(html)).toEqual(['p: shadow one', 'p: light named', 'p: light default', 'p: after']);
+  });
+
+  it('keeps a closed root opaque, and reads only the first root a host declares', () => {
+    const html =
+      '<div><template shadowrootmode="closed"><p>closed inside</p></template><p>light</p></div>' +
+      '<section><template shadowrootmode="OPEN"><p>first root</p></template><template shadowrootmode="open"><p>second template</p></template></section>' +
+      // A list item cannot hold a shadow root: its template stays a template.
+      '<ul><li><template shadowrootmode="open"><p>no host</p></template>item</li></ul>';
+    expect(blocksOf(html)).toEqual(['p: light', 'p: first root', 'li: item']);
+  });
+
   it('reads neither template content nor script text, and drops attributes the DOM refuses', () => {
     expect(blocksOf('<template><p>inert</p></template><p "odd"=1 title="t">shown</p><script>var p = "<p>x</p>";</script>')).toEqual([
       'p: shown',
