@@ -18,6 +18,9 @@ const russian =
   'Министры иностранных дел России, Турции и Ирана встретились во вторник в столице Казахстана, чтобы обсудить политический процесс в Сирии и возвращение беженцев.';
 const hindi =
   'रूस, तुर्की और ईरान के विदेश मंत्रियों ने मंगलवार को कज़ाखस्तान की राजधानी में सीरिया की राजनीतिक प्रक्रिया और शरणार्थियों की वापसी पर चर्चा की।';
+// Thai sets off clauses with spaces and writes no space between words.
+const thai =
+  'เมื่อวันที่ 12 มีนาคม รัฐบาลประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกรที่ได้รับผลกระทบจากภัยแล้งในภาคตะวันออกเฉียงเหนือ โดยจะจัดสรรงบประมาณเพิ่มเติมให้กับจังหวัดที่ประสบปัญหาหนักที่สุด';
 const casualties =
   'Nine people were killed and 23 injured when the bridge collapsed on Route 9 early on Sunday, according to the regional emergency service, which said rescue teams were still searching the river in 2024.';
 
@@ -62,6 +65,8 @@ export const NEAR_REPEATS: NearRepeatCase[] = [
   { name: 'Japanese with an added word', original: japanese, repeat: japanese.replace('会談し', '正式に会談し') },
   { name: 'Cyrillic with a dropped word', original: russian, repeat: russian.replace('политический ', '') },
   { name: 'Devanagari with a dropped word', original: hindi, repeat: hindi.replace('राजनीतिक ', '') },
+  { name: 'Thai with a dropped word', original: thai, repeat: thai.replace('เพิ่มเติม', '') },
+  { name: 'Thai with Thai digits and a space dropped', original: thai, repeat: thai.replace('12', '๑๒').replace('เฉียงเหนือ โดย', 'เฉียงเหนือโดย') },
 ];
 
 /** Unrelated filler, so a pair is found among other paragraphs rather than alone. */
