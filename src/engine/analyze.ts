@@ -161,9 +161,9 @@ function isTerminator(folded: number): boolean {
   return folded === 0x2e || folded === 0x21 || folded === 0x3f;
 }
 
-/** Thai and Lao end a sentence with a space, not a sign: a folded code unit of those scripts. */
-function endsSentenceWithSpace(folded: number): boolean {
-  return folded >= 0x0e00 && folded <= 0x0eff;
+/** Thai and Lao end a sentence with a space, not a sign: a code unit of those scripts. */
+function endsSentenceWithSpace(c: number): boolean {
+  return c >= 0x0e00 && c <= 0x0eff;
 }
 
 /** Closing quotes and brackets right after a terminator still belong to its sentence. */
@@ -288,7 +288,7 @@ export function analyzeInJavaScript(text: string): Analysis {
           } else {
             const initial = terminatorIsDot && lastWordIsInitial; // "U.S.", "J. Smith"
             const decimal = terminatorIsDot && at === terminatorAt + 1 && raw >= 48 && raw <= 57; // "3.5"
-            const midSentence = spaceEnd && !endsSentenceWithSpace(raw + folds[raw]); // "ในปี 2024"
+            const midSentence = spaceEnd && (k === WORD || !endsSentenceWithSpace(raw)); // "ในปี 2024"
             if (!initial && !decimal && !midSentence) {
               if (sentenceStart >= 0) {
                 endSentence(sentenceStart, pendingEnd, tokens - sentenceFirstToken, sLooseA, sLooseB, sExactA, sExactB);

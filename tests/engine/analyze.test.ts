@@ -44,10 +44,12 @@ describe('sentences', () => {
     expect(sentenceTexts(`${measures}  ${traffic} `)).toEqual([measures, traffic]);
     const lao = 'ລັດຖະບານໄດ້ປະກາດມາດຕະການໃໝ່ເພື່ອຊ່ວຍເຫຼືອຊາວກະສິກອນ';
     expect(sentenceTexts(`${lao} ການຈະລາຈອນຕິດຂັດ`)).toEqual([lao, 'ການຈະລາຈອນຕິດຂັດ']);
+    // Also before a word that starts with a ligature (ໝ is ຫມ).
+    expect(sentenceTexts(`${lao} ໝາກໄມ້ລາຄາແພງ`)).toEqual([lao, 'ໝາກໄມ້ລາຄາແພງ']);
     // A short phrase set off by a space ("however") goes on the sentence after it.
     expect(sentenceTexts(`อย่างไรก็ตาม ${traffic}`)).toEqual([`อย่างไรก็ตาม ${traffic}`]);
     // So do numbers, foreign words and brackets.
-    const mixed = `${measures} 2024 บริษัท Toyota ขายรถได้ ๕๐ คัน (AFP)`;
+    const mixed = `${measures} 2024 บริษัท Toyota ขายรถได้  ๕๐ คัน (AFP)`;
     expect(sentenceTexts(mixed)).toEqual([mixed]);
     // A space elsewhere, in Chinese or after a number, is no boundary.
     expect(sentenceTexts('会议在东京举行双方同意继续谈判并在下个月再次会面讨论 双方同意')).toHaveLength(1);

@@ -31,9 +31,17 @@ describe('the WebAssembly analyzer', () => {
     // Every sentence terminator, which both passes list in a switch of their own.
     const terminators = Array.from({ length: 0x10000 - 0x21 }, (_, i) => String.fromCharCode(0x21 + i)).filter((c) => /\p{Sentence_Terminal}/u.test(c));
     const sentences = terminators.map((t) => `Word one two${t}three four${t} five.`);
-    // Thai and Lao, where a space may end a sentence.
+    // Thai and Lao, where a space may end a sentence: before a word that starts with a ligature (ໝ),
+    // or a number after two spaces.
     const long = 'รัฐบาลประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกร';
-    const spaced = [`${long}  การจราจร ${long} ติดขัด 2024 `, `ในปี 2024 ${long} Toyota. ขายรถ ๕๐ คัน”`, 'ລັດຖະບານໄດ້ປະກາດມາດຕະການໃໝ່ເພື່ອຊ່ວຍເຫຼືອຊາວກະສິກອນ ການຈະລາຈອນ', 'ก ข. ค!  ง'];
+    const lao = 'ລັດຖະບານໄດ້ປະກາດມາດຕະການໃໝ່ເພື່ອຊ່ວຍເຫຼືອຊາວກະສິກອນ';
+    const spaced = [
+      `${long}  การจราจร ${long} ติดขัด 2024 `,
+      `ในปี 2024 ${long} Toyota. ขายรถ ๕๐ คัน”`,
+      `${lao} ການຈະລາຈອນ ${lao} ໝາກໄມ້ ${lao} ໜຶ່ງ`,
+      `${long}  ๕๐ ${long}\u00a0${long}`,
+      'ก ข. ค!  ง',
+    ];
     const texts = [...prose, ...tricky, ...sentences, ...spaced];
     const differing = texts.filter((text) => dump(analyze(text)) !== dump(analyzeInJavaScript(text)));
     expect(differing).toEqual([]);

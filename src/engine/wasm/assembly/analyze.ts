@@ -106,8 +106,8 @@ function isCloser(c: i32): bool {
 
 /** endsSentenceWithSpace in analyze.ts: Thai and Lao end a sentence with a space. */
 // @ts-ignore: decorator
-@inline function endsSentenceWithSpace(folded: i32): bool {
-  return <u32>(folded - 0x0e00) <= 0xff;
+@inline function endsSentenceWithSpace(c: i32): bool {
+  return <u32>(c - 0x0e00) <= 0xff;
 }
 
 /** key53 in hash.ts: two 32-bit hashes as one safe integer. */
@@ -214,7 +214,7 @@ export function analyze(length: i32): i32 {
           } else {
             const initial = terminatorIsDot && lastWordIsInitial;
             const decimal = terminatorIsDot && at == terminatorAt + 1 && raw >= 48 && raw <= 57;
-            const midSentence = spaceEnd && !endsSentenceWithSpace(raw + foldOf(raw));
+            const midSentence = spaceEnd && (k == WORD || !endsSentenceWithSpace(raw));
             if (!initial && !decimal && !midSentence) {
               if (sentenceStart >= 0) {
                 if (!endSentence(sentenceStart, pendingEnd, tokens - sentenceFirstToken, sLooseA, sLooseB, sExactA, sExactB)) return TOO_BIG;
