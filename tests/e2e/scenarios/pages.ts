@@ -81,6 +81,20 @@ async function expectPartialMarks(page: TestPage) {
   for (const { marked, expected } of partials) expect(marked).toBe(expected);
 }
 
+/** A page of repeats in several scripts: the badge and annotations as it says, its partial marks exact, and only its repeats folded. */
+function scriptsScenario(name: string, fixture: string): Scenario {
+  return {
+    issue: 6,
+    name,
+    async run(ctx) {
+      const page = await openAndScan(ctx, fixture);
+      await expectPartialMarks(page);
+      await clickInPopup(ctx, page, COLLAPSE_ALL);
+      await expectRepeatsFolded(page, true);
+    },
+  };
+}
+
 /** ParaDedup's own elements, attributes and marks inside `selector`'s subtree. */
 function ownInside(page: TestPage, selector: string) {
   return page.evaluate((sel) => {
@@ -322,16 +336,11 @@ export const pageScenarios: Scenario[] = [
       await expectRepeatsFolded(page, true);
     },
   },
-  {
-    issue: 6,
-    name: 'RTL and mixed-direction page: repeats in Arabic, Persian, Hebrew and LTR English; partial mark exact',
-    async run(ctx) {
-      const page = await openAndScan(ctx, 'rtl-mixed.html');
-      await expectPartialMarks(page);
-      await clickInPopup(ctx, page, COLLAPSE_ALL);
-      await expectRepeatsFolded(page, true);
-    },
-  },
+  scriptsScenario('RTL and mixed-direction page: repeats in Arabic, Persian, Hebrew and LTR English; partial mark exact', 'rtl-mixed.html'),
+  scriptsScenario(
+    'scripts without spaces between words (Thai, Lao, Chinese, Japanese) and Tibetan: repeats found, a new sentence before a repeated one never folded, partial marks exact',
+    'spaceless-scripts.html',
+  ),
   {
     issue: 6,
     name: 'open shadow roots holding article text: scanned, highlighted, folded and restored',
