@@ -105,12 +105,22 @@ const LIST_SNIPPET_CHARS = 80;
 /** Characters quoted in a repeat's tooltip. */
 const TITLE_SNIPPET_CHARS = 60;
 
-/** The first `max` characters of a text, cut at a whole code point, with an ellipsis when cut. */
+/** Characters that belong with the one before: combining marks (Thai vowels, matras, tashkeel), joiners, variation selectors. */
+const JOINS_PREVIOUS = /[\p{M}\u200c\u200d\ufe00-\ufe0f]/u;
+
+/**
+ * The first `max` characters of a text, with an ellipsis when cut. The cut falls between whole
+ * characters as a reader sees them: a letter keeps its marks ("นำ", "नमस्ते"), and neither a
+ * surrogate pair nor a joined emoji sequence is split.
+ */
 export function snippetOf(text: string, max: number): string {
   if (text.length <= max) return text;
   let end = max - 1;
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end--;
+  while (end > 0) {
+    const last = text.charCodeAt(end - 1);
+    if (!(last >= 0xd800 && last <= 0xdbff) && last !== 0x200d && !JOINS_PREVIOUS.test(text[end])) break;
+    end--;
+  }
   return `${text.slice(0, end).trimEnd()}…`;
 }
 
