@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseHtmlDocument } from '../../src/cli/html';
 import type { ScanReport } from '../../src/cli/report';
+import { collapseWhitespace } from '../../src/page/text';
 import { sampleLines } from '../support/sample';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -79,6 +81,32 @@ function expectSampleVerdict(report: ScanReport): void {
   expect(report.stats).toMatchObject({ blocks: report.blocks.length, duplicates: 5, partial: 1 });
 }
 
+/** Fixture pages whose data-expect needs neither their script nor a style sheet. */
+const STATIC_FIXTURES = ['csp.html', 'frame-a.html', 'frame-b.html', 'long-article.en.html', 'rtl-mixed.html', 'spaceless-scripts.html'];
+
+/** What the scan says of each block it flags, in document order: as data-expect says it, with a partial's repeated text. */
+function verdicts(report: ScanReport): string[] {
+  const canonicals = new Set(report.groups.map((group) => group.canonical));
+  return report.blocks.flatMap((block) => {
+    if (canonicals.has(block.id)) return [`first: ${block.text}`];
+    if (block.status === 'duplicate') return [`repeat: ${block.text}`];
+    if (block.status !== 'partial') return [];
+    const marked = block.repeated.map(({ start, end }) => block.text.slice(start, end)).join(' ');
+    return [`partial: ${block.text} [${marked}]`];
+  });
+}
+
+/** The same, from the fixture's data-expect and data-expect-mark attributes. */
+function expectedVerdicts(page: string): string[] {
+  const doc = parseHtmlDocument(readFileSync(page, 'utf8'));
+  const textOf = (el: Element) => collapseWhitespace(el.textContent ?? '');
+  return [...doc.querySelectorAll('[data-expect]')].map((el) => {
+    const mark = el.getAttribute('data-expect-mark');
+    const marked = mark ? ` [${textOf(doc.querySelector(mark)!)}]` : '';
+    return `${el.getAttribute('data-expect')}: ${textOf(el)}${marked}`;
+  });
+}
+
 /** Each case starts Node with tsx: allow for a busy machine. */
 const SPAWNS = { timeout: 60_000 };
 
@@ -135,6 +163,13 @@ describe('npm run scan --json', SPAWNS, () => {
 
   it('passes --min-chars to the engine', () => {
     expect(statuses(reports(scan(['--json', '--min-chars=500', nearTxt]))[0])).toEqual(['unique', 'unique', 'unique']);
+  });
+
+  it('agrees with every page the browser tests check, where no script or style sheet decides', () => {
+    const pages = STATIC_FIXTURES.map((name) => join(ROOT, 'tests/fixtures/pages', name));
+    const run = scan(['--json', ...pages]);
+    expect(run.stderr).toBe('');
+    reports(run).forEach((report, i) => expect(verdicts(report), STATIC_FIXTURES[i]).toEqual(expectedVerdicts(pages[i])));
   });
 
   it('reads standard input for -, sniffing HTML', () => {
