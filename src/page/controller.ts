@@ -680,9 +680,10 @@ export class PageController {
     const { duplicates, partials: partial } = this;
     this.sendCount(duplicates + partial);
     await this.render(changed, slicer);
-    // First occurrences are watched so that hiding one frees its copies; only after the render, as
-    // watched during it they made a long page's frames slower.
-    if (regrouped) this.visibility.followShown(new Set(this.elementsOf(groups, (group) => [group.canonical])));
+    // Grouped blocks are watched so that hiding a first occurrence frees its copies, and a hidden
+    // repeat stops counting; only after the render, as watched during it they made a long page's
+    // frames slower.
+    if (regrouped) this.visibility.followShown(new Set(this.elementsOf(groups, (group) => group.members)));
     // Ready once the page shows it: the popup's counts and the page then agree.
     this.scan = { status: 'ready', blocks: this.results.size, duplicates, partial, groups: [] };
   }

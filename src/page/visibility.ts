@@ -34,10 +34,10 @@ export type OnFlip = (elements: Element[]) => void;
 
 /**
  * Tells which of a scan's grouped blocks are hidden, and watches the elements its results rely on:
- * hidden blocks, to read them once shown, and first occurrences, to let their repeats stand on their
- * own once hidden. CSS can show or hide them without any change to the DOM (a class on an ancestor,
- * a media query), so a size observer follows them: showing or hiding an element changes its box
- * from none to some, or back.
+ * hidden blocks, to read them once shown, and shown grouped blocks, so that a first occurrence
+ * hidden later lets its repeats stand on their own and a repeat hidden later stops counting. CSS can
+ * show or hide them without any change to the DOM (a class on an ancestor, a media query), so a size
+ * observer follows them: showing or hiding an element changes its box from none to some, or back.
  */
 export class VisibilityWatch {
   private readonly observer: ResizeObserver | null;
@@ -58,7 +58,7 @@ export class VisibilityWatch {
     return true;
   }
 
-  /** Follows these shown elements (first occurrences), and of the shown ones only these. */
+  /** Follows these shown elements (the grouped blocks), and of the shown ones only these. */
   followShown(elements: ReadonlySet<Element>): void {
     for (const [el, shown] of this.watched) {
       if (shown && !elements.has(el)) this.unwatch(el);

@@ -219,6 +219,22 @@ describe('the controller and hidden copies', () => {
     expect(status(win, 'owners')).toBe('first');
   });
 
+  test('a repeat hidden later no longer counts; shown again, it is a repeat again', async () => {
+    const win = cssPage(PAGE);
+    const { ready, until, state } = start(win);
+    await ready;
+    const repeat = byId(win, 'owners-repeat');
+    repeat.setAttribute('style', 'display: none');
+    sizeObserver().resized([repeat]);
+    await until(() => expect(status(win, 'owners')).toBe(null));
+    const hidden = await state();
+    expect(hidden.status === 'ready' && hidden.duplicates).toBe(0);
+    repeat.removeAttribute('style');
+    sizeObserver().resized([repeat]);
+    await until(() => expect(status(win, 'owners-repeat')).toBe('repeat'));
+    expect(status(win, 'owners')).toBe('first');
+  });
+
   test('tabs switched: the copy shown is no repeat of the paragraph hidden at the same time', async () => {
     const win = cssPage(
       `<p id="owners">${OWNERS}</p>

@@ -50,6 +50,7 @@ export interface FixtureApi {
   showExtra(): void;
   openBackground(): void;
   hideFirst(): void;
+  hideRepeat(): void;
   /** How many of the page's own <paradedup-fold> components were constructed (taken-element-name.html). */
   constructed(): number;
 }
