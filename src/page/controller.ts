@@ -110,7 +110,7 @@ const JOINS_PREVIOUS = /[\p{M}\u200c\u200d\ufe00-\ufe0f]/u;
 
 /**
  * The first `max` characters of a text, with an ellipsis when cut. The cut falls between whole
- * characters as a reader sees them: a letter keeps its marks ("นำ", "नमस्ते"), and neither a
+ * characters as a reader sees them: a letter keeps its marks ("นี่", "ते"), and neither a
  * surrogate pair nor a joined emoji sequence is split.
  */
 export function snippetOf(text: string, max: number): string {
@@ -626,7 +626,7 @@ export class PageController {
         asked.add(el);
         if (this.visibility.hiddenBlock(el)) hidden.push(el);
       };
-      await forEachSliced(this.elementsOf(groups, (group) => group.members), ask, slicer);
+      await forEachSliced(this.elementsOf(groups), ask, slicer);
       if (hidden.length === 0) return groups;
       let dropped = 0;
       const drop = (el: Element) => {
@@ -639,10 +639,10 @@ export class PageController {
     }
   }
 
-  /** The elements of the tracked blocks `keysOf` picks from each group. */
-  private *elementsOf(groups: readonly Group[], keysOf: (group: Group) => readonly number[]): Generator<Element> {
+  /** The elements of the groups' tracked blocks. */
+  private *elementsOf(groups: readonly Group[]): Generator<Element> {
     for (const group of groups) {
-      for (const key of keysOf(group)) {
+      for (const key of group.members) {
         const tracked = this.registry.get(key);
         if (tracked) yield tracked.block.element;
       }
@@ -683,7 +683,7 @@ export class PageController {
     // Grouped blocks are watched so that hiding a first occurrence frees its copies, and a hidden
     // repeat stops counting; only after the render, as watched during it they made a long page's
     // frames slower.
-    if (regrouped) this.visibility.followShown(new Set(this.elementsOf(groups, (group) => group.members)));
+    if (regrouped) this.visibility.followShown(new Set(this.elementsOf(groups)));
     // Ready once the page shows it: the popup's counts and the page then agree.
     this.scan = { status: 'ready', blocks: this.results.size, duplicates, partial, groups: [] };
   }
