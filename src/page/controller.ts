@@ -107,18 +107,20 @@ const TITLE_SNIPPET_CHARS = 60;
 
 /** Characters that belong with the one before: combining marks (Thai vowels, matras, tashkeel), joiners, variation selectors. */
 const JOINS_PREVIOUS = /[\p{M}\u200c\u200d\ufe00-\ufe0f]/u;
+/** Characters that join the one after: ZWJ, and the viramas and stackers that make conjuncts ("स्त"). */
+const JOINS_NEXT = /[\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d\u1039\u17d2\u200d]/;
 
 /**
  * The first `max` characters of a text, with an ellipsis when cut. The cut falls between whole
- * characters as a reader sees them: a letter keeps its marks ("นี่", "ते"), and neither a
- * surrogate pair nor a joined emoji sequence is split.
+ * characters as a reader sees them: a letter keeps its marks ("นี่", "ते"), a conjunct stays whole
+ * ("स्त"), and neither a surrogate pair nor a joined emoji sequence is split.
  */
 export function snippetOf(text: string, max: number): string {
   if (text.length <= max) return text;
   let end = max - 1;
   while (end > 0) {
     const last = text.charCodeAt(end - 1);
-    if (!(last >= 0xd800 && last <= 0xdbff) && last !== 0x200d && !JOINS_PREVIOUS.test(text[end])) break;
+    if (!(last >= 0xd800 && last <= 0xdbff) && !JOINS_NEXT.test(text[end - 1]) && !JOINS_PREVIOUS.test(text[end])) break;
     end--;
   }
   return `${text.slice(0, end).trimEnd()}…`;

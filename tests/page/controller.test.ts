@@ -721,10 +721,11 @@ describe('snippetOf', () => {
     expect(cut).not.toMatch(/[\uD800-\uDBFF]…$/);
   });
 
-  test('never parts a letter from its marks, nor an emoji sequence', () => {
-    // Each cut point falls right before a mark, inside a ZWJ sequence, or before a variation selector.
+  test('never parts a letter from its marks, a conjunct, nor an emoji sequence', () => {
+    // Each cut point falls right before a mark, after a virama, inside a ZWJ sequence, or before a variation selector.
     expect(snippetOf('ab นี่คือ', 5)).toBe('ab…');
-    expect(snippetOf('ab नमस्ते दुनिया', 9)).toBe('ab नमस्…');
+    expect(snippetOf('ab नमस्ते दुनिया', 9)).toBe('ab नम…');
+    expect(snippetOf('ab नमस्ते दुनिया', 8)).toBe('ab नम…');
     expect(snippetOf('ab قَالَ', 5)).toBe('ab…');
     expect(snippetOf('ab 👩‍💻 x', 6)).toBe('ab…');
     expect(snippetOf('ab ❤️ x', 5)).toBe('ab…');
