@@ -75,6 +75,15 @@ describe('OptionsView', () => {
     expect(allByRole(root, 'button').filter((b) => /^Remove /.test(accessibleName(b)))).toHaveLength(2);
   });
 
+  it('lists an internationalised site as a reader writes it, and removes it by the key it is stored under', async () => {
+    const props = viewProps({ rules: { 'xn--d1abbgf6aiiy.xn--p1ai': { autoCollapse: true } } });
+    const root = await mount(<OptionsView {...props} />);
+    expect(root.textContent).toContain('президент.рф');
+    expect(root.textContent).not.toContain('xn--');
+    await click(byRole(root, 'button', 'Remove президент.рф'));
+    expect(props.onRemoveAutoCollapse).toHaveBeenCalledWith('xn--d1abbgf6aiiy.xn--p1ai');
+  });
+
   it('says when the lists are empty', async () => {
     const root = await mount(<OptionsView {...viewProps()} />);
     expect(root.textContent).toContain('None yet. Turn it on for a site from the toolbar button.');

@@ -52,6 +52,14 @@ describe('PopupView', () => {
     expect(toggleSwitch.getAttribute('type')).toBe('checkbox');
   });
 
+  it('shows an internationalised site as a reader writes it, its punycode as the tooltip', async () => {
+    const page = { ...readyPage, hostname: 'xn--bcher-kva.de' };
+    const root = await mount(<PopupView {...props({ kind: 'page', page, autoCollapse: false })} />);
+    const site = root.querySelector('.site span')!;
+    expect([site.textContent, site.getAttribute('title')]).toEqual(['bücher.de', 'xn--bcher-kva.de']);
+    expect(root.textContent).not.toContain('xn--');
+  });
+
   it('reports the switch flip with the new state', async () => {
     const p = props({ kind: 'page', page: readyPage, autoCollapse: false });
     const root = await mount(<PopupView {...p} />);

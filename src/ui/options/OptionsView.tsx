@@ -11,7 +11,9 @@ import {
   type GlobalSettings,
   type SiteRules,
 } from '../../settings';
+import { Host } from '../Host';
 import type { Translate } from '../i18n';
+import { readableHost } from '../readable-host';
 
 export interface OptionsViewProps {
   settings: GlobalSettings;
@@ -134,11 +136,11 @@ function SiteList(props: { id: string; heading: string; empty: string; sites: st
         <ul class="sites__list" aria-labelledby={`${props.id}-heading`}>
           {props.sites.map((site) => (
             <li key={site} class="sites__item">
-              <span dir="ltr">{site}</span>
+              <Host name={site} />
               <button
                 type="button"
                 class="pd-button sites__remove"
-                aria-label={t('optionsRemoveSite', [site])}
+                aria-label={t('optionsRemoveSite', [readableHost(site)])}
                 onClick={() => props.onRemove(site)}
               >
                 {t('optionsRemove')}

@@ -1,6 +1,8 @@
 // The popup as a pure function of its model: no messaging, no storage, so every state is testable.
 import type { GroupSummary, PageMode, PageState } from '../../messages';
+import { Host } from '../Host';
 import type { Translate } from '../i18n';
+import { readableHost } from '../readable-host';
 import { Switch } from '../Switch';
 
 export type PopupModel =
@@ -86,7 +88,7 @@ function PageSection(props: PopupViewProps & { page: PageState; autoCollapse: bo
   const { page, autoCollapse, t } = props;
   const site = (
     <p class="site" dir="ltr">
-      {page.hostname}
+      <Host name={page.hostname} />
     </p>
   );
   if (page.scan.status === 'disabled') {
@@ -112,7 +114,7 @@ function PageSection(props: PopupViewProps & { page: PageState; autoCollapse: bo
           onChange={props.onToggleAutoCollapse}
         />
         <p class="site-card__hint" id="auto-collapse-hint">
-          {t('popupAutoCollapseHint', [page.hostname])}
+          {t('popupAutoCollapseHint', [readableHost(page.hostname)])}
         </p>
       </section>
       {scan.status === 'scanning' && <Notice role="status" title={t('popupScanning')} busy />}
