@@ -135,9 +135,9 @@ function isTibetanShad(c: number): boolean {
 
 /**
  * Every script's sentence terminator (Unicode's Sentence_Terminal: । ։ ። ။ ។ 。 ؟ ۔…, and Tibetan's
- * shad) and the ellipsis read as ASCII ., ! or ?: the tokenizer then knows them all by three folded values, where a switch
- * over the ninety of them cost 3–4 % of `analyze`. NFKC would spell … out as three dots, each a
- * sentence end of its own.
+ * shad) and the ellipsis read as ASCII ., ! or ?: the tokenizer then knows them all by three folded
+ * values, where a switch over the ninety of them cost 3–4 % of `analyze`. NFKC would spell … out as
+ * three dots, each a sentence end of its own.
  */
 function foldedTerminator(c: number, normalized: string): string | null {
   if (c < 0x80 || (c !== 0x2026 && !isTibetanShad(c) && !SENTENCE_TERMINAL.test(String.fromCharCode(c)))) return null;
