@@ -161,6 +161,17 @@ function isTerminator(folded: number): boolean {
   return folded === 0x2e || folded === 0x21 || folded === 0x3f;
 }
 
+/**
+ * Greek's question mark is `;` (U+037E, which NFC makes a semicolon): after a Greek letter, or its
+ * accent written apart, a semicolon ends a question. Greek's own semicolon is the raised dot (·).
+ */
+function endsGreekQuestion(text: string, at: number): boolean {
+  let j = at - 1;
+  while (j >= 0 && text.charCodeAt(j) >= 0x0300 && text.charCodeAt(j) <= 0x036f) j--;
+  const c = j >= 0 ? text.charCodeAt(j) : 0;
+  return (c >= 0x0370 && c <= 0x03ff) || (c >= 0x1f00 && c <= 0x1fff);
+}
+
 /** Thai and Lao end a sentence with a space, not a sign: a code unit of those scripts. */
 function endsSentenceWithSpace(c: number): boolean {
   return c >= 0x0e00 && c <= 0x0eff;
@@ -420,7 +431,7 @@ export function analyzeInJavaScript(text: string): Analysis {
       prevDense = prev;
     } else {
       if (pendingEnd < 0) {
-        if (k === SEPARATOR && isTerminator(raw + folds[raw])) {
+        if (k === SEPARATOR && (isTerminator(raw + folds[raw]) || (raw === 0x3b && endsGreekQuestion(text, at)))) {
           pendingEnd = at + 1;
           terminatorAt = at;
           terminatorIsDot = raw === 0x2e || raw === 0xff0e;

@@ -55,6 +55,16 @@ describe('sentences', () => {
     expect(sentenceTexts('会议在东京举行双方同意继续谈判并在下个月再次会面讨论 双方同意')).toHaveLength(1);
   });
 
+  test('splits Greek at its question mark, a semicolon after Greek text, but no other semicolon', () => {
+    const question = 'Γιατί καθυστέρησε η ψήφιση;';
+    expect(sentenceTexts(`${question} Η κυβέρνηση δεν απάντησε`)).toEqual([question, 'Η κυβέρνηση δεν απάντησε']);
+    expect(sentenceTexts('Πότε θα ψηφιστεί\u037eΚανείς δεν ξέρει')).toEqual(['Πότε θα ψηφιστεί\u037e', 'Κανείς δεν ξέρει']);
+    // An accent written apart from its letter.
+    expect(sentenceTexts('Τι ει\u0301πε; Τίποτα')).toEqual(['Τι ει\u0301πε;', 'Τίποτα']);
+    expect(sentenceTexts('Prices rose; wages did not')).toHaveLength(1);
+    expect(sentenceTexts('ارتفعت الأسعار; الأجور لا')).toHaveLength(1);
+  });
+
   test('keeps decimals, initials and closing quotes inside the sentence', () => {
     expect(sentenceTexts('Growth was 3.5 percent in the U.S. economy. He said “yes.” Then left.')).toEqual([
       'Growth was 3.5 percent in the U.S. economy.',

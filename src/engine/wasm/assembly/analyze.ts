@@ -104,6 +104,14 @@ function isCloser(c: i32): bool {
   return false;
 }
 
+/** endsGreekQuestion in analyze.ts: after a Greek letter, a semicolon is Greek's question mark. */
+function endsGreekQuestion(at: i32): bool {
+  let j = at - 1;
+  while (j >= 0 && <u32>(unitAt(TEXT, j) - 0x0300) <= 0x6f) j--;
+  const c = j >= 0 ? unitAt(TEXT, j) : 0;
+  return <u32>(c - 0x0370) <= 0x8f || <u32>(c - 0x1f00) <= 0xff;
+}
+
 /** endsSentenceWithSpace in analyze.ts: Thai and Lao end a sentence with a space. */
 // @ts-ignore: decorator
 @inline function endsSentenceWithSpace(c: i32): bool {
@@ -331,7 +339,7 @@ export function analyze(length: i32): i32 {
       prevDense = prev;
     } else {
       if (pendingEnd < 0) {
-        if (k == SEPARATOR && isTerminator(raw + foldOf(raw))) {
+        if (k == SEPARATOR && (isTerminator(raw + foldOf(raw)) || (raw == 0x3b && endsGreekQuestion(at)))) {
           pendingEnd = at + 1;
           terminatorAt = at;
           terminatorIsDot = raw == 0x2e || raw == 0xff0e;
