@@ -247,6 +247,8 @@ export class DedupIndex {
   private groupsCache: Group[] | null = null;
   private ordered: Entry[] = [];
   private orderedValid = true;
+  /** The orders of the blocks long enough to be reported, ascending (`placeOf`); null after any change. */
+  private reportableOrders: Float64Array | null = null;
   private searches = 0;
   /** How many blocks were set before the last block in document order: each may precede blocks set earlier. */
   private disorder = 0;
@@ -281,6 +283,7 @@ export class DedupIndex {
   }
 
   set(key: number, text: string, order: number): void {
+    this.reportableOrders = null;
     const old = this.entries[key];
     if (old && old.text === text) {
       if (old.order !== order) {
@@ -350,6 +353,7 @@ export class DedupIndex {
   delete(key: number): void {
     const entry = this.entries[key];
     if (!entry) return;
+    this.reportableOrders = null;
     if (entry.indexed) {
       this.forEachBucket(entry, (buckets, hash) => {
         const rest = buckets.remove(hash, entry.id);
@@ -373,6 +377,27 @@ export class DedupIndex {
       if (this.ordered.at(-1) === entry) this.ordered.pop();
       else this.dropOrdered();
     }
+  }
+
+  /**
+   * How many blocks long enough to be reported come before block `key` in document order: its place
+   * as a reader counts paragraphs, which menus, bylines and "Share" links are not. -1 for no such key.
+   */
+  placeOf(key: number): number {
+    const entry = this.entries[key];
+    if (!entry) return -1;
+    const orders = (this.reportableOrders ??= Float64Array.from(
+      this.inOrder().filter((other) => other.indexed),
+      (other) => other.order,
+    ));
+    let lo = 0;
+    let hi = orders.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (orders[mid] < entry.order) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Every block's result in document order, and the groups: O(blocks) however little changed. */

@@ -154,8 +154,8 @@ export class PageController {
   private partials = 0;
   /** The group each grouped block is shown with. */
   private groupOf = new Map<number, number>();
-  /** The place in reading order (rank) each canonical block's tooltips name it by, as last rendered. */
-  private titleRanks = new Map<number, number>();
+  /** The place among the page's paragraphs (`DedupIndex.placeOf`) each canonical block's tooltips name it by, as last rendered. */
+  private titlePlaces = new Map<number, number>();
   private readonly expanded = new Set<number>();
   /** Bumped whenever earlier work stops being wanted (new route, new settings, stop). */
   private generation = 0;
@@ -479,7 +479,7 @@ export class PageController {
     this.duplicates = 0;
     this.partials = 0;
     this.groupOf = new Map();
-    this.titleRanks = new Map();
+    this.titlePlaces = new Map();
     this.groups = [];
     this.expanded.clear();
   }
@@ -569,7 +569,7 @@ export class PageController {
           this.index.delete(key);
           this.registry.remove(key);
           this.expanded.delete(key);
-          this.titleRanks.delete(key);
+          this.titlePlaces.delete(key);
           changed.add(key);
         }
       }
@@ -652,16 +652,17 @@ export class PageController {
   }
 
   /**
-   * Blocks added or removed before a canonical block change its place in reading order, which its
-   * repeats' tooltips name: only the repeats of the groups whose canonical block moved go into `changed`.
+   * Paragraphs added, removed or lengthened before a canonical block change its place among the page's
+   * paragraphs, which its repeats' tooltips name: only the repeats of the groups whose canonical block
+   * moved go into `changed`.
    */
   private retitleMoved(changed: Set<number>): void {
     for (const { canonical, members } of this.groups) {
-      const shown = this.titleRanks.get(canonical);
-      const rank = this.registry.rank(canonical);
-      if (shown === undefined || shown === rank) continue;
-      // The render that follows writes the new rank; one left undone is superseded by a full scan, which starts afresh.
-      this.titleRanks.set(canonical, rank);
+      const shown = this.titlePlaces.get(canonical);
+      const place = this.index.placeOf(canonical);
+      if (shown === undefined || shown === place) continue;
+      // The render that follows writes the new place; one left undone is superseded by a full scan, which starts afresh.
+      this.titlePlaces.set(canonical, place);
       for (const member of members) if (member !== canonical) changed.add(member);
     }
   }
@@ -762,10 +763,10 @@ export class PageController {
     let title = titles.get(canonical);
     if (title === undefined) {
       const text = this.registry.get(canonical)?.block.text ?? '';
-      const rank = this.registry.rank(canonical);
-      title = t('repeatsParagraph', rank + 1, snippetOf(text, TITLE_SNIPPET_CHARS));
+      const place = this.index.placeOf(canonical);
+      title = t('repeatsParagraph', place + 1, snippetOf(text, TITLE_SNIPPET_CHARS));
       titles.set(canonical, title);
-      this.titleRanks.set(canonical, rank);
+      this.titlePlaces.set(canonical, place);
     }
     return title;
   }

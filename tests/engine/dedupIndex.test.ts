@@ -100,6 +100,26 @@ describe('DedupIndex', () => {
     expect(index.report()).toEqual(before);
   });
 
+  test('a block’s place counts the paragraphs before it, not menus, bylines or links too short to report', () => {
+    const index = new DedupIndex();
+    ['Home', 'World', lines[1], 'Share this story', lines[2], lines[1]].forEach((text, i) => index.set(i, text, i * 10));
+    expect([2, 4, 5].map((key) => index.placeOf(key))).toEqual([0, 1, 2]);
+    expect(index.placeOf(99)).toBe(-1);
+    // A paragraph inserted above moves it; a menu entry does not.
+    index.set(6, lines[3], 5);
+    index.set(7, 'Sport', 6);
+    expect(index.placeOf(4)).toBe(2);
+    // A menu entry that grows into a paragraph does, and so does a paragraph removed.
+    index.set(0, lines[4], 0);
+    expect(index.placeOf(4)).toBe(3);
+    index.delete(6);
+    expect(index.placeOf(4)).toBe(2);
+    // With a shorter minimum, the byline counts as a paragraph too.
+    const lenient = new DedupIndex({ minBlockChars: 10 });
+    ['Home', 'Share this story', lines[1]].forEach((text, i) => lenient.set(i, text, i));
+    expect(lenient.placeOf(2)).toBe(1);
+  });
+
   test('groups are handed back unchanged until a repeat changes, so a rescan renumbers nothing', () => {
     const index = new DedupIndex();
     lines.slice(0, 8).forEach((text, i) => index.set(i, text, i));

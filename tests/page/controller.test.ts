@@ -619,6 +619,23 @@ describe('tooltips after paragraphs come and go before the paragraph they name',
     expect(repeat.getAttribute('data-paradedup')).toBe('repeat');
   });
 
+  test('a repeat names its paragraph’s place as a reader counts: menus, headlines and bylines above are no paragraphs', async () => {
+    const html = `<html><body><nav><ul id="menu"><li>Home</li><li>World</li></ul></nav><article><h1>Harbour to be deepened</h1>
+      <p>By Staff Reporter</p><p>${A}</p><p>${B}</p><p id="r">${A}</p></article></body></html>`;
+    const run = start(pageWindow(html));
+    await run.ready;
+    const repeat = run.doc.querySelector('#r')!;
+    expect(repeat.getAttribute('title')).toBe(ofA(1));
+    const entry = run.doc.createElement('li');
+    entry.textContent = 'Business';
+    run.doc.querySelector('#menu')!.prepend(entry);
+    await settled(run, 8);
+    expect(repeat.getAttribute('title')).toBe(ofA(1));
+    run.doc.querySelector('article')!.prepend(paragraph(run.doc, wordSoup(1)));
+    await settled(run, 9);
+    expect(repeat.getAttribute('title')).toBe(ofA(2));
+  });
+
   test('paragraphs removed above: a repeat names the new place of the paragraph it repeats', async () => {
     const html = `<html><body><article><p id="x">${wordSoup(1)}</p><p id="y">${wordSoup(2)}</p><p>${A}</p><p>${B}</p><p id="r">${A}</p></article></body></html>`;
     const run = start(pageWindow(html));
