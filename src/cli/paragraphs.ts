@@ -32,12 +32,32 @@ export function parseInput(input: Input): ParsedInput {
 /** `display: none` in a style attribute: the one CSS a page read without its style sheets still shows. */
 const INLINE_DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!\s*important\s*)?(?:;|$)/i;
 
+/** The first `<summary>` child of a `<details>`: the one part of it shown while it is closed. */
+function summaryOf(details: Element): Element | null {
+  for (let child = details.firstElementChild; child; child = child.nextElementSibling) {
+    if (child.localName === 'summary') return child;
+  }
+  return null;
+}
+
 /**
- * True when `el`, or an element it sits in, is hidden by its own style attribute, as the extension
- * finds such a copy hidden in the browser. Answers are kept per element, so a deep page costs one
- * look per element rather than one per level for every block.
+ * True when the markup alone hides `el`, as a browser hides it by its own style sheet: an inline
+ * `display: none`, `hidden="until-found"` (other `hidden` values are never read at all), or a place
+ * inside a closed `<details>` other than its summary. The extension finds each of these hidden too.
  */
-function hiddenInline(el: Element, known: Map<Element, boolean>): boolean {
+function hidesItself(el: Element): boolean {
+  if (!el.hasAttributes() && el.parentElement?.localName !== 'details') return false;
+  if (INLINE_DISPLAY_NONE.test(el.getAttribute('style') ?? '')) return true;
+  if (el.getAttribute('hidden')?.toLowerCase() === 'until-found') return true;
+  const parent = el.parentElement;
+  return parent?.localName === 'details' && !parent.hasAttribute('open') && summaryOf(parent) !== el;
+}
+
+/**
+ * True when `el`, or an element it sits in, is hidden by its markup (`hidesItself`). Answers are
+ * kept per element, so a deep page costs one look per element rather than one per level for every block.
+ */
+function hiddenInMarkup(el: Element, known: Map<Element, boolean>): boolean {
   const path: Element[] = [];
   let hidden = false;
   for (let node: Element | null = el; node; node = node.parentElement) {
@@ -47,7 +67,7 @@ function hiddenInline(el: Element, known: Map<Element, boolean>): boolean {
       break;
     }
     path.push(node);
-    if (INLINE_DISPLAY_NONE.test(node.getAttribute('style') ?? '')) {
+    if (hidesItself(node)) {
       hidden = true;
       break;
     }
@@ -61,6 +81,6 @@ export function paragraphsOf(parsed: ParsedInput): Paragraph[] {
   if (parsed.kind === 'text') return paragraphsOfLines(parsed.content);
   const known = new Map<Element, boolean>();
   return extractBlocks(parsed.root)
-    .filter((block) => !hiddenInline(block.element, known))
+    .filter((block) => !hiddenInMarkup(block.element, known))
     .map(({ tag, text }) => ({ tag, text }));
 }

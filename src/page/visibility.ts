@@ -16,6 +16,8 @@ function flatParent(el: Element): Element | null {
  */
 export function isShown(el: Element): boolean {
   if (typeof el.checkVisibility !== 'function') return true;
+  // hidden="until-found" leaves the element a box but hides what it holds, until find-in-page reveals it.
+  if (el.hasAttribute('hidden')) return false;
   for (let node: Element | null = el; node; node = flatParent(node)) {
     if (node.checkVisibility()) return true;
     // Our own fold hides a repeat on purpose: whether it shows is up to its parent.

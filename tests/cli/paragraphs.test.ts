@@ -17,6 +17,18 @@ describe('paragraphsOf an HTML page', () => {
     expect(texts(html)).toEqual(['Visible first.', 'Not a display value we know.', 'Visible with a hidden word inside.']);
   });
 
+  test('skips what a closed <details> or hidden="until-found" keeps out of sight, as a browser shows the page', () => {
+    const html = `
+      <details><summary>Background</summary><p>Closed away.</p><div><p>Deeper and closed away.</p></div></details>
+      <details open><summary>Timeline</summary><p>Open and shown.</p></details>
+      <details><p>No summary, closed away.</p><summary>A summary that is not the first child</summary></details>
+      <details open><summary>Outer</summary><details><summary>Inner</summary><p>Inside a closed one.</p></details></details>
+      <div hidden="until-found"><p>Found only by searching.</p></div>
+      <p hidden="UNTIL-FOUND">Also until found.</p>
+      <p>Always shown.</p>`;
+    expect(texts(html)).toEqual(['Background', 'Timeline', 'Open and shown.', 'A summary that is not the first child', 'Outer', 'Inner', 'Always shown.']);
+  });
+
   test('a hidden element thousands of levels deep hides only what it holds', () => {
     const depth = 3000;
     const html = `${'<div>'.repeat(depth)}<p>Deep and shown.</p><div style="display:none"><p>Deep and hidden.</p></div>${'</div>'.repeat(depth)}<p>Shallow.</p>`;

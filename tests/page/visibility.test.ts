@@ -64,6 +64,7 @@ describe('isShown', () => {
       <p id="folded" data-paradedup-folded="">d</p>
       <div style="display: none"><p id="folded-in-none" data-paradedup-folded="">e</p></div>
       <p id="plain">f</p>
+      <p id="until-found" hidden="until-found">g</p>
     </body></html>`,
   );
   const el = (id: string) => document.getElementById(id)!;
@@ -85,6 +86,13 @@ describe('isShown', () => {
       ['folded-in-none', false],
       ['plain', true],
     ]);
+  });
+
+  test('a paragraph hidden until found is hidden, though the browser gives it a box of its own', () => {
+    addFakeCss(window as unknown as Window & typeof globalThis);
+    expect(isShown(el('until-found'))).toBe(false);
+    el('until-found').removeAttribute('hidden');
+    expect(isShown(el('until-found'))).toBe(true);
   });
 });
 

@@ -49,6 +49,7 @@ export interface FixtureApi {
   readMore(): void;
   showExtra(): void;
   openBackground(): void;
+  findInPage(): void;
   hideFirst(): void;
   hideRepeat(): void;
   /** How many of the page's own <paradedup-fold> components were constructed (taken-element-name.html). */

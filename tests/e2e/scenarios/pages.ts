@@ -371,10 +371,10 @@ export const pageScenarios: Scenario[] = [
   },
   {
     issue: 6,
-    name: 'copies CSS hides count for nothing; shown later (read more, hidden attribute, details), they are read; a first occurrence hidden later frees its repeat, and a repeat hidden later stops counting',
+    name: 'copies CSS hides count for nothing; shown later (read more, hidden attribute, details, find in page), they are read; a first occurrence hidden later frees its repeat, and a repeat hidden later stops counting',
     async run(ctx) {
       const page = await openAndScan(ctx, 'hidden-copies.html');
-      await changeAndFollow(ctx, page, ['readMore', 'showExtra', 'openBackground', 'hideFirst', 'hideRepeat']);
+      await changeAndFollow(ctx, page, ['readMore', 'showExtra', 'openBackground', 'findInPage', 'hideFirst', 'hideRepeat']);
     },
   },
   {
