@@ -9,23 +9,36 @@ function flatParent(el: Element): Element | null {
   return el.assignedSlot ?? el.parentElement ?? ((el.parentNode as ShadowRoot | null)?.host || null);
 }
 
-/**
- * True when the browser renders `el`: it has a box, outside any `display: none` or
- * `content-visibility: hidden` subtree. Without `checkVisibility` (linkedom, old browsers) every
- * element counts as shown, as the markup alone cannot tell.
- */
-export function isShown(el: Element): boolean {
-  if (typeof el.checkVisibility !== 'function') return true;
+/** What a reader sees of an element: `boxless` is shown, but laid out in an ancestor's box (`display: contents`). */
+type Sight = 'shown' | 'boxless' | 'hidden';
+
+function sightOf(el: Element): Sight {
+  if (typeof el.checkVisibility !== 'function') return 'shown';
   // hidden="until-found" leaves the element a box but hides what it holds, until find-in-page reveals it.
-  if (el.hasAttribute('hidden')) return false;
+  if (el.hasAttribute('hidden')) return 'hidden';
   for (let node: Element | null = el; node; node = flatParent(node)) {
-    if (node.checkVisibility()) return true;
+    if (node.checkVisibility()) return node === el ? 'shown' : 'boxless';
     // Our own fold hides a repeat on purpose: whether it shows is up to its parent.
     if (node.hasAttribute(ATTR_FOLDED)) continue;
     // `display: contents` has no box of its own, but its content is laid out in its parent's.
-    if (node.ownerDocument.defaultView?.getComputedStyle(node).display !== 'contents') return false;
+    if (node.ownerDocument.defaultView?.getComputedStyle(node).display !== 'contents') return 'hidden';
   }
-  return false;
+  return 'hidden';
+}
+
+/**
+ * True when the browser renders `el`: it has a box, or its content is laid out in an ancestor's,
+ * outside any `display: none` or `content-visibility: hidden` subtree. Without `checkVisibility`
+ * (linkedom, old browsers) every element counts as shown, as the markup alone cannot tell.
+ */
+export function isShown(el: Element): boolean {
+  return sightOf(el) !== 'hidden';
+}
+
+/** The nearest element around `el` with a box of its own, whose size changes when `el`'s content shows or hides. */
+function boxAround(el: Element): Element | null {
+  for (let node = flatParent(el); node; node = flatParent(node)) if (node.checkVisibility()) return node;
+  return null;
 }
 
 /** Hidden elements watched before the first check for ones the page has removed. */
@@ -45,6 +58,15 @@ export class VisibilityWatch {
   private readonly observer: ResizeObserver | null;
   /** Each watched element, and whether it was shown when last read. */
   private readonly watched = new Map<Element, boolean>();
+  /**
+   * Shown elements with no box of their own, found so when asked: the observer never reports a size
+   * for them, so the box around each is observed in its place, as hiding one changes that box's size.
+   * Not always: text that shares its lines with a neighbour's can go without the box changing at all.
+   */
+  private readonly boxless = new WeakSet<Element>();
+  /** Observed boxes around boxless watched elements, and the elements each stands in for. */
+  private readonly standIns = new Map<Element, Set<Element>>();
+  private readonly standInOf = new Map<Element, Element>();
   /** Watched hidden elements past which the ones no longer in the page are dropped. */
   private pruneAt = PRUNE_FLOOR;
 
@@ -55,7 +77,9 @@ export class VisibilityWatch {
 
   /** True when the block element `el` is hidden; it is then watched, to be read once shown. */
   hiddenBlock(el: Element): boolean {
-    if (isShown(el)) return false;
+    const sight = sightOf(el);
+    if (sight === 'boxless') this.boxless.add(el);
+    if (sight !== 'hidden') return false;
     if (!this.watched.has(el)) this.watch(el, false);
     return true;
   }
@@ -72,19 +96,26 @@ export class VisibilityWatch {
   clear(): void {
     this.observer?.disconnect();
     this.watched.clear();
+    this.standIns.clear();
+    this.standInOf.clear();
     this.pruneAt = PRUNE_FLOOR;
   }
 
   private check(entries: readonly ResizeObserverEntry[], onFlip: OnFlip): void {
     const flipped: Element[] = [];
-    for (const { target } of entries) {
+    const look = (target: Element) => {
       const was = this.watched.get(target);
-      if (was === undefined) continue;
+      if (was === undefined) return;
       if (!target.isConnected) this.unwatch(target);
       else if (isShown(target) !== was) {
         this.unwatch(target);
         flipped.push(target);
       }
+    };
+    for (const { target } of entries) {
+      look(target);
+      const leaning = this.standIns.get(target);
+      if (leaning) for (const el of [...leaning]) look(el);
     }
     if (flipped.length > 0) onFlip(flipped);
   }
@@ -94,11 +125,28 @@ export class VisibilityWatch {
     if (!shown && this.watched.size >= this.pruneAt) this.prune();
     this.watched.set(el, shown);
     this.observer.observe(el);
+    const box = shown && this.boxless.has(el) ? boxAround(el) : null;
+    if (!box) return;
+    this.standInOf.set(el, box);
+    const leaning = this.standIns.get(box);
+    if (leaning) leaning.add(el);
+    else {
+      this.standIns.set(box, new Set([el]));
+      this.observer.observe(box);
+    }
   }
 
   private unwatch(el: Element): void {
     this.watched.delete(el);
-    this.observer?.unobserve(el);
+    if (!this.standIns.has(el)) this.observer?.unobserve(el);
+    const box = this.standInOf.get(el);
+    if (!box) return;
+    this.standInOf.delete(el);
+    const leaning = this.standIns.get(box)!;
+    leaning.delete(el);
+    if (leaning.size > 0) return;
+    this.standIns.delete(box);
+    if (!this.watched.has(box)) this.observer?.unobserve(box);
   }
 
   /** Drops elements the page has removed: a page that keeps adding hidden content must not make us hold it all. */

@@ -142,6 +142,23 @@ describe('VisibilityWatch', () => {
     expect(observer.observed, 'watched again, as a hidden block').toEqual(new Set([a, b]));
   });
 
+  test('a first occurrence with no box of its own (display: contents) is followed through the box around it', () => {
+    const { win, flips, visibility, observer } = watch(
+      '<article id="story"><p id="a" style="display: contents">a</p><p id="b" style="display: contents">b</p><p id="c">c</p></article>',
+    );
+    const [story, a, b, c] = ['story', 'a', 'b', 'c'].map((id) => byId(win, id));
+    expect([a, b, c].map((el) => visibility.hiddenBlock(el))).toEqual([false, false, false]);
+    visibility.followShown(new Set([a, b, c]));
+    expect(observer.observed).toEqual(new Set([a, b, c, story]));
+    // The page hides it: its own size never changes, the article's does.
+    a.setAttribute('style', 'display: none');
+    observer.resized([story]);
+    expect(flips).toEqual([[a]]);
+    expect(observer.observed, 'the article still stands in for the other').toEqual(new Set([b, c, story]));
+    visibility.followShown(new Set([c]));
+    expect(observer.observed).toEqual(new Set([c]));
+  });
+
   test('elements the page removed are let go, not reported', () => {
     const { win, flips, visibility, observer } = watch('<p id="a">a</p>');
     const a = byId(win, 'a');
@@ -225,6 +242,18 @@ describe('the controller and hidden copies', () => {
     sizeObserver().resized([owners]);
     await until(() => expect(status(win, 'owners-repeat')).toBe('repeat'));
     expect(status(win, 'owners')).toBe('first');
+  });
+
+  test('a first occurrence with no box of its own (display: contents) hidden later leaves its copy unmarked', async () => {
+    const win = cssPage(`<article id="story"><p id="owners" style="display: contents">${OWNERS}</p><p id="quay">${QUAY}</p><p id="owners-repeat">${OWNERS}</p></article>`);
+    const { ready, until } = start(win);
+    await ready;
+    expect(status(win, 'owners-repeat')).toBe('repeat');
+    byId(win, 'owners').setAttribute('style', 'display: none');
+    // The browser reports the article, whose size changed: the paragraph itself has none.
+    sizeObserver().resized([byId(win, 'story')]);
+    await until(() => expect(status(win, 'owners-repeat')).toBe(null));
+    expect(status(win, 'owners')).toBe(null);
   });
 
   test('a repeat hidden later no longer counts; shown again, it is a repeat again', async () => {

@@ -51,6 +51,7 @@ export interface FixtureApi {
   openBackground(): void;
   findInPage(): void;
   hideFirst(): void;
+  hideBoxlessFirst(): void;
   hideRepeat(): void;
   /** How many of the page's own <paradedup-fold> components were constructed (taken-element-name.html). */
   constructed(): number;

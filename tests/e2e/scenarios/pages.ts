@@ -374,7 +374,7 @@ export const pageScenarios: Scenario[] = [
     name: 'copies CSS hides count for nothing; shown later (read more, hidden attribute, details, find in page), they are read; a first occurrence hidden later frees its repeat, and a repeat hidden later stops counting',
     async run(ctx) {
       const page = await openAndScan(ctx, 'hidden-copies.html');
-      await changeAndFollow(ctx, page, ['readMore', 'showExtra', 'openBackground', 'findInPage', 'hideFirst', 'hideRepeat']);
+      await changeAndFollow(ctx, page, ['readMore', 'showExtra', 'openBackground', 'findInPage', 'hideFirst', 'hideBoxlessFirst', 'hideRepeat']);
     },
   },
   {
