@@ -154,7 +154,7 @@ export class PageController {
   private partials = 0;
   /** The group each grouped block is shown with. */
   private groupOf = new Map<number, number>();
-  /** The place among the page's paragraphs (`DedupIndex.placeOf`) each canonical block's tooltips name it by, as last rendered. */
+  /** Each canonical block's place among the page's paragraphs (`placeOf`) that its tooltips last named. */
   private titlePlaces = new Map<number, number>();
   private readonly expanded = new Set<number>();
   /** Bumped whenever earlier work stops being wanted (new route, new settings, stop). */

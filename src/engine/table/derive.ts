@@ -138,9 +138,9 @@ const GREEK_QUESTION_MARK = 0x037e;
 
 /**
  * Every script's sentence terminator (Unicode's Sentence_Terminal: । ։ ። ။ ។ 。 ؟ ۔…, Tibetan's shad
- * and Greek's question mark) and the ellipsis read as ASCII ., ! or ?: the tokenizer then knows them all by three folded
- * values, where a switch over the ninety of them cost 3–4 % of `analyze`. NFKC would spell … out as
- * three dots, each a sentence end of its own.
+ * and Greek's question mark) and the ellipsis read as ASCII ., ! or ?: the tokenizer then knows them
+ * all by three folded values, where a switch over the ninety of them cost 3–4 % of `analyze`. NFKC
+ * would spell … out as three dots, each a sentence end of its own.
  */
 function foldedTerminator(c: number, normalized: string): string | null {
   if (c === GREEK_QUESTION_MARK) return '?';
