@@ -55,6 +55,17 @@ describe('sentences', () => {
     expect(sentenceTexts('会议在东京举行双方同意继续谈判并在下个月再次会面讨论 双方同意')).toHaveLength(1);
   });
 
+  test('splits Armenian at a colon typed for its full stop, and Amharic at a double colon typed for its', () => {
+    expect(sentenceTexts('Նիստը տևեց մինչև ուշ գիշեր: Ընդդիմությունը դեմ քվեարկեց')).toEqual(['Նիստը տևեց մինչև ուշ գիշեր:', 'Ընդդիմությունը դեմ քվեարկեց']);
+    // Armenian's question mark sits on the word's stressed vowel, before the full stop.
+    expect(sentenceTexts('Ինչու՞ է ուշացել բյուջեն: Ոչ ոք չգիտի')).toEqual(['Ինչու՞ է ուշացել բյուջեն:', 'Ոչ ոք չգիտի']);
+    expect(sentenceTexts('ስብሰባው እስከ ምሽት ድረስ ቀጠለ::ተቃዋሚዎች ተቃወሙት::')).toEqual(['ስብሰባው እስከ ምሽት ድረስ ቀጠለ::', 'ተቃዋሚዎች ተቃወሙት::']);
+    // Other colons are no boundary: a single one in Amharic, a clock, a colon after Latin text.
+    expect(sentenceTexts('ስብሰባው ቀጠለ: ተቃዋሚዎች ተቃወሙት')).toHaveLength(1);
+    expect(sentenceTexts('Նիստը սկսվեց 10:30 ին')).toHaveLength(1);
+    expect(sentenceTexts('The minister said: we will wait')).toHaveLength(1);
+  });
+
   test('splits Greek at its question mark, a semicolon after Greek text, but no other semicolon', () => {
     const question = 'Γιατί καθυστέρησε η ψήφιση;';
     expect(sentenceTexts(`${question} Η κυβέρνηση δεν απάντησε`)).toEqual([question, 'Η κυβέρνηση δεν απάντησε']);

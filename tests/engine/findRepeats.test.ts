@@ -198,7 +198,7 @@ describe('glued paragraphs', () => {
   });
 
   // The glue is what the line break left: nothing after a terminator, a space where a space ends the sentence.
-  test.each([
+  const scripts: [string, string, string, string, string][] = [
     ['Hindi', '', 'सरकार ने आज लंबी बहस के बाद शहर के स्कूलों के लिए नए बजट को मंजूरी दी।', 'बैठक देर रात तक चली और विपक्ष ने इसका कड़ा विरोध किया।', 'मौसम विभाग ने पहाड़ों में भारी बर्फबारी की चेतावनी जारी की है।'],
     ['Armenian', '', 'Կառավարությունը այսօր երկար քննարկումից հետո հաստատեց դպրոցների նոր բյուջեն։', 'Նիստը տևեց մինչև ուշ գիշեր և ընդդիմությունը դեմ քվեարկեց։', 'Եղանակի ծառայությունը զգուշացրել է լեռներում առատ ձյան մասին։'],
     ['Amharic', '', 'መንግሥት ዛሬ ረጅም ክርክር ካደረገ በኋላ ለከተማው ትምህርት ቤቶች አዲሱን በጀት አጸደቀ።', 'ስብሰባው እስከ ምሽት ድረስ ቀጠለ እና ተቃዋሚዎች በጣም ተቃወሙት።', 'የሚቲዎሮሎጂ አገልግሎት በተራሮች ላይ ከባድ በረዶ እንደሚጥል አስጠንቅቋል።'],
@@ -208,7 +208,17 @@ describe('glued paragraphs', () => {
     ['Tibetan', '', 'གཞུང་གིས་དེ་རིང་གྲོས་མོལ་རིང་པོ་བྱས་རྗེས་སློབ་གྲྭའི་འཆར་གཞི་གསར་པ་ཆོག་མཆན་གནང་།', 'ཚོགས་འདུ་དེ་དགོང་མོ་ཕྱི་པོའི་བར་དུ་འཚོགས་ཤིང་ངོ་རྒོལ་ཚོགས་པས་ངོ་རྒོལ་བྱས།', 'གནམ་གཤིས་ལས་ཁུངས་ཀྱིས་རི་བོའི་ཁུལ་དུ་ཁ་བ་ཆེན་པོ་འབབ་རྒྱུའི་ཉེན་བརྡ་བཏང་།'],
     ['Thai', ' ', 'รัฐบาลประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกรที่ได้รับผลกระทบจากภัยแล้ง', 'โดยจะจัดสรรงบประมาณเพิ่มเติมให้กับจังหวัดที่ประสบปัญหาหนักที่สุด', 'ขณะเดียวกันตลาดหุ้นปิดตัวในแดนบวกเป็นวันที่สามติดต่อกัน'],
     ['Lao', ' ', 'ລັດຖະບານໄດ້ປະກາດມາດຕະການໃໝ່ເພື່ອຊ່ວຍເຫຼືອຊາວກະສິກອນທີ່ໄດ້ຮັບຜົນກະທົບຈາກໄພແຫ້ງແລ້ງ', 'ໂດຍຈະຈັດສັນງົບປະມານເພີ່ມເຕີມໃຫ້ແກ່ແຂວງທີ່ປະສົບບັນຫາໜັກທີ່ສຸດ', 'ໃນຂະນະດຽວກັນຕະຫຼາດຫຼັກຊັບປິດໃນທາງບວກເປັນມື້ທີສາມຕິດຕໍ່ກັນ'],
-  ])('in %s, new text glued to a repeated sentence keeps out of the range', (_, glue, first, second, fresh) => {
+  ];
+  // Keyboards without the script's own terminator: Armenian ends with a colon, Amharic with two.
+  for (const [name, own, typed] of [
+    ['Armenian', '։', ':'],
+    ['Amharic', '።', '::'],
+  ]) {
+    const [, glue, ...texts] = scripts.find((row) => row[0] === name)!;
+    const [first, second, fresh] = texts.map((text) => text.replaceAll(own, typed));
+    scripts.push([`${name}, typed with ${typed}`, glue, first, second, fresh]);
+  }
+  test.each(scripts)('in %s, new text glued to a repeated sentence keeps out of the range', (_, glue, first, second, fresh) => {
     const glued = `${fresh}${glue}${second}`;
     const report = findRepeats([`${first} ${second}`, FILLER[0], glued]);
     const block = report.blocks[2];

@@ -42,9 +42,10 @@ describe('the WebAssembly analyzer', () => {
       `${long}  ๕๐ ${long}\u00a0${long}`,
       'ก ข. ค!  ง',
     ];
-    // Greek, whose question mark is a semicolon after its letters, an accent between them or not.
-    const greek = ['Γιατί; Διότι. Τι\u0301; τέλος', ';αρχή; x; ά;;', 'Πότε\u037eΤώρα'];
-    const texts = [...prose, ...tricky, ...sentences, ...spaced, ...greek];
+    // Terminators typed in ASCII: Greek's semicolon after its letters, an accent between them or not,
+    // Armenian's colon and Amharic's double one.
+    const standIns = ['Γιατί; Διότι. Τι\u0301; τέλος', ';αρχή; x; ά;;', 'Πότε\u037eΤώρα', 'Նիստը: Ինչու՞: 10:30 ա:', 'ቀጠለ::ተቃወሙት:: ቀጠለ: ::ሀ:::', ':::'];
+    const texts = [...prose, ...tricky, ...sentences, ...spaced, ...standIns];
     const differing = texts.filter((text) => dump(analyze(text)) !== dump(analyzeInJavaScript(text)));
     expect(differing).toEqual([]);
   });

@@ -104,12 +104,13 @@ function isCloser(c: i32): bool {
   return false;
 }
 
-/** endsGreekQuestion in analyze.ts: after a Greek letter, a semicolon is Greek's question mark. */
-function endsGreekQuestion(at: i32): bool {
+/** endsWithStandIn in analyze.ts: Greek's `;`, Armenian's `:` and Amharic's `::`, after a letter of their script. */
+function endsWithStandIn(at: i32, raw: i32): bool {
   let j = at - 1;
   while (j >= 0 && <u32>(unitAt(TEXT, j) - 0x0300) <= 0x6f) j--;
   const c = j >= 0 ? unitAt(TEXT, j) : 0;
-  return <u32>(c - 0x0370) <= 0x8f || <u32>(c - 0x1f00) <= 0xff;
+  if (raw == 0x3b) return <u32>(c - 0x0370) <= 0x8f || <u32>(c - 0x1f00) <= 0xff;
+  return <u32>(c - 0x0531) <= 0x56 || (<u32>(c - 0x1200) <= 0x19f && unitAt(TEXT, at + 1) == 0x3a);
 }
 
 /** endsSentenceWithSpace in analyze.ts: Thai and Lao end a sentence with a space. */
@@ -217,7 +218,7 @@ export function analyze(length: i32): i32 {
       if (k == DROP) continue;
       if (k != SPACE) {
         if (pendingEnd >= 0) {
-          if (at == pendingEnd && (isTerminator(raw + foldOf(raw)) || isCloser(raw))) {
+          if (at == pendingEnd && (isTerminator(raw + foldOf(raw)) || isCloser(raw) || (raw == 0x3a && unitAt(text, at - 1) == 0x3a))) {
             pendingEnd = at + 1;
           } else {
             const initial = terminatorIsDot && lastWordIsInitial;
@@ -339,7 +340,7 @@ export function analyze(length: i32): i32 {
       prevDense = prev;
     } else {
       if (pendingEnd < 0) {
-        if (k == SEPARATOR && (isTerminator(raw + foldOf(raw)) || (raw == 0x3b && endsGreekQuestion(at)))) {
+        if (k == SEPARATOR && (isTerminator(raw + foldOf(raw)) || ((raw == 0x3b || raw == 0x3a) && endsWithStandIn(at, raw)))) {
           pendingEnd = at + 1;
           terminatorAt = at;
           terminatorIsDot = raw == 0x2e || raw == 0xff0e;
