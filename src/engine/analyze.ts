@@ -165,14 +165,21 @@ function isTerminator(folded: number): boolean {
  * Terminators typed in ASCII where keyboards lack a script's own, each only right after a letter of
  * that script (or an accent written apart from it): Greek asks with `;` (its question mark U+037E,
  * which NFC makes a semicolon; Greek's own semicolon is the raised dot ·), Armenian ends a sentence
- * with `:` for its ։, and Amharic with `::` for its ።.
+ * with `:` for its ։, Amharic with `::` for its ።, and Hindi, Bengali and their kin with `|` for
+ * the danda ।.
  */
 function endsWithStandIn(text: string, at: number, raw: number): boolean {
   let j = at - 1;
   while (j >= 0 && text.charCodeAt(j) >= 0x0300 && text.charCodeAt(j) <= 0x036f) j--;
   const c = j >= 0 ? text.charCodeAt(j) : 0;
   if (raw === 0x3b) return (c >= 0x0370 && c <= 0x03ff) || (c >= 0x1f00 && c <= 0x1fff);
+  if (raw === 0x7c) return c >= 0x0900 && c <= 0x0dff;
   return (c >= 0x0531 && c <= 0x0587) || (c >= 0x1200 && c <= 0x139f && text.charCodeAt(at + 1) === 0x3a);
+}
+
+/** `;`, `:` or `|`: what `endsWithStandIn` may take for a terminator. */
+function mayStandIn(raw: number): boolean {
+  return raw === 0x3b || raw === 0x3a || raw === 0x7c;
 }
 
 /** Thai and Lao end a sentence with a space, not a sign: a code unit of those scripts. */
@@ -297,8 +304,8 @@ export function analyzeInJavaScript(text: string): Analysis {
       if (k !== SPACE) {
         // A visible character: it settles a pending sentence boundary, then belongs to a sentence.
         if (pendingEnd >= 0) {
-          if (at === pendingEnd && (isTerminator(raw + folds[raw]) || isCloser(raw) || (raw === 0x3a && text.charCodeAt(at - 1) === 0x3a))) {
-            pendingEnd = at + 1; // "?!", "...", Amharic's "::" and closing quotes belong to the sentence
+          if (at === pendingEnd && (isTerminator(raw + folds[raw]) || isCloser(raw) || ((raw === 0x3a || raw === 0x7c) && text.charCodeAt(at - 1) === raw))) {
+            pendingEnd = at + 1; // "?!", "...", "::", "||" and closing quotes belong to the sentence
           } else {
             const initial = terminatorIsDot && lastWordIsInitial; // "U.S.", "J. Smith"
             const decimal = terminatorIsDot && at === terminatorAt + 1 && raw >= 48 && raw <= 57; // "3.5"
@@ -434,7 +441,7 @@ export function analyzeInJavaScript(text: string): Analysis {
       prevDense = prev;
     } else {
       if (pendingEnd < 0) {
-        if (k === SEPARATOR && (isTerminator(raw + folds[raw]) || ((raw === 0x3b || raw === 0x3a) && endsWithStandIn(text, at, raw)))) {
+        if (k === SEPARATOR && (isTerminator(raw + folds[raw]) || (mayStandIn(raw) && endsWithStandIn(text, at, raw)))) {
           pendingEnd = at + 1;
           terminatorAt = at;
           terminatorIsDot = raw === 0x2e || raw === 0xff0e;

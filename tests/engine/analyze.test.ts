@@ -66,6 +66,12 @@ describe('sentences', () => {
     expect(sentenceTexts('The minister said: we will wait')).toHaveLength(1);
   });
 
+  test('splits Hindi and Bengali at a bar typed for the danda, single or double, but not a bar between Latin words', () => {
+    expect(sentenceTexts('सरकार ने बजट को मंजूरी दी| बैठक देर रात तक चली||अगली बैठक कल')).toEqual(['सरकार ने बजट को मंजूरी दी|', 'बैठक देर रात तक चली||', 'अगली बैठक कल']);
+    expect(sentenceTexts('সরকার আজ নতুন বাজেট অনুমোদন করেছে| বৈঠক চলেছে')).toEqual(['সরকার আজ নতুন বাজেট অনুমোদন করেছে|', 'বৈঠক চলেছে']);
+    expect(sentenceTexts('Home | World | Sport')).toHaveLength(1);
+  });
+
   test('splits Greek at its question mark, a semicolon after Greek text, but no other semicolon', () => {
     const question = 'Γιατί καθυστέρησε η ψήφιση;';
     expect(sentenceTexts(`${question} Η κυβέρνηση δεν απάντησε`)).toEqual([question, 'Η κυβέρνηση δεν απάντησε']);

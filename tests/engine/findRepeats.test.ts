@@ -209,8 +209,9 @@ describe('glued paragraphs', () => {
     ['Thai', ' ', 'รัฐบาลประกาศมาตรการใหม่เพื่อช่วยเหลือเกษตรกรที่ได้รับผลกระทบจากภัยแล้ง', 'โดยจะจัดสรรงบประมาณเพิ่มเติมให้กับจังหวัดที่ประสบปัญหาหนักที่สุด', 'ขณะเดียวกันตลาดหุ้นปิดตัวในแดนบวกเป็นวันที่สามติดต่อกัน'],
     ['Lao', ' ', 'ລັດຖະບານໄດ້ປະກາດມາດຕະການໃໝ່ເພື່ອຊ່ວຍເຫຼືອຊາວກະສິກອນທີ່ໄດ້ຮັບຜົນກະທົບຈາກໄພແຫ້ງແລ້ງ', 'ໂດຍຈະຈັດສັນງົບປະມານເພີ່ມເຕີມໃຫ້ແກ່ແຂວງທີ່ປະສົບບັນຫາໜັກທີ່ສຸດ', 'ໃນຂະນະດຽວກັນຕະຫຼາດຫຼັກຊັບປິດໃນທາງບວກເປັນມື້ທີສາມຕິດຕໍ່ກັນ'],
   ];
-  // Keyboards without the script's own terminator: Armenian ends with a colon, Amharic with two.
+  // Keyboards without the script's own terminator: Armenian ends with a colon, Amharic with two, Hindi with a bar.
   for (const [name, own, typed] of [
+    ['Hindi', '।', '|'],
     ['Armenian', '։', ':'],
     ['Amharic', '።', '::'],
   ]) {

@@ -43,8 +43,8 @@ describe('the WebAssembly analyzer', () => {
       'ก ข. ค!  ง',
     ];
     // Terminators typed in ASCII: Greek's semicolon after its letters, an accent between them or not,
-    // Armenian's colon and Amharic's double one.
-    const standIns = ['Γιατί; Διότι. Τι\u0301; τέλος', ';αρχή; x; ά;;', 'Πότε\u037eΤώρα', 'Նիստը: Ինչու՞: 10:30 ա:', 'ቀጠለ::ተቃወሙት:: ቀጠለ: ::ሀ:::', ':::'];
+    // Armenian's colon, Amharic's double one and the danda's bar.
+    const standIns = ['Γιατί; Διότι. Τι\u0301; τέλος', ';αρχή; x; ά;;', 'Πότε\u037eΤώρα', 'Նիստը: Ինչու՞: 10:30 ա:', 'ቀጠለ::ተቃወሙት:: ቀጠለ: ::ሀ:::', ':::', 'दी| चली||कल |x| ক|||', '|'];
     const texts = [...prose, ...tricky, ...sentences, ...spaced, ...standIns];
     const differing = texts.filter((text) => dump(analyze(text)) !== dump(analyzeInJavaScript(text)));
     expect(differing).toEqual([]);

@@ -104,12 +104,13 @@ function isCloser(c: i32): bool {
   return false;
 }
 
-/** endsWithStandIn in analyze.ts: Greek's `;`, Armenian's `:` and Amharic's `::`, after a letter of their script. */
+/** endsWithStandIn in analyze.ts: Greek's `;`, Armenian's `:`, Amharic's `::` and the danda's `|`, after a letter of their script. */
 function endsWithStandIn(at: i32, raw: i32): bool {
   let j = at - 1;
   while (j >= 0 && <u32>(unitAt(TEXT, j) - 0x0300) <= 0x6f) j--;
   const c = j >= 0 ? unitAt(TEXT, j) : 0;
   if (raw == 0x3b) return <u32>(c - 0x0370) <= 0x8f || <u32>(c - 0x1f00) <= 0xff;
+  if (raw == 0x7c) return <u32>(c - 0x0900) <= 0x4ff;
   return <u32>(c - 0x0531) <= 0x56 || (<u32>(c - 0x1200) <= 0x19f && unitAt(TEXT, at + 1) == 0x3a);
 }
 
@@ -218,7 +219,7 @@ export function analyze(length: i32): i32 {
       if (k == DROP) continue;
       if (k != SPACE) {
         if (pendingEnd >= 0) {
-          if (at == pendingEnd && (isTerminator(raw + foldOf(raw)) || isCloser(raw) || (raw == 0x3a && unitAt(text, at - 1) == 0x3a))) {
+          if (at == pendingEnd && (isTerminator(raw + foldOf(raw)) || isCloser(raw) || ((raw == 0x3a || raw == 0x7c) && unitAt(text, at - 1) == raw))) {
             pendingEnd = at + 1;
           } else {
             const initial = terminatorIsDot && lastWordIsInitial;
@@ -340,7 +341,7 @@ export function analyze(length: i32): i32 {
       prevDense = prev;
     } else {
       if (pendingEnd < 0) {
-        if (k == SEPARATOR && (isTerminator(raw + foldOf(raw)) || ((raw == 0x3b || raw == 0x3a) && endsWithStandIn(at, raw)))) {
+        if (k == SEPARATOR && (isTerminator(raw + foldOf(raw)) || ((raw == 0x3b || raw == 0x3a || raw == 0x7c) && endsWithStandIn(at, raw)))) {
           pendingEnd = at + 1;
           terminatorAt = at;
           terminatorIsDot = raw == 0x2e || raw == 0xff0e;
