@@ -104,7 +104,10 @@ function isCloser(c: i32): bool {
   return false;
 }
 
-/** endsWithStandIn in analyze.ts: Greek's `;`, Armenian's `:`, Amharic's `::` and the danda's `|`, after a letter of their script. */
+/**
+ * endsWithStandIn in analyze.ts: Greek's `;`, Armenian's `:`, Amharic's `::` and the danda's `|`,
+ * each after a letter of its script.
+ */
 function endsWithStandIn(at: i32, raw: i32): bool {
   let j = at - 1;
   while (j >= 0 && <u32>(unitAt(TEXT, j) - 0x0300) <= 0x6f) j--;
