@@ -32,12 +32,13 @@ export function parseInput(input: Input): ParsedInput {
 /** `display: none` in a style attribute: the one CSS a page read without its style sheets still shows. */
 const INLINE_DISPLAY_NONE = /(?:^|;)\s*display\s*:\s*none\s*(?:!\s*important\s*)?(?:;|$)/i;
 
-/** The first `<summary>` child of a `<details>`: the one part of it shown while it is closed. */
-function summaryOf(details: Element): Element | null {
-  for (let child = details.firstElementChild; child; child = child.nextElementSibling) {
-    if (child.localName === 'summary') return child;
+/** Whether `el` is the first `<summary>` among its siblings: all of a closed `<details>` that shows. */
+function isDetailsSummary(el: Element): boolean {
+  if (el.localName !== 'summary') return false;
+  for (let before = el.previousElementSibling; before; before = before.previousElementSibling) {
+    if (before.localName === 'summary') return false;
   }
-  return null;
+  return true;
 }
 
 /**
@@ -50,7 +51,7 @@ function hidesItself(el: Element): boolean {
   if (INLINE_DISPLAY_NONE.test(el.getAttribute('style') ?? '')) return true;
   if (el.getAttribute('hidden')?.toLowerCase() === 'until-found') return true;
   const parent = el.parentElement;
-  return parent?.localName === 'details' && !parent.hasAttribute('open') && summaryOf(parent) !== el;
+  return parent?.localName === 'details' && !parent.hasAttribute('open') && !isDetailsSummary(el);
 }
 
 /**

@@ -283,10 +283,10 @@ export class DedupIndex {
   }
 
   set(key: number, text: string, order: number): void {
-    this.reportableOrders = null;
     const old = this.entries[key];
     if (old && old.text === text) {
       if (old.order !== order) {
+        this.reportableOrders = null;
         old.order = order;
         this.columns.orders[old.id] = order;
         this.dropOrdered();
@@ -295,6 +295,7 @@ export class DedupIndex {
       return;
     }
     if (old) this.delete(key);
+    this.reportableOrders = null;
     if (this.tracking) {
       this.changedKeys.add(key);
       this.removedKeys.delete(key);

@@ -117,6 +117,12 @@ function endsWithStandIn(at: i32, raw: i32): bool {
   return <u32>(c - 0x0531) <= 0x56 || (<u32>(c - 0x1200) <= 0x19f && unitAt(TEXT, at + 1) == 0x3a);
 }
 
+/** mayStandIn in analyze.ts: `;`, `:` or `|`. */
+// @ts-ignore: decorator
+@inline function mayStandIn(raw: i32): bool {
+  return raw == 0x3b || raw == 0x3a || raw == 0x7c;
+}
+
 /** endsSentenceWithSpace in analyze.ts: Thai and Lao end a sentence with a space. */
 // @ts-ignore: decorator
 @inline function endsSentenceWithSpace(c: i32): bool {
@@ -344,7 +350,7 @@ export function analyze(length: i32): i32 {
       prevDense = prev;
     } else {
       if (pendingEnd < 0) {
-        if (k == SEPARATOR && (isTerminator(raw + foldOf(raw)) || ((raw == 0x3b || raw == 0x3a || raw == 0x7c) && endsWithStandIn(at, raw)))) {
+        if (k == SEPARATOR && (isTerminator(raw + foldOf(raw)) || (mayStandIn(raw) && endsWithStandIn(at, raw)))) {
           pendingEnd = at + 1;
           terminatorAt = at;
           terminatorIsDot = raw == 0x2e || raw == 0xff0e;
