@@ -139,7 +139,26 @@ function declaredCharset(bytes: Uint8Array): string | null {
   return encoding?.startsWith('utf-16') ? 'utf-8' : encoding;
 }
 
+/**
+ * What windows-1252 (and the labels latin1 and iso-8859-1, which the Encoding Standard maps to it)
+ * has at bytes 0x80–0x9F, where it differs from Latin-1: € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š
+ * › œ ž Ÿ, and five C1 controls it leaves as they are.
+ */
+const WINDOWS_1252_C1 =
+  '\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f' +
+  '\x90\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\x9d\u017e\u0178';
+
+/**
+ * Node 20's TextDecoder reads windows-1252 as Latin-1 (nodejs/node#60888): a legacy Western page's
+ * curly quotes, dashes and € came out as invisible C1 controls. Every byte is a character, so this never fails.
+ */
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]);
+}
+
 function decode(bytes: Uint8Array, encoding: string): string {
+  if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {

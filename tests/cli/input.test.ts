@@ -46,6 +46,15 @@ describe('decodeInput', () => {
     ).toContain('<p>السلام</p>');
   });
 
+  it('reads a windows-1252 page as browsers do: quotes, dashes and € where Latin-1 has controls', () => {
+    // "Café “prices” rise – €5…", as a legacy Western European page stores it.
+    const text = [0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x70, 0x72, 0x69, 0x63, 0x65, 0x73, 0x94, 0x20, 0x72, 0x69, 0x73, 0x65, 0x20, 0x96, 0x20, 0x80, 0x35, 0x85];
+    for (const label of ['windows-1252', 'iso-8859-1', 'latin1']) {
+      const page = new Uint8Array([...utf8(`<meta charset="${label}"><p>`), ...text, 0x81, ...utf8('</p>')]);
+      expect(decodeInput(page, 'old.html').content).toBe(`<meta charset="${label}"><p>Café “prices” rise – €5…\u0081</p>`);
+    }
+  });
+
   it('refuses bytes that are not valid in their encoding', () => {
     expect(reason(() => decodeInput(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a]), 'latin1.txt'))).toBe(
       'cannot decode it as UTF-8: invalid byte sequence (save it as UTF-8 or declare its charset)',
