@@ -2,7 +2,7 @@
 import type { Strictness } from '../engine/types';
 
 export const USAGE =
-  'usage: npm run scan -- [--json] [--strictness exact|near|loose] [--min-chars N] [FILE ...|-]';
+  'usage: npm run scan -- [--json] [--strictness exact|near|loose] [--min-chars N] [FILE|DIR ...|-]';
 
 export interface ScanArgs {
   json: boolean;

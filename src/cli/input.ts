@@ -1,6 +1,7 @@
 // Reading one input of `npm run scan`: a file or stdin, checked and decoded, or a one-line reason why not.
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 
 /**
@@ -88,6 +89,32 @@ export async function readBytes(path: string, stdin: Readable): Promise<Buffer> 
   }
 }
 
+/** Adds the pages and text files under `dir` to `found`; hidden entries and symbolic links are passed over. */
+async function collectInputs(dir: string, found: string[]): Promise<void> {
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await collectInputs(path, found);
+    else if (entry.isFile() && hasExtension(entry.name, INPUT_EXTENSIONS)) found.push(path);
+  }
+}
+
+/**
+ * The inputs an argument names: itself, or for a directory the pages and text files in it and in
+ * its subdirectories, in path order. A path that cannot be read is left to `readBytes` to explain.
+ */
+export async function inputsOf(path: string): Promise<string[]> {
+  if (path === '-' || !(await stat(path).catch(() => null))?.isDirectory()) return [path];
+  const found: string[] = [];
+  try {
+    await collectInputs(path, found);
+  } catch (error) {
+    throw fsReason(error);
+  }
+  if (found.length === 0) throw new InputError(`a directory with no pages or text files (${INPUT_EXTENSIONS.join(' ')})`);
+  return found.sort();
+}
+
 /** The encoding a byte-order mark declares, if the bytes start with one. */
 function bomEncoding(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
@@ -115,6 +142,8 @@ function hasExtension(name: string, extensions: readonly string[]): boolean {
 
 const HTML_EXTENSIONS = ['.html', '.htm', '.xhtml', '.shtml'];
 const TEXT_EXTENSIONS = ['.txt', '.text'];
+/** What a directory given as an argument is searched for. */
+const INPUT_EXTENSIONS = [...HTML_EXTENSIONS, ...TEXT_EXTENSIONS];
 
 /** Markup starts with a tag (or doctype or comment) after any leading whitespace. */
 function startsWithMarkup(text: string): boolean {

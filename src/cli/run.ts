@@ -4,7 +4,7 @@ import type { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import type { EngineOptions } from '../engine';
 import { USAGE, UsageError, parseArgs, type ScanArgs } from './args';
-import { InputError, MAX_INPUT_BYTES, decodeInput, readBytes } from './input';
+import { InputError, MAX_INPUT_BYTES, decodeInput, inputsOf, readBytes } from './input';
 import { scanInput } from './report';
 import { formatTable } from './table';
 import { wantsColour } from './terminal';
@@ -31,7 +31,8 @@ const DEFAULT_COLUMNS = 100;
 const HELP = `${USAGE}
 
 Finds repeated paragraphs in HTML pages (.html/.htm, or anything starting with a tag) and text
-files (one paragraph per line). With no FILE it scans the bundled Arabic sample article; - reads stdin.
+files (one paragraph per line). A directory stands for the pages and text files in it and in its
+subdirectories. With no FILE it scans the bundled Arabic sample article; - reads stdin.
 
   --json                 one JSON report per input, one per line
   --strictness LEVEL     exact, near (default) or loose
@@ -74,16 +75,28 @@ export async function runScan(argv: readonly string[], io: ScanIO): Promise<numb
   const files = args.files.length > 0 ? args.files : [relative(io.cwd, SAMPLE_PAGE)];
   let status = EXIT_OK;
   let printed = 0;
-  for (const file of files) {
-    const name = file === '-' ? '<stdin>' : file;
+  const fail = (name: string, error: unknown) => {
+    io.stderr.write(`scan: ${name}: ${oneLine(error)}\n`);
+    status = EXIT_INPUT_ERROR;
+  };
+  for (const arg of files) {
+    let inputs: string[];
     try {
-      const report = scanInput(name, decodeInput(await readBytes(file, io.stdin), file), options);
-      if (args.json) io.stdout.write(`${JSON.stringify(report)}\n`);
-      else io.stdout.write(`${printed > 0 ? '\n' : ''}${formatTable(report, style)}\n`);
-      printed++;
+      inputs = await inputsOf(arg);
     } catch (error) {
-      io.stderr.write(`scan: ${name}: ${oneLine(error)}\n`);
-      status = EXIT_INPUT_ERROR;
+      fail(arg, error);
+      continue;
+    }
+    for (const file of inputs) {
+      const name = file === '-' ? '<stdin>' : file;
+      try {
+        const report = scanInput(name, decodeInput(await readBytes(file, io.stdin), file), options);
+        if (args.json) io.stdout.write(`${JSON.stringify(report)}\n`);
+        else io.stdout.write(`${printed > 0 ? '\n' : ''}${formatTable(report, style)}\n`);
+        printed++;
+      } catch (error) {
+        fail(name, error);
+      }
     }
   }
   return status;

@@ -145,6 +145,23 @@ describe('npm run scan --json', SPAWNS, () => {
     expect(statuses(near)).toEqual(['unique', 'unique', 'duplicate']);
   });
 
+  it('scans a directory as the pages and text files in it and its subdirectories, in path order', () => {
+    const folder = join(dir, 'saved');
+    for (const sub of ['b', 'a/deeper', '.cache']) mkdirSync(join(folder, sub), { recursive: true });
+    writeFileSync(join(folder, 'b', 'page.HTML'), readFileSync(SAMPLE_PAGE));
+    writeFileSync(join(folder, 'a', 'deeper', 'lines.txt'), `${lines.join('\n')}\n`);
+    writeFileSync(join(folder, 'a', 'notes.md'), `${lines.join('\n')}\n`);
+    writeFileSync(join(folder, 'a', 'photo.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]));
+    writeFileSync(join(folder, '.cache', 'old.html'), readFileSync(SAMPLE_PAGE));
+    const run = scan(['--json', folder, nearTxt]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const found = reports(run);
+    expect(found.map((report) => report.file)).toEqual([join(folder, 'a', 'deeper', 'lines.txt'), join(folder, 'b', 'page.HTML'), nearTxt]);
+    expectSampleVerdict(found[0]);
+    expectSampleVerdict(found[1]);
+  });
+
   it('finds the repeats of an HTML fragment, as a browser parses it', () => {
     // Several top-level elements, an unclosed formatting element and a stray end tag: linkedom alone kept only the first <p>.
     const fragment = file('fragment.html', `<p>${paragraph}</p>\n<p>Other news <b>from the coast.</span>\n<p>${paragraph}</p>\n`);
@@ -205,7 +222,7 @@ describe('npm run scan: bad input', SPAWNS, () => {
     truncateSync(huge, 50 * 1024 * 1024);
     const inputs: [string, string][] = [
       [join(dir, 'missing.html'), 'no such file'],
-      [directory, 'is a directory'],
+      [directory, 'a directory with no pages or text files (.html .htm .xhtml .shtml .txt .text)'],
       [file('image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), 'binary file, not text or HTML'],
       [file('empty.txt', ''), 'empty file'],
       [file('blank.html', '<!DOCTYPE html><html><body>\n  <script>document.title = "x";</script>\n</body></html>'), 'no text blocks found'],
