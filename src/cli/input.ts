@@ -104,7 +104,9 @@ async function collectInputs(dir: string, found: string[]): Promise<void> {
  * its subdirectories, in path order. A path that cannot be read is left to `readBytes` to explain.
  */
 export async function inputsOf(path: string): Promise<string[]> {
-  if (path === '-' || !(await stat(path).catch(() => null))?.isDirectory()) return [path];
+  if (path === '-') return [path];
+  const info = await stat(path).catch(() => null);
+  if (!info?.isDirectory()) return [path];
   const found: string[] = [];
   try {
     await collectInputs(path, found);
