@@ -89,7 +89,7 @@ export async function readBytes(path: string, stdin: Readable): Promise<Buffer> 
   }
 }
 
-/** Adds the pages and text files under `dir` to `found`; hidden entries and symbolic links are passed over. */
+/** Adds the pages and text files under `dir` to `found`, passing over hidden entries and symbolic links. */
 async function collectInputs(dir: string, found: string[]): Promise<void> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
@@ -172,8 +172,8 @@ function declaredCharset(bytes: Uint8Array): string | null {
 
 /**
  * What windows-1252 (and the labels latin1 and iso-8859-1, which the Encoding Standard maps to it)
- * has at bytes 0x80–0x9F, where it differs from Latin-1: € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – — ˜ ™ š
- * › œ ž Ÿ, and five C1 controls it leaves as they are.
+ * has at bytes 0x80–0x9F, where it differs from Latin-1: € ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ Ž ‘ ’ “ ” • – —
+ * ˜ ™ š › œ ž Ÿ, and five C1 controls it leaves as they are.
  */
 const WINDOWS_1252_C1 =
   '\u20ac\x81\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\x8d\u017d\x8f' +
@@ -181,7 +181,8 @@ const WINDOWS_1252_C1 =
 
 /**
  * Node 20's TextDecoder reads windows-1252 as Latin-1 (nodejs/node#60888): a legacy Western page's
- * curly quotes, dashes and € came out as invisible C1 controls. Every byte is a character, so this never fails.
+ * curly quotes, dashes and € came out as invisible C1 controls. Every byte is a character, so this
+ * never fails.
  */
 function decodeWindows1252(bytes: Uint8Array): string {
   const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
