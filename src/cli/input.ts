@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
+import { MHTML_EXTENSIONS, archivedPage, isMhtml } from './mhtml';
 
 /**
  * The largest input scanned: 32 MiB. Real article pages are well under 5 MiB; past this, parsing
@@ -145,7 +146,7 @@ function hasExtension(name: string, extensions: readonly string[]): boolean {
 const HTML_EXTENSIONS = ['.html', '.htm', '.xhtml', '.shtml'];
 const TEXT_EXTENSIONS = ['.txt', '.text'];
 /** What a directory given as an argument is searched for. */
-const INPUT_EXTENSIONS = [...HTML_EXTENSIONS, ...TEXT_EXTENSIONS];
+const INPUT_EXTENSIONS = [...HTML_EXTENSIONS, ...MHTML_EXTENSIONS, ...TEXT_EXTENSIONS];
 
 /** Markup starts with a tag (or doctype or comment) after any leading whitespace. */
 function startsWithMarkup(text: string): boolean {
@@ -199,19 +200,28 @@ function decode(bytes: Uint8Array, encoding: string): string {
   }
 }
 
+/** The page a single-file archive (MHTML) holds, decoded as its part or its own `<meta charset>` says. */
+function decodeArchivedPage(bytes: Uint8Array): Input {
+  const page = archivedPage(bytes);
+  if (!page) throw new InputError('a single-file web archive (MHTML) with no HTML page in it');
+  const declared = page.charset === null ? null : encodingNamed(page.charset);
+  return declared ? { kind: 'html', content: decode(page.bytes, declared) } : decodeInput(page.bytes, 'page.html');
+}
+
 /**
  * Turns raw bytes into text and decides how to read it: `.html`/`.htm` (or content starting with a
- * tag) is HTML, anything else one paragraph per line. A BOM or an HTML `<meta charset>` chooses the
- * encoding; otherwise it must be valid UTF-8.
+ * tag) is HTML, an MHTML archive the page it holds, anything else one paragraph per line. A BOM or
+ * an HTML `<meta charset>` chooses the encoding; otherwise it must be valid UTF-8.
  */
 export function decodeInput(bytes: Uint8Array, name: string): Input {
   if (bytes.length === 0) throw new InputError('empty file');
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  if (hasExtension(name, MHTML_EXTENSIONS) || isMhtml(head)) return decodeArchivedPage(bytes);
   const bom = bomEncoding(bytes);
   const wide = bom !== null && bom.startsWith('utf-16');
   // UTF-16 text is full of NUL bytes: judge it after decoding instead.
   if (!wide && looksBinary(bytes)) throw new InputError('binary file, not text or HTML');
   const named = hasExtension(name, HTML_EXTENSIONS) ? 'html' : hasExtension(name, TEXT_EXTENSIONS) ? 'text' : null;
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   const mayBeHtml = named === 'html' || (named === null && !wide && startsWithMarkup(head));
   const encoding = bom ?? (mayBeHtml ? declaredCharset(bytes) : null) ?? 'utf-8';
   const content = decode(bytes, encoding);

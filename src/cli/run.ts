@@ -30,9 +30,10 @@ const DEFAULT_COLUMNS = 100;
 
 const HELP = `${USAGE}
 
-Finds repeated paragraphs in HTML pages (.html/.htm, or anything starting with a tag) and text
-files (one paragraph per line). A directory stands for the pages and text files in it and in its
-subdirectories. With no FILE it scans the bundled Arabic sample article; - reads stdin.
+Finds repeated paragraphs in HTML pages (.html/.htm, or anything starting with a tag), pages saved
+as one file (.mhtml/.mht) and text files (one paragraph per line). A directory stands for the pages
+and text files in it and in its subdirectories. With no FILE it scans the bundled Arabic sample
+article; - reads stdin.
 
   --json                 one JSON report per input, one per line
   --strictness LEVEL     exact, near (default) or loose

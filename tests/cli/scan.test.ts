@@ -222,7 +222,7 @@ describe('npm run scan: bad input', SPAWNS, () => {
     truncateSync(huge, 50 * 1024 * 1024);
     const inputs: [string, string][] = [
       [join(dir, 'missing.html'), 'no such file'],
-      [directory, 'a directory with no pages or text files (.html .htm .xhtml .shtml .txt .text)'],
+      [directory, 'a directory with no pages or text files (.html .htm .xhtml .shtml .mhtml .mht .txt .text)'],
       [file('image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), 'binary file, not text or HTML'],
       [file('empty.txt', ''), 'empty file'],
       [file('blank.html', '<!DOCTYPE html><html><body>\n  <script>document.title = "x";</script>\n</body></html>'), 'no text blocks found'],
