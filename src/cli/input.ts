@@ -162,10 +162,15 @@ function encodingNamed(label: string): string | null {
   }
 }
 
-/** The charset an HTML page declares in a `<meta>` near its start, per the HTML prescan. */
+/**
+ * The charset an HTML page declares in a `<meta>` near its start, per the HTML prescan; failing
+ * that, in an XML declaration, which an XHTML page saved from the browser may carry alone.
+ */
 function declaredCharset(bytes: Uint8Array): string | null {
   const head = Buffer.from(bytes.subarray(0, CHARSET_PRESCAN_BYTES)).toString('latin1');
-  const label = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1];
+  const label =
+    /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1] ??
+    /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(head)?.[1];
   const encoding = label ? encodingNamed(label) : null;
   // A page that reached us as bytes and says UTF-16 without a BOM is really ASCII-compatible (HTML spec).
   return encoding?.startsWith('utf-16') ? 'utf-8' : encoding;

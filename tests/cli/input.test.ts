@@ -46,6 +46,16 @@ describe('decodeInput', () => {
     ).toContain('<p>السلام</p>');
   });
 
+  it('takes an XHTML page’s charset from its XML declaration when no <meta> gives one', () => {
+    const page = (declaration: string, meta = '') =>
+      new Uint8Array([...utf8(`${declaration}<html xmlns="http://www.w3.org/1999/xhtml"><head>${meta}</head><body><p>`), 0x63, 0x61, 0x66, 0xe9, ...utf8('</p></body></html>')]);
+    expect(decodeInput(page('<?xml version="1.0" encoding="ISO-8859-1"?>'), 'old.xhtml').content).toContain('<p>café</p>');
+    // A <meta> says more: the XML declaration of a page served as HTML is ignored by browsers.
+    expect(reason(() => decodeInput(page("<?xml version='1.0' encoding='ISO-8859-1'?>", '<meta charset="utf-8">'), 'old.xhtml'))).toBe(
+      'cannot decode it as UTF-8: invalid byte sequence (save it as UTF-8 or declare its charset)',
+    );
+  });
+
   it('reads a windows-1252 page as browsers do: quotes, dashes and € where Latin-1 has controls', () => {
     // "Café “prices” rise – €5…", as a legacy Western European page stores it.
     const text = [0x43, 0x61, 0x66, 0xe9, 0x20, 0x93, 0x70, 0x72, 0x69, 0x63, 0x65, 0x73, 0x94, 0x20, 0x72, 0x69, 0x73, 0x65, 0x20, 0x96, 0x20, 0x80, 0x35, 0x85];
