@@ -2,6 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { MHTML_EXTENSIONS, archivedPage, isMhtml } from './mhtml';
 
@@ -96,7 +97,7 @@ async function collectInputs(dir: string, found: string[]): Promise<void> {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
     if (entry.isDirectory()) await collectInputs(path, found);
-    else if (entry.isFile() && hasExtension(entry.name, INPUT_EXTENSIONS)) found.push(path);
+    else if (entry.isFile() && hasExtension(withoutGzip(entry.name), INPUT_EXTENSIONS)) found.push(path);
   }
 }
 
@@ -205,6 +206,23 @@ function decode(bytes: Uint8Array, encoding: string): string {
   }
 }
 
+/** `page.html` for `page.html.gz`: what the file is once decompressed. */
+function withoutGzip(name: string): string {
+  return name.replace(/\.gz$/i, '');
+}
+
+/** A gzip stream (as crawlers may store a page), decompressed within the size limit. */
+function gunzip(bytes: Uint8Array): Buffer {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: MAX_INPUT_BYTES });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new InputError(`too large once decompressed (the limit is ${MAX_INPUT_BYTES / MIB} MiB)`);
+    }
+    throw new InputError(`cannot decompress it: ${(error as Error).message}`);
+  }
+}
+
 /** The page a single-file archive (MHTML) holds, decoded as its part or its own `<meta charset>` says. */
 function decodeArchivedPage(bytes: Uint8Array): Input {
   const page = archivedPage(bytes);
@@ -220,6 +238,7 @@ function decodeArchivedPage(bytes: Uint8Array): Input {
  */
 export function decodeInput(bytes: Uint8Array, name: string): Input {
   if (bytes.length === 0) throw new InputError('empty file');
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return decodeInput(gunzip(bytes), withoutGzip(name));
   const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
   if (hasExtension(name, MHTML_EXTENSIONS) || isMhtml(head)) return decodeArchivedPage(bytes);
   const bom = bomEncoding(bytes);

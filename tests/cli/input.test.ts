@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError, MAX_INPUT_BYTES, decodeInput, readBytes } from '../../src/cli/input';
 
@@ -63,6 +64,14 @@ describe('decodeInput', () => {
       const page = new Uint8Array([...utf8(`<meta charset="${label}"><p>`), ...text, 0x81, ...utf8('</p>')]);
       expect(decodeInput(page, 'old.html').content).toBe(`<meta charset="${label}"><p>Café “prices” rise – €5…\u0081</p>`);
     }
+  });
+
+  it('decompresses a gzipped page or text, within the size limit', () => {
+    const page = '<html><head><meta charset="windows-1256"></head><body><p>Page</p></body></html>';
+    expect(decodeInput(gzipSync(page), 'saved.html.gz')).toEqual({ kind: 'html', content: page });
+    expect(decodeInput(gzipSync('one line\nanother line\n'), 'notes.txt.gz')).toEqual({ kind: 'text', content: 'one line\nanother line\n' });
+    expect(reason(() => decodeInput(gzipSync(Buffer.alloc(MAX_INPUT_BYTES + 1, 0x61)), 'bomb.gz'))).toBe('too large once decompressed (the limit is 32 MiB)');
+    expect(reason(() => decodeInput(gzipSync(page).subarray(0, 30), 'cut.html.gz'))).toBe('cannot decompress it: unexpected end of file');
   });
 
   it('refuses bytes that are not valid in their encoding', () => {
