@@ -31,15 +31,15 @@ const DEFAULT_COLUMNS = 100;
 const HELP = `${USAGE}
 
 Finds repeated paragraphs in HTML pages (.html/.htm, or anything starting with a tag), pages saved
-as one file (.mhtml/.mht) and text files (one paragraph per line). A directory stands for the pages
-and text files in it and in its subdirectories. With no FILE it scans the bundled Arabic sample
-article; - reads stdin.
+as one file (.mhtml/.mht) and text files (one paragraph per line), gzipped or not. A directory
+stands for the pages and text files in it and in its subdirectories. With no FILE it scans the
+bundled Arabic sample article; - reads stdin.
 
   --json                 one JSON report per input, one per line
   --strictness LEVEL     exact, near (default) or loose
   --min-chars N          ignore blocks shorter than N characters (default: the engine's)
 
-Inputs over ${MAX_INPUT_BYTES / 1024 / 1024} MiB are refused. Exit status: 0 all scanned, 1 some input failed, 2 bad usage.`;
+Inputs over ${MAX_INPUT_BYTES / 1024 / 1024} MiB, gzipped ones once decompressed, are refused. Exit status: 0 all scanned, 1 some input failed, 2 bad usage.`;
 
 function engineOptions(args: ScanArgs): Partial<EngineOptions> {
   const options: Partial<EngineOptions> = {};
