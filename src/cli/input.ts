@@ -232,9 +232,10 @@ function decodeArchivedPage(bytes: Uint8Array): Input {
 }
 
 /**
- * Turns raw bytes into text and decides how to read it: `.html`/`.htm` (or content starting with a
- * tag) is HTML, an MHTML archive the page it holds, anything else one paragraph per line. A BOM or
- * an HTML `<meta charset>` chooses the encoding; otherwise it must be valid UTF-8.
+ * Turns raw bytes into text and decides how to read it, once a gzip stream is decompressed:
+ * `.html`/`.htm` (or content starting with a tag) is HTML, an MHTML archive the page it holds,
+ * anything else one paragraph per line. A BOM, an HTML `<meta charset>` or an XML declaration
+ * chooses the encoding; otherwise it must be valid UTF-8.
  */
 export function decodeInput(bytes: Uint8Array, name: string): Input {
   if (bytes.length === 0) throw new InputError('empty file');
