@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
 import type { EngineOptions } from '../engine';
 import { USAGE, UsageError, parseArgs, type ScanArgs } from './args';
 import { InputError, MAX_INPUT_BYTES, decodeInput, inputsOf, readBytes } from './input';
-import { scanInput } from './report';
-import { formatTable } from './table';
+import { scanInput, type ScanReport } from './report';
+import { formatTable, formatTotal } from './table';
 import { wantsColour } from './terminal';
 
 /** The Arabic sample article as a page, scanned when no file is given. */
@@ -74,11 +74,11 @@ export async function runScan(argv: readonly string[], io: ScanIO): Promise<numb
     width: io.stdout.isTTY ? (io.stdout.columns ?? DEFAULT_COLUMNS) : DEFAULT_COLUMNS,
   };
   const files = args.files.length > 0 ? args.files : [relative(io.cwd, SAMPLE_PAGE)];
-  let status = EXIT_OK;
-  let printed = 0;
+  const scanned: ScanReport['stats'][] = [];
+  let failed = 0;
   const fail = (name: string, error: unknown) => {
     io.stderr.write(`scan: ${name}: ${oneLine(error)}\n`);
-    status = EXIT_INPUT_ERROR;
+    failed++;
   };
   for (const arg of files) {
     let inputs: string[];
@@ -93,12 +93,14 @@ export async function runScan(argv: readonly string[], io: ScanIO): Promise<numb
       try {
         const report = scanInput(name, decodeInput(await readBytes(file, io.stdin), file), options);
         if (args.json) io.stdout.write(`${JSON.stringify(report)}\n`);
-        else io.stdout.write(`${printed > 0 ? '\n' : ''}${formatTable(report, style)}\n`);
-        printed++;
+        else io.stdout.write(`${scanned.length > 0 ? '\n' : ''}${formatTable(report, style)}\n`);
+        scanned.push(report.stats);
       } catch (error) {
         fail(name, error);
       }
     }
   }
-  return status;
+  // Several inputs (a directory, a glob) end with their sums, so a long run need not be added up by eye.
+  if (!args.json && scanned.length > 0 && scanned.length + failed > 1) io.stdout.write(`\n${formatTotal(scanned, failed, style)}\n`);
+  return failed > 0 ? EXIT_INPUT_ERROR : EXIT_OK;
 }

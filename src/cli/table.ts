@@ -61,8 +61,9 @@ function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }
 
-function summaryOf(report: ScanReport): string {
-  const { blocks, duplicates, partial, ms } = report.stats;
+type ScanStats = ScanReport['stats'];
+
+function summaryOf({ blocks, duplicates, partial, ms }: ScanStats): string {
   return `${duplicates} repeated, ${partial} partial in ${blocks} ${blocks === 1 ? 'block' : 'blocks'} (${ms.toFixed(1)} ms)`;
 }
 
@@ -100,6 +101,20 @@ export function formatTable(report: ScanReport, style: TableStyle): string {
   const lines = [paint('bold', isolate(report.file))];
   if (report.groups.length === 0) lines.push('  no repeated paragraphs');
   else lines.push(...renderRows(rowsOf(report), style, paint));
-  lines.push(`  ${paint('bold', summaryOf(report))}`);
+  lines.push(`  ${paint('bold', summaryOf(report.stats))}`);
   return lines.join('\n');
+}
+
+/** The line after the tables of several inputs: their sums, and how many could not be scanned. */
+export function formatTotal(scanned: readonly ScanStats[], failed: number, style: TableStyle): string {
+  const sum = (pick: (stats: ScanStats) => number) => scanned.reduce((total, stats) => total + pick(stats), 0);
+  const total = {
+    blocks: sum((stats) => stats.blocks),
+    duplicates: sum((stats) => stats.duplicates),
+    partial: sum((stats) => stats.partial),
+    ms: sum((stats) => stats.ms),
+  };
+  const files = `${scanned.length} ${scanned.length === 1 ? 'file' : 'files'}`;
+  const failures = failed > 0 ? `; ${failed} could not be scanned` : '';
+  return painter(style.colour)('bold', `${files}: ${summaryOf(total)}${failures}`);
 }

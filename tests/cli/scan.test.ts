@@ -218,6 +218,23 @@ describe('npm run scan (table)', SPAWNS, () => {
     // Not a terminal: no colour codes.
     expect(run.stdout).not.toContain('\u001b');
   });
+
+  it('ends several inputs with their sums, counting those that could not be scanned', () => {
+    const sampleTxt = file('sums.txt', `${lines.join('\n')}\n`);
+    const run = scan([SAMPLE_PAGE, join(dir, 'missing.html'), sampleTxt]);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(`scan: ${join(dir, 'missing.html')}: no such file\n`);
+    const rows = run.stdout.trimEnd().split('\n');
+    expect(rows.filter((row) => /^ {2}\d+ repeated/.test(row)).map((row) => row.replace(/ \(.*/, ''))).toEqual([
+      '  5 repeated, 1 partial in 31 blocks',
+      '  5 repeated, 1 partial in 14 blocks',
+    ]);
+    expect(rows.at(-2)).toBe('');
+    expect(rows.at(-1)).toMatch(/^2 files: 10 repeated, 2 partial in 45 blocks \(\d+\.\d ms\); 1 could not be scanned$/);
+    // One input, or JSON, has no sums line.
+    expect(scan([sampleTxt]).stdout).not.toMatch(/files?:/);
+    expect(reports(scan(['--json', SAMPLE_PAGE, sampleTxt]))).toHaveLength(2);
+  });
 });
 
 describe('npm run scan: bad input', SPAWNS, () => {
