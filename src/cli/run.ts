@@ -101,6 +101,8 @@ export async function runScan(argv: readonly string[], io: ScanIO): Promise<numb
     }
   }
   // Several inputs (a directory, a glob) end with their sums, so a long run need not be added up by eye.
-  if (!args.json && scanned.length > 0 && scanned.length + failed > 1) io.stdout.write(`\n${formatTotal(scanned, failed, style)}\n`);
+  if (!args.json && scanned.length > 0 && scanned.length + failed > 1) {
+    io.stdout.write(`\n${formatTotal(scanned, failed, style)}\n`);
+  }
   return failed > 0 ? EXIT_INPUT_ERROR : EXIT_OK;
 }
