@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
+import { latin1 } from './latin1';
 import { MHTML_EXTENSIONS, archivedPage, isMhtml } from './mhtml';
 
 /**
@@ -168,7 +169,7 @@ function encodingNamed(label: string): string | null {
  * that, in an XML declaration, which an XHTML page saved from the browser may carry alone.
  */
 function declaredCharset(bytes: Uint8Array): string | null {
-  const head = Buffer.from(bytes.subarray(0, CHARSET_PRESCAN_BYTES)).toString('latin1');
+  const head = latin1(bytes, CHARSET_PRESCAN_BYTES);
   const label =
     /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1] ??
     /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(head)?.[1];
@@ -192,8 +193,7 @@ const WINDOWS_1252_C1 =
  * never fails.
  */
 function decodeWindows1252(bytes: Uint8Array): string {
-  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  return latin1.replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]);
+  return latin1(bytes).replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]);
 }
 
 function decode(bytes: Uint8Array, encoding: string): string {
@@ -240,7 +240,7 @@ function decodeArchivedPage(bytes: Uint8Array): Input {
 export function decodeInput(bytes: Uint8Array, name: string): Input {
   if (bytes.length === 0) throw new InputError('empty file');
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) return decodeInput(gunzip(bytes), withoutGzip(name));
-  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
+  const head = latin1(bytes, 1024);
   if (hasExtension(name, MHTML_EXTENSIONS) || isMhtml(head)) return decodeArchivedPage(bytes);
   const bom = bomEncoding(bytes);
   const wide = bom !== null && bom.startsWith('utf-16');

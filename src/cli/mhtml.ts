@@ -1,6 +1,7 @@
 // Pages saved as one file: MHTML, what Chrome and Edge write for "Webpage, Single File" (.mhtml,
 // .mht). A MIME multipart archive whose first HTML part is the page, usually quoted-printable, with
 // its images and style sheets in the parts after it.
+import { latin1 } from './latin1';
 
 export const MHTML_EXTENSIONS = ['.mhtml', '.mht'];
 
@@ -39,8 +40,7 @@ function decodeQuotedPrintable(body: string): Buffer {
 
 /** Whether the file's first bytes (as Latin-1) are the headers of an MHTML archive. */
 export function isMhtml(head: string): boolean {
-  const end = HEADERS_END.exec(head);
-  const headers = parseHeaders(end ? head.slice(0, end.index) : head);
+  const headers = splitEntity(head)?.headers ?? parseHeaders(head);
   return headers.has('mime-version') && /^multipart\/related\b/i.test(headers.get('content-type') ?? '');
 }
 
@@ -52,7 +52,7 @@ export interface ArchivedPage {
 
 /** The page an MHTML archive holds: its first text/html part, out of its transfer encoding; null if none. */
 export function archivedPage(bytes: Uint8Array): ArchivedPage | null {
-  const archive = splitEntity(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'));
+  const archive = splitEntity(latin1(bytes));
   const boundary = archive && parameter(archive.headers.get('content-type') ?? '', 'boundary');
   if (!archive || !boundary) return null;
   // The first piece is the preamble; the closing delimiter's piece starts with "--".
