@@ -9,36 +9,29 @@ function flatParent(el: Element): Element | null {
   return el.assignedSlot ?? el.parentElement ?? ((el.parentNode as ShadowRoot | null)?.host || null);
 }
 
-/** What a reader sees of an element: `boxless` is shown, but laid out in an ancestor's box (`display: contents`). */
-type Sight = 'shown' | 'boxless' | 'hidden';
-
-function sightOf(el: Element): Sight {
-  if (typeof el.checkVisibility !== 'function') return 'shown';
+/**
+ * The element whose box lays out what `el` holds: `el` itself, or for `display: contents` and our own
+ * fold, the ancestor whose box holds its content; null when the browser does not render it (a
+ * `display: none` or `content-visibility: hidden` subtree). Without `checkVisibility` (linkedom, old
+ * browsers) every element lays itself out, as the markup alone cannot tell.
+ */
+function layoutBoxOf(el: Element): Element | null {
+  if (typeof el.checkVisibility !== 'function') return el;
   // hidden="until-found" leaves the element a box but hides what it holds, until find-in-page reveals it.
-  if (el.hasAttribute('hidden')) return 'hidden';
+  if (el.hasAttribute('hidden')) return null;
   for (let node: Element | null = el; node; node = flatParent(node)) {
-    if (node.checkVisibility()) return node === el ? 'shown' : 'boxless';
+    if (node.checkVisibility()) return node;
     // Our own fold hides a repeat on purpose: whether it shows is up to its parent.
     if (node.hasAttribute(ATTR_FOLDED)) continue;
     // `display: contents` has no box of its own, but its content is laid out in its parent's.
-    if (node.ownerDocument.defaultView?.getComputedStyle(node).display !== 'contents') return 'hidden';
+    if (node.ownerDocument.defaultView?.getComputedStyle(node).display !== 'contents') return null;
   }
-  return 'hidden';
-}
-
-/**
- * True when the browser renders `el`: it has a box, or its content is laid out in an ancestor's,
- * outside any `display: none` or `content-visibility: hidden` subtree. Without `checkVisibility`
- * (linkedom, old browsers) every element counts as shown, as the markup alone cannot tell.
- */
-export function isShown(el: Element): boolean {
-  return sightOf(el) !== 'hidden';
-}
-
-/** The nearest element around `el` with a box of its own, whose size changes when `el`'s content shows or hides. */
-function boxAround(el: Element): Element | null {
-  for (let node = flatParent(el); node; node = flatParent(node)) if (node.checkVisibility()) return node;
   return null;
+}
+
+/** True when the browser renders `el`, in a box of its own or in an ancestor's (see `layoutBoxOf`). */
+export function isShown(el: Element): boolean {
+  return layoutBoxOf(el) !== null;
 }
 
 /** Hidden elements watched before the first check for ones the page has removed. */
@@ -59,11 +52,12 @@ export class VisibilityWatch {
   /** Each watched element, and whether it was shown when last read. */
   private readonly watched = new Map<Element, boolean>();
   /**
-   * Shown elements with no box of their own, found so when asked: the observer never reports a size
-   * for them, so the box around each is observed in its place, as hiding one changes that box's size.
-   * Not always: text that shares its lines with a neighbour's can go without the box changing at all.
+   * Shown elements with no box of their own, found so when asked, and the ancestor whose box lays
+   * them out: the observer never reports a size for them, so that box is observed in their place, as
+   * hiding one changes its size. Not always: text that shares its lines with a neighbour's can go
+   * without the box changing at all.
    */
-  private readonly boxless = new WeakSet<Element>();
+  private readonly boxless = new WeakMap<Element, Element>();
   /** Observed boxes around boxless watched elements, and the elements each stands in for. */
   private readonly standIns = new Map<Element, Set<Element>>();
   private readonly standInOf = new Map<Element, Element>();
@@ -77,9 +71,9 @@ export class VisibilityWatch {
 
   /** True when the block element `el` is hidden; it is then watched, to be read once shown. */
   hiddenBlock(el: Element): boolean {
-    const sight = sightOf(el);
-    if (sight === 'boxless') this.boxless.add(el);
-    if (sight !== 'hidden') return false;
+    const box = layoutBoxOf(el);
+    if (box && box !== el) this.boxless.set(el, box);
+    if (box) return false;
     if (!this.watched.has(el)) this.watch(el, false);
     return true;
   }
@@ -125,7 +119,7 @@ export class VisibilityWatch {
     if (!shown && this.watched.size >= this.pruneAt) this.prune();
     this.watched.set(el, shown);
     this.observer.observe(el);
-    const box = shown && this.boxless.has(el) ? boxAround(el) : null;
+    const box = shown ? this.boxless.get(el) : undefined;
     if (!box) return;
     this.standInOf.set(el, box);
     const leaning = this.standIns.get(box);
