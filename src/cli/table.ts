@@ -20,7 +20,7 @@ interface Row {
   block: string;
   kind: Kind;
   similarity: string;
-  /** Where in the block the repeated text sits, for partials. */
+  /** Where in the block the text repeating the group's first block sits, when not all of it does. */
   range: string;
   text: string;
 }
@@ -37,14 +37,14 @@ function rowsOf(report: ScanReport): Row[] {
       const base = { group: position === 0 ? String(index + 1) : '', block: `#${id}` };
       if (position === 0) {
         rows.push({ ...base, kind: 'first', similarity: '', range: '', text: block.text });
-      } else if (block.status === 'partial') {
+      } else if (block.status === 'partial' || block.repeated.length > 1) {
         // Show the part that repeats this group's first block: that is what the reader wants to check.
         const ranges = block.repeated.filter((range) => range.of === group.canonical);
         const shown = ranges[0] ?? { start: 0, end: block.text.length };
         const range = ranges.map((r) => `${r.start}–${r.end}`).join(',');
         rows.push({
           ...base,
-          kind: 'partial',
+          kind: block.status === 'partial' ? 'partial' : 'duplicate',
           similarity: percent(block.similarity),
           range: `[${range}]`,
           text: block.text.slice(shown.start, shown.end),

@@ -565,14 +565,18 @@ export class DedupIndex {
     return { id: entry.key, status: 'unique', of: null, similarity: 0, repeated: NO_RANGES, fingerprint: entry.fingerprint };
   }
 
-  private duplicateOf(entry: Entry, source: Entry, similarity: number): BlockResult {
+  /**
+   * `parts`, the block's sentences by source, are kept when some come from another block than
+   * `source` (two repeats glued together): the block is then listed with each block it repeats.
+   */
+  private duplicateOf(entry: Entry, source: Entry, similarity: number, parts?: RepeatedRange[]): BlockResult {
     const of = this.canonicalOf(source);
     return {
       id: entry.key,
       status: 'duplicate',
       of,
       similarity: round3(similarity),
-      repeated: [{ start: 0, end: entry.text.length, of }],
+      repeated: parts?.some((part) => part.of !== of) ? parts : [{ start: 0, end: entry.text.length, of }],
       fingerprint: entry.fingerprint,
     };
   }
@@ -692,11 +696,11 @@ export class DedupIndex {
     if (covered === significant) {
       if (near) {
         if (!sources.includes(near.entry.key)) sources.push(near.entry.key);
-        return this.duplicateOf(entry, near.entry, Math.min(near.similarity, 0.99));
+        return this.duplicateOf(entry, near.entry, Math.min(near.similarity, 0.99), ranges);
       }
       const main = ranges.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
       const repeatedChars = ranges.reduce((sum, r) => sum + r.end - r.start, 0);
-      return this.duplicateOf(entry, this.entries[main.of]!, Math.min(repeatedChars / entry.text.length, 0.99));
+      return this.duplicateOf(entry, this.entries[main.of]!, Math.min(repeatedChars / entry.text.length, 0.99), ranges);
     }
     const repeatedChars = ranges.reduce((sum, r) => sum + r.end - r.start, 0);
     return {
@@ -726,7 +730,7 @@ export class DedupIndex {
     };
     for (const block of blocks) {
       if (block.status === 'duplicate') join(block.of!, block.id);
-      else if (block.status === 'partial') for (const range of block.repeated) join(range.of, block.id);
+      if (block.status === 'partial' || block.repeated.length > 1) for (const range of block.repeated) join(range.of, block.id);
     }
     const groups = [...byCanonical.entries()].map(([canonical, members]) => ({ order: this.entries[canonical]!.order, canonical, members }));
     groups.sort((a, b) => a.order - b.order);

@@ -25,11 +25,14 @@ export interface RepeatedRange {
 export interface BlockResult {
   id: number;
   status: BlockStatus;
-  /** The canonical (earliest) block this one repeats; null when unique. */
+  /** The canonical (earliest) block this one repeats, the one it repeats most of when several; null when unique. */
   of: number | null;
   /** 0..1: shingle similarity for duplicates, repeated share of the text for partials, 0 when unique. */
   similarity: number;
-  /** Ranges of the text that repeat earlier blocks: the whole text for a duplicate, some sentences for a partial. */
+  /**
+   * Ranges of the text that repeat earlier blocks: the whole text for a duplicate of one block, each
+   * part for a duplicate made of several, some sentences for a partial.
+   */
   repeated: readonly RepeatedRange[];
   fingerprint: Fingerprint;
 }

@@ -597,9 +597,16 @@ export class PageController {
   /** Maps blocks to their group's number; blocks whose number changes go into `changed`. */
   private renumberGroups(groups: Group[], changed: Set<number>): void {
     const groupOf = new Map<number, number>();
+    const indexOf = new Map(groups.map((group, index) => [group.canonical, index]));
     // A repeat is shown with the group it repeats; a canonical block with its own group.
     groups.forEach((group, index) => {
-      for (const member of group.members) if (member !== group.canonical && !groupOf.has(member)) groupOf.set(member, index);
+      for (const member of group.members) {
+        if (member === group.canonical || groupOf.has(member)) continue;
+        // A duplicate listed with several groups (repeats glued together) is shown with the one its tooltip names.
+        const result = this.results.get(member);
+        const named = result?.status === 'duplicate' ? indexOf.get(result.of!) : undefined;
+        groupOf.set(member, named ?? index);
+      }
     });
     groups.forEach((group, index) => {
       if (!groupOf.has(group.canonical)) groupOf.set(group.canonical, index);

@@ -31,6 +31,17 @@ describe('formatTable', () => {
     expect(rows[rows.length - 1]).toMatch(/^ {2}5 repeated, 1 partial in 14 blocks \(\d+\.\d ms\)$/);
   });
 
+  it('lists two repeats glued into one paragraph under both groups, each row with its part', () => {
+    const [first, second] = [sampleLines()[1], sampleLines()[3]];
+    const glued = `${first}${second}`;
+    const report = scanInput('glued.txt', { kind: 'text', content: [first, second, glued].join('\n') }, {});
+    const rows = formatTable(report, { colour: false, width: 200 }).split('\n').filter((row) => row.includes('#2 '));
+    expect(rows).toEqual([
+      expect.stringContaining(`#2     duplicate  63%  [0–${first.length}] ${FSI}${first.slice(0, 20)}`),
+      expect.stringContaining(`#2     duplicate  63%  [${first.length}–${glued.length}] ${FSI}${second.slice(0, 20)}`),
+    ]);
+  });
+
   it('keeps every row within the terminal width, with each snippet isolated', () => {
     const table = formatTable(sampleReport(), { colour: false, width: 80 });
     for (const row of table.split('\n')) {

@@ -174,10 +174,28 @@ describe('glued paragraphs', () => {
   test('a block made only of earlier sentences is a duplicate', () => {
     const a = 'The talks ended without an agreement on the constitution committee.';
     const b = 'Delegates said they would return to Geneva within two months.';
-    const report = findRepeats([a, b, `${b} ${a}`]);
-    // It joins the group of the block it repeats most of.
+    const glued = `${b} ${a}`;
+    const report = findRepeats([a, b, glued]);
+    // It names the earliest block it repeats, and keeps where each part comes from.
     expect(report.blocks[2]).toMatchObject({ status: 'duplicate', of: 0 });
-    expect(report.groups.map((g) => g.members)).toEqual([[0, 2]]);
+    expect(report.blocks[2].repeated.map((r) => [glued.slice(r.start, r.end), r.of])).toEqual([
+      [b, 1],
+      [a, 0],
+    ]);
+    // So it is listed with both: each group counts every copy of its paragraph.
+    expect(report.groups.map((g) => g.members)).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
+  });
+
+  test('a block made only of sentences of one earlier block keeps one range, its whole text', () => {
+    const a = 'The talks ended without an agreement on the constitution committee.';
+    const b = 'Delegates said they would return to Geneva within two months.';
+    const glued = `${b} ${a}`;
+    const c = 'Observers from the region described the mood at the venue as tense, with several sessions cut short.';
+    const report = findRepeats([`${a} ${c} ${b}`, FILLER[0], glued]);
+    expect(report.blocks[2]).toMatchObject({ status: 'duplicate', of: 0, repeated: [{ start: 0, end: glued.length, of: 0 }] });
   });
 
   test('a new paragraph glued between two repeats keeps its new text out of the ranges', () => {

@@ -453,6 +453,28 @@ describe('living pages', () => {
     expect(titles).toEqual([ofA, ofB, ofA]);
   });
 
+  test('two repeats glued into one paragraph: listed with both groups, shown with the one it repeats most of', async () => {
+    // C is the longer: the glued paragraph names it, though A comes first on the page and in the paragraph.
+    const win = pageWindow(`<html><body><article><p id="a">${A}</p><p id="c">${C}</p><p id="g">${A}${C}</p></article></body></html>`);
+    const { ready, doc, state, controller } = start(win);
+    await ready;
+    const glued = doc.querySelector('#g')!;
+    expect(glued.getAttribute('data-paradedup')).toBe('repeat');
+    expect(glued.getAttribute('title')).toBe(`Repeats paragraph 2: “${snippetOf(C, 60)}”`);
+    const { scan } = await state();
+    if (scan.status !== 'ready') throw new Error('not ready');
+    expect(scan.groups.map((group) => group.members.map((member) => member.status))).toEqual([
+      ['unique', 'duplicate'],
+      ['unique', 'duplicate'],
+    ]);
+    const [ofA, ofC] = scan.groups;
+    expect(ofA.members[1].id).toBe(ofC.members[1].id);
+    expect(glued.getAttribute('data-paradedup-group')).toBe(String(ofC.index));
+    // Each group's chip jumps to it.
+    expect(await controller.handle({ type: 'jump', group: ofA.index, member: ofA.members[1].id })).toBe(true);
+    expect(doc.querySelector('[data-paradedup-flash]')).toBe(glued);
+  });
+
   test('an edited paragraph is matched again', async () => {
     const win = pageWindow(`<html><body><article><p>${A}</p><p id="b">${B}</p></article></body></html>`);
     const { ready, doc, until } = start(win);
