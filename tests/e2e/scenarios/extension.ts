@@ -7,6 +7,7 @@ import {
   differenceFromOriginal,
   expectAnnotationsAsFixtureSays,
   expectBadge,
+  expectedRepeats,
   expectOriginalCapturedBeforeScan,
   expectOriginalDom,
   expectProperlyFolded,
@@ -39,6 +40,8 @@ const SAMPLE_CANONICALS = [1, 2, 3, 4, 5, 6];
 const ANNOTATION_ATTRIBUTES: readonly string[] = ['data-paradedup', 'data-paradedup-group', 'data-paradedup-tint', 'data-paradedup-folded'];
 /** A long English page whose repeats and first occurrences sit below the first screen. */
 const LONG = 'long-article.en.html';
+/** A live blog whose background paragraph follows each of its 24 updates. */
+const LIVE_BLOG = 'live-blog.en.html';
 
 interface Line {
   status: string | null;
@@ -251,6 +254,49 @@ export const extensionScenarios: Scenario[] = [
         });
       }, prefixes);
       for (const entry of entries) expect(entry).toEqual({ start: entry.start, shown: true, dir: 'auto' });
+    },
+  },
+  {
+    issue: 3,
+    name: 'a paragraph repeated 23 times: its 24 chips wrap inside the popup beside a readable snippet, and the last jumps to the last copy',
+    async run(ctx) {
+      const page = await ctx.open(LIVE_BLOG);
+      await expectBadge(ctx.browser, page, String(await expectedRepeats(page)));
+      await expectAnnotationsAsFixtureSays(page);
+      const popup = await ctx.popup(page);
+      const last = { role: 'button', name: /^Go to occurrence 24 of 24$/ } as const;
+      await expect.poll(() => popup.count(last), { timeout: SCAN_TIMEOUT_MS }).toBe(1);
+      const layout = await popup.evaluate(() => {
+        const chips = Array.from(document.querySelectorAll('[aria-label^="Go to occurrence"]'), (chip) => chip.getBoundingClientRect());
+        const entry = document.querySelector('[aria-label*="The storm, the strongest"]')!.getBoundingClientRect();
+        const list = document.querySelector('ul')!;
+        const box = list.getBoundingClientRect();
+        return {
+          chips: chips.length,
+          outside: chips.filter((r) => r.left < box.left || r.right > box.right).length,
+          rows: new Set(chips.map((r) => Math.round(r.top))).size,
+          snippetWidth: entry.width,
+          popupWidth: document.documentElement.clientWidth,
+          scrollsSideways: list.scrollWidth > list.clientWidth,
+        };
+      });
+      // 24 chips and the other group's 2; none runs past the list, which never scrolls sideways.
+      expect(layout).toMatchObject({ chips: 26, outside: 0, scrollsSideways: false });
+      expect(layout.rows).toBeGreaterThan(2);
+      expect(layout.snippetWidth).toBeGreaterThan(layout.popupWidth / 3);
+
+      await popup.click(last);
+      await page.bringToFront();
+      await expect
+        .poll(
+          () =>
+            page.evaluate(() => {
+              const copies = window.__e2e.all('[data-expect="repeat"]').filter((p) => p.textContent!.startsWith('The storm'));
+              return window.__e2e.inViewport(copies[copies.length - 1]);
+            }),
+          { timeout: SCAN_TIMEOUT_MS },
+        )
+        .toBe(true);
     },
   },
   {
