@@ -46,7 +46,7 @@ function feedNode(node: Node, collapser: Collapser<Text>, until: number): void {
       else if (current.nodeType === ELEMENT_NODE) {
         const role = elementRole(current as Element);
         if (role === 'br') collapser.lineBreak();
-        else if (role !== 'blank') cursors.push(new ChildCursor(current));
+        else if (role !== 'blank' && role !== 'preformatted') cursors.push(new ChildCursor(current));
       }
     }
     const top = cursors[cursors.length - 1];
@@ -158,7 +158,7 @@ function holdsParagraphs(element: Element, promoted: Map<Element, boolean>): boo
       const el = node as Element;
       const role = elementRole(el);
       if (role === 'br') found = ++frame.breaks === 2;
-      else if (role === 'block') found = true;
+      else if (role === 'block' || role === 'preformatted') found = true;
       else if (role === 'text') {
         frame.breaks = 0;
         const inner = promoted.get(el);
@@ -186,10 +186,12 @@ interface ContainerFrame {
   /** `blocks.length` when the container was entered, and how many of its own runs became blocks. */
   firstBlock: number;
   ownRuns: number;
+  /** Whether preformatted text sits anywhere inside: then the container is never its one block, which would fold it too. */
+  holdsPreformatted: boolean;
 }
 
 function containerFrame(element: Element | null, children: ChildCursor, firstBlock: number): ContainerFrame {
-  return { element, children, run: [], breaks: 0, breakAt: 0, firstBlock, ownRuns: 0 };
+  return { element, children, run: [], breaks: 0, breakAt: 0, firstBlock, ownRuns: 0, holdsPreformatted: false };
 }
 
 /** The page's own tag for the text: a run wrapper we inserted reports the container it sits in. */
@@ -312,8 +314,9 @@ export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefine
     const node = frame.children.next();
     if (!node) {
       endRun(frame);
-      if (frame.ownRuns === 1 && found - frame.firstBlock === 1) latest!.nodes = null;
+      if (frame.ownRuns === 1 && found - frame.firstBlock === 1 && !frame.holdsPreformatted) latest!.nodes = null;
       stack.pop();
+      if (frame.holdsPreformatted && stack.length > 0) stack[stack.length - 1].holdsPreformatted = true;
       continue;
     }
     if (node.nodeType === TEXT_NODE) {
@@ -352,6 +355,10 @@ export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefine
       continue;
     }
     endRun(frame);
+    if (role === 'preformatted') {
+      frame.holdsPreformatted = true;
+      continue;
+    }
     const text = textOnly(node as Element, tag);
     if (text === null) stack.push(containerFrame(node as Element, new ChildCursor(node), found));
     // The element is its only block, as its own frame would have found.

@@ -47,6 +47,12 @@ export function isSkipped(el: Element, tag = el.localName): boolean {
   return editable !== null && editable.toLowerCase() !== 'false';
 }
 
+/**
+ * Preformatted text: mostly code, where a changed flag or name is a different listing and a copy is
+ * meant. It starts its own box, so it ends paragraphs, but it is never read or annotated.
+ */
+const PREFORMATTED_TAGS = new Set(['pre', 'listing', 'xmp']);
+
 export function isBlockTag(el: Element): boolean {
   return BLOCK_TAGS.has(el.localName);
 }
@@ -107,23 +113,25 @@ export class ChildCursor {
  * - `text`: an inline element (a, b, span, img…): part of the current run;
  * - `blank`: a skipped element: neither content nor a separator;
  * - `br`: a line break; two of them with only blanks between end a paragraph;
- * - `block`: an element that starts its own box (block tag), which ends the current run.
+ * - `block`: an element that starts its own box (block tag), which ends the current run;
+ * - `preformatted`: a block whose text is not prose (`<pre>`): it ends the run and is never read.
  * Inline elements that hold blocks are promoted to containers by the extractor, not here.
  */
-export type ElementRole = 'text' | 'blank' | 'br' | 'block';
+export type ElementRole = 'text' | 'blank' | 'br' | 'block' | 'preformatted';
 
 /** `tag`: the element's localName, when the caller has read it already (every DOM read costs in a content script). */
 export function elementRole(el: Element, tag = el.localName): ElementRole {
   if (isSkipped(el, tag)) return 'blank';
   if (tag === 'br') return 'br';
+  if (PREFORMATTED_TAGS.has(tag)) return 'preformatted';
   return BLOCK_TAGS.has(tag) ? 'block' : 'text';
 }
 
-/** True when `el` or any element it sits inside (across shadow boundaries) is skipped. */
+/** True when `el` or any element it sits inside (across shadow boundaries) is skipped or preformatted: nothing there is read. */
 export function isInsideSkipped(el: Element): boolean {
   let node: Node | null = el;
   while (node) {
-    if (node.nodeType === ELEMENT_NODE && isSkipped(node as Element)) return true;
+    if (node.nodeType === ELEMENT_NODE && (isSkipped(node as Element) || PREFORMATTED_TAGS.has((node as Element).localName))) return true;
     node = node.parentNode ?? (node as ShadowRoot).host ?? null;
   }
   return false;

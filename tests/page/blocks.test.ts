@@ -220,6 +220,33 @@ describe('extractBlocks: what is never read', () => {
     expect(texts(doc)).toEqual(['Article in a page form']);
   });
 
+  it('never reads preformatted text (code listings), which still ends the paragraph before it', () => {
+    const doc = page(`
+      <p>Run the first command:</p>
+      <pre><code>tool --show-type-layout src/lib.rs</code></pre>
+      <div id="mixed">Text before a listing<pre>tool --show-coverage</pre>and text after it</div>
+      <li id="item">Or this one:<div><listing>tool --check</listing></div></li>
+      <span>Inline lead<pre>tool --inline</pre>inline tail</span>
+      <xmp><p>Markup shown as text</p></xmp>`);
+    const blocks = extractBlocks(doc);
+    expect(blocks.map((block) => block.text)).toEqual([
+      'Run the first command:',
+      'Text before a listing',
+      'and text after it',
+      'Or this one:',
+      'Inline lead',
+      'inline tail',
+    ]);
+    // A container holding a listing is never its own one block: folding it would fold the listing.
+    expect(blocks.filter((block) => block.nodes === null).map((block) => block.tag)).toEqual(['p']);
+    for (const block of blocks) expect(currentText(block)).toBe(block.text);
+  });
+
+  it('returns nothing for a root inside preformatted text', () => {
+    const doc = page('<pre id="code">line one\n\nline two</pre><p>Other</p>');
+    expect(extractBlocks(byId(doc, 'code'))).toEqual([]);
+  });
+
   it('returns nothing for a root inside a skipped region', () => {
     const doc = page('<div contenteditable="true"><p id="p">Editable</p></div><p>Other</p>');
     expect(extractBlocks(byId(doc, 'p'))).toEqual([]);

@@ -163,6 +163,21 @@ async function frameMismatches(page: TestPage): Promise<string[]> {
 export const pageScenarios: Scenario[] = [
   {
     issue: 6,
+    name: 'code listings are never read: a listing copied on purpose is neither marked nor folded, and the story’s repeat still is',
+    async run(ctx) {
+      const page = await openAndScan(ctx, 'code-listings.en.html');
+      await clickInPopup(ctx, page, COLLAPSE_ALL);
+      await expectRepeatsFolded(page, true);
+      for (const listing of ['#listing-map', '#listing-gauge', '#listing-copy']) {
+        expect(await ownInside(page, listing), listing).toBe(0);
+        expect(await page.evaluate((sel) => window.__e2e.visible(document.querySelector(sel)!), listing), listing).toBe(true);
+      }
+      // The text around a listing stays two paragraphs, and its container is not folded with it.
+      expect(await page.evaluate(() => window.__e2e.visible(document.querySelector('#mixed')!))).toBe(true);
+    },
+  },
+  {
+    issue: 6,
     name: 'hostile page (replaced appendChild, Array map, MutationObserver, textContent getter): scan unaffected',
     async run(ctx) {
       const page = await ctx.open('hostile.html');
