@@ -2,13 +2,15 @@
 import type { Strictness } from '../engine/types';
 
 export const USAGE =
-  'usage: npm run scan -- [--json] [--strictness exact|near|loose] [--min-chars N] [FILE|DIR ...|-]';
+  'usage: npm run scan -- [--json] [--strictness exact|near|loose] [--min-chars N] [--encoding LABEL] [FILE|DIR ...|-]';
 
 export interface ScanArgs {
   json: boolean;
   help: boolean;
   strictness?: Strictness;
   minChars?: number;
+  /** The encoding of inputs that declare none (no BOM, `<meta charset>` or XML declaration), instead of UTF-8. */
+  encoding?: string;
   /** Paths to scan; `-` is standard input. Empty: the bundled sample page. */
   files: string[];
 }
@@ -33,6 +35,14 @@ function parseMinChars(value: string): number {
     throw new UsageError(`--min-chars must be a whole number from 0 to ${MAX_MIN_CHARS}, not '${value}'`);
   }
   return n;
+}
+
+function parseEncoding(value: string): string {
+  try {
+    return new TextDecoder(value).encoding;
+  } catch {
+    throw new UsageError(`--encoding must name an encoding browsers know (such as windows-1251, shift_jis, gbk), not '${value}'`);
+  }
 }
 
 export function parseArgs(argv: readonly string[]): ScanArgs {
@@ -64,6 +74,7 @@ export function parseArgs(argv: readonly string[]): ScanArgs {
     else if (flag === '--help' || flag === '-h') args.help = true;
     else if (flag === '--strictness') args.strictness = parseStrictness(valueOf(flag, inline));
     else if (flag === '--min-chars') args.minChars = parseMinChars(valueOf(flag, inline));
+    else if (flag === '--encoding') args.encoding = parseEncoding(valueOf(flag, inline));
     else throw new UsageError(`unknown option '${flag}'`);
   }
   return args;

@@ -196,14 +196,48 @@ function decodeWindows1252(bytes: Uint8Array): string {
   return latin1(bytes).replace(/[\x80-\x9f]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80]);
 }
 
-function decode(bytes: Uint8Array, encoding: string): string {
+/** Where an input's encoding came from, which says what to do when its bytes do not fit. */
+type EncodingSource = 'declared' | 'option' | 'default';
+
+const DECODE_HINTS: Record<EncodingSource, string> = {
+  declared: 'its declared charset is wrong',
+  option: 'it is not in the encoding --encoding names',
+  default: 'save it as UTF-8, declare its charset, or name it with --encoding',
+};
+
+function decode(bytes: Uint8Array, encoding: string, source: EncodingSource = 'declared'): string {
   if (encoding === 'windows-1252') return decodeWindows1252(bytes);
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    const hint = encoding === 'utf-8' ? 'save it as UTF-8 or declare its charset' : 'its declared charset is wrong';
-    throw new InputError(`cannot decode it as ${encoding.toUpperCase()}: invalid byte sequence (${hint})`);
+    throw new InputError(`cannot decode it as ${encoding.toUpperCase()}: invalid byte sequence (${DECODE_HINTS[source]})`);
   }
+}
+
+/**
+ * UTF-16 without a byte-order mark, which browsers do not read either: text in Latin script has a
+ * NUL in every other byte. Its byte order, or null.
+ */
+function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
+  let evenNuls = 0;
+  let oddNuls = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenNuls++;
+    if (bytes[i + 1] === 0) oddNuls++;
+  }
+  const pairs = n / 2;
+  if (pairs === 0) return null;
+  if (oddNuls > pairs * 0.9 && evenNuls < pairs * 0.1) return 'utf-16le';
+  if (evenNuls > pairs * 0.9 && oddNuls < pairs * 0.1) return 'utf-16be';
+  return null;
+}
+
+function binaryFile(bytes: Uint8Array): InputError {
+  const order = bomlessUtf16(bytes);
+  return new InputError(
+    order ? `UTF-16 text without a byte-order mark (read it with --encoding ${order}, or save it as UTF-8)` : 'binary file, not text or HTML',
+  );
 }
 
 /** `page.html` for `page.html.gz`: what the file is once decompressed. */
@@ -224,32 +258,38 @@ function gunzip(bytes: Uint8Array): Buffer {
 }
 
 /** The page a single-file archive (MHTML) holds, decoded as its part or its own `<meta charset>` says. */
-function decodeArchivedPage(bytes: Uint8Array): Input {
+function decodeArchivedPage(bytes: Uint8Array, fallback: string | undefined): Input {
   const page = archivedPage(bytes);
   if (!page) throw new InputError('a single-file web archive (MHTML) with no HTML page in it');
   const declared = page.charset === null ? null : encodingNamed(page.charset);
-  return declared ? { kind: 'html', content: decode(page.bytes, declared) } : decodeInput(page.bytes, 'page.html');
+  return declared ? { kind: 'html', content: decode(page.bytes, declared) } : decodeInput(page.bytes, 'page.html', fallback);
 }
 
 /**
  * Turns raw bytes into text and decides how to read it, once a gzip stream is decompressed:
  * `.html`/`.htm` (or content starting with a tag) is HTML, an MHTML archive the page it holds,
  * anything else one paragraph per line. A BOM, an HTML `<meta charset>` or an XML declaration
- * chooses the encoding; otherwise it must be valid UTF-8.
+ * chooses the encoding; otherwise `fallback` (the `--encoding` option) does, or it must be UTF-8.
  */
-export function decodeInput(bytes: Uint8Array, name: string): Input {
+export function decodeInput(bytes: Uint8Array, name: string, fallback?: string): Input {
   if (bytes.length === 0) throw new InputError('empty file');
-  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return decodeInput(gunzip(bytes), withoutGzip(name));
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) return decodeInput(gunzip(bytes), withoutGzip(name), fallback);
   const head = latin1(bytes, 1024);
-  if (hasExtension(name, MHTML_EXTENSIONS) || isMhtml(head)) return decodeArchivedPage(bytes);
+  if (hasExtension(name, MHTML_EXTENSIONS) || isMhtml(head)) return decodeArchivedPage(bytes, fallback);
   const bom = bomEncoding(bytes);
-  const wide = bom !== null && bom.startsWith('utf-16');
+  // UTF-16 cannot declare itself in ASCII: an --encoding of UTF-16 stands in for its byte-order mark.
+  const wideOption = bom === null && fallback?.startsWith('utf-16') === true;
+  const wide = wideOption || (bom !== null && bom.startsWith('utf-16'));
   // UTF-16 text is full of NUL bytes: judge it after decoding instead.
-  if (!wide && looksBinary(bytes)) throw new InputError('binary file, not text or HTML');
+  if (!wide && looksBinary(bytes)) throw binaryFile(bytes);
   const named = hasExtension(name, HTML_EXTENSIONS) ? 'html' : hasExtension(name, TEXT_EXTENSIONS) ? 'text' : null;
   const mayBeHtml = named === 'html' || (named === null && !wide && startsWithMarkup(head));
-  const encoding = bom ?? (mayBeHtml ? declaredCharset(bytes) : null) ?? 'utf-8';
-  const content = decode(bytes, encoding);
+  const declared = bom ?? (mayBeHtml && !wideOption ? declaredCharset(bytes) : null);
+  const content = declared
+    ? decode(bytes, declared)
+    : fallback
+      ? decode(bytes, fallback, 'option')
+      : decode(bytes, 'utf-8', 'default');
   if (wide && content.includes('\u0000')) throw new InputError('binary file, not text or HTML');
   return { kind: named ?? (startsWithMarkup(content) ? 'html' : 'text'), content };
 }

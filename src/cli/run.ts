@@ -38,6 +38,8 @@ bundled Arabic sample article; - reads stdin.
   --json                 one JSON report per input, one per line
   --strictness LEVEL     exact, near (default) or loose
   --min-chars N          ignore blocks shorter than N characters (default: the engine's)
+  --encoding LABEL       read inputs that declare no charset in LABEL (e.g. windows-1251,
+                         shift_jis), not UTF-8; a BOM or a page's own declaration still wins
 
 Inputs over ${MAX_INPUT_BYTES / 1024 / 1024} MiB, gzipped ones once decompressed, are refused. Exit status: 0 all scanned, 1 some input failed, 2 bad usage.`;
 
@@ -91,7 +93,7 @@ export async function runScan(argv: readonly string[], io: ScanIO): Promise<numb
     for (const file of inputs) {
       const name = file === '-' ? '<stdin>' : file;
       try {
-        const report = scanInput(name, decodeInput(await readBytes(file, io.stdin), file), options);
+        const report = scanInput(name, decodeInput(await readBytes(file, io.stdin), file, args.encoding), options);
         if (args.json) io.stdout.write(`${JSON.stringify(report)}\n`);
         else io.stdout.write(`${scanned.length > 0 ? '\n' : ''}${formatTable(report, style)}\n`);
         scanned.push(report.stats);

@@ -13,6 +13,12 @@ describe('parseArgs', () => {
     expect(parseArgs(['--strictness=exact', '--min-chars', '0'])).toMatchObject({ strictness: 'exact', minChars: 0, files: [] });
   });
 
+  it('takes --encoding as the name browsers give the encoding', () => {
+    expect(parseArgs(['--encoding', 'cp1251', 'a.html']).encoding).toBe('windows-1251');
+    expect(parseArgs(['--encoding=Shift_JIS']).encoding).toBe('shift_jis');
+    expect(parseArgs(['--encoding=latin1']).encoding).toBe('windows-1252');
+  });
+
   it('takes everything after -- as a file, even names that look like flags', () => {
     expect(parseArgs(['--', '--json', '-x.txt']).files).toEqual(['--json', '-x.txt']);
   });
@@ -26,6 +32,8 @@ describe('parseArgs', () => {
     [['--min-chars', '2.5'], '--min-chars must be a whole number'],
     [['--min-chars', '99999999'], '--min-chars must be a whole number'],
     [['--json=yes'], '--json takes no value'],
+    [['--encoding', 'klingon'], "--encoding must name an encoding browsers know (such as windows-1251, shift_jis, gbk), not 'klingon'"],
+    [['--encoding'], '--encoding needs a value'],
   ])('refuses %j', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(UsageError);
     expect(() => parseArgs(argv)).toThrow(message);

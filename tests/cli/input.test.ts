@@ -53,7 +53,7 @@ describe('decodeInput', () => {
     expect(decodeInput(page('<?xml version="1.0" encoding="ISO-8859-1"?>'), 'old.xhtml').content).toContain('<p>café</p>');
     // A <meta> says more: the XML declaration of a page served as HTML is ignored by browsers.
     expect(reason(() => decodeInput(page("<?xml version='1.0' encoding='ISO-8859-1'?>", '<meta charset="utf-8">'), 'old.xhtml'))).toBe(
-      'cannot decode it as UTF-8: invalid byte sequence (save it as UTF-8 or declare its charset)',
+      'cannot decode it as UTF-8: invalid byte sequence (its declared charset is wrong)',
     );
   });
 
@@ -76,8 +76,34 @@ describe('decodeInput', () => {
 
   it('refuses bytes that are not valid in their encoding', () => {
     expect(reason(() => decodeInput(new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a]), 'latin1.txt'))).toBe(
-      'cannot decode it as UTF-8: invalid byte sequence (save it as UTF-8 or declare its charset)',
+      'cannot decode it as UTF-8: invalid byte sequence (save it as UTF-8, declare its charset, or name it with --encoding)',
     );
+  });
+
+  it('reads an input that declares no charset in the --encoding given, where a BOM or a declaration still wins', () => {
+    // "Привет, мир" in windows-1251, as an old Russian site saved it without a <meta charset>.
+    const cp1251 = [0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x2c, 0x20, 0xec, 0xe8, 0xf0];
+    const page = (meta: string) => new Uint8Array([...utf8(`<html><head>${meta}</head><body><p>`), ...cp1251, ...utf8('</p></body></html>')]);
+    expect(decodeInput(page(''), 'old.html', 'windows-1251').content).toContain('<p>Привет, мир</p>');
+    expect(decodeInput(new Uint8Array(cp1251), 'old.txt', 'windows-1251').content).toBe('Привет, мир');
+    expect(decodeInput(gzipSync(new Uint8Array(cp1251)), 'old.txt.gz', 'windows-1251').content).toBe('Привет, мир');
+    // The page's own declaration is about the page: it wins over the option.
+    expect(decodeInput(page('<meta charset="koi8-r">'), 'old.html', 'windows-1251').content).toContain('<p>оПХБЕР, ЛХП</p>');
+    expect(decodeInput(new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('мир')]), 'a.txt', 'windows-1251').content).toBe('мир');
+    expect(reason(() => decodeInput(new Uint8Array([0x81, 0x20]), 'a.txt', 'shift_jis'))).toBe(
+      'cannot decode it as SHIFT_JIS: invalid byte sequence (it is not in the encoding --encoding names)',
+    );
+  });
+
+  it('names UTF-16 without a byte-order mark, and reads it when --encoding gives its byte order', () => {
+    const text = '<p>Harbour news, in UTF-16 with no mark</p>';
+    expect(reason(() => decodeInput(Buffer.from(text, 'utf16le'), 'page.html'))).toBe(
+      'UTF-16 text without a byte-order mark (read it with --encoding utf-16le, or save it as UTF-8)',
+    );
+    const be = Buffer.from(text, 'utf16le').swap16();
+    expect(reason(() => decodeInput(be, 'page.html'))).toMatch(/--encoding utf-16be/);
+    expect(decodeInput(be, 'page', 'utf-16be')).toEqual({ kind: 'html', content: text });
+    expect(decodeInput(Buffer.from(text, 'utf16le'), 'page.html', 'utf-16le').content).toBe(text);
   });
 
   it('refuses binary files and empty ones', () => {

@@ -197,6 +197,14 @@ describe('npm run scan --json', SPAWNS, () => {
     expect(statuses(reports(scan(['--json', '--min-chars=500', nearTxt]))[0])).toEqual(['unique', 'unique', 'unique']);
   });
 
+  it('reads inputs that declare no charset in the --encoding given', () => {
+    // "Привет, мир" and a line of ASCII, in windows-1251 with no declaration.
+    const legacy = file('legacy.txt', new Uint8Array([0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2, 0x2c, 0x20, 0xec, 0xe8, 0xf0, 0x0a, 0x61, 0x62, 0x63]));
+    expect(scan(['--json', legacy]).stderr).toMatch(/legacy\.txt: cannot decode it as UTF-8: .*--encoding/);
+    const [report] = reports(scan(['--json', '--encoding', 'windows-1251', legacy]));
+    expect(report.blocks.map((block) => block.text)).toEqual(['Привет, мир', 'abc']);
+  });
+
   it('agrees with every page the browser tests check, where no script or style sheet decides', () => {
     const pages = STATIC_FIXTURES.map((name) => join(ROOT, 'tests/fixtures/pages', name));
     const run = scan(['--json', ...pages]);
@@ -258,7 +266,7 @@ describe('npm run scan: bad input', SPAWNS, () => {
       [file('image.png', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d])), 'binary file, not text or HTML'],
       [file('empty.txt', ''), 'empty file'],
       [file('blank.html', '<!DOCTYPE html><html><body>\n  <script>document.title = "x";</script>\n</body></html>'), 'no text blocks found'],
-      [file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a])), 'cannot decode it as UTF-8: invalid byte sequence (save it as UTF-8 or declare its charset)'],
+      [file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a])), 'cannot decode it as UTF-8: invalid byte sequence (save it as UTF-8, declare its charset, or name it with --encoding)'],
       [huge, 'too large (50.0 MiB; the limit is 32 MiB)'],
     ];
     const good = file('good.txt', lines.join('\n'));
