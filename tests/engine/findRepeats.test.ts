@@ -176,7 +176,7 @@ describe('glued paragraphs', () => {
     const b = 'Delegates said they would return to Geneva within two months.';
     const glued = `${b} ${a}`;
     const report = findRepeats([a, b, glued]);
-    // It names the earliest block it repeats, and keeps where each part comes from.
+    // It names the block it repeats most of, and keeps where each part comes from.
     expect(report.blocks[2]).toMatchObject({ status: 'duplicate', of: 0 });
     expect(report.blocks[2].repeated.map((r) => [glued.slice(r.start, r.end), r.of])).toEqual([
       [b, 1],
