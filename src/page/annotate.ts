@@ -48,6 +48,8 @@ export interface BlockAnnotation {
   /** Repeated ranges of a partial block. */
   marks: readonly MarkAnnotation[];
   fold: FoldState;
+  /** A repeat that is not word for word (a changed number or word): its placeholder says "similar". */
+  similar?: boolean;
 }
 
 export interface FoldListener {
@@ -107,6 +109,7 @@ function sameShape(a: BlockAnnotation, b: BlockAnnotation): boolean {
     a.status === b.status &&
     a.group === b.group &&
     a.tint === b.tint &&
+    Boolean(a.similar) === Boolean(b.similar) &&
     (a.title === null) === (b.title === null) &&
     sameRanges(a.marks, b.marks) &&
     markTitles(b.marks) !== null
@@ -257,7 +260,7 @@ export class Annotator {
       return;
     }
     if (!applied.fold) {
-      applied.fold = createFold(this.doc, applied.annotation.tint, {
+      applied.fold = createFold(this.doc, applied.annotation.tint, Boolean(applied.annotation.similar), {
         toggle: (fold) => this.fromFold(fold, (k) => this.listener.toggle(k)),
         goToFirst: (fold) => this.fromFold(fold, (k) => this.listener.goToFirst(k)),
       });

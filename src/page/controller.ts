@@ -746,7 +746,8 @@ export class PageController {
     switch (result.status) {
       case 'duplicate': {
         const fold = this.mode === 'collapse' ? (this.expanded.has(key) ? 'expanded' : 'folded') : null;
-        return { ...base, status: 'repeat', title: this.repeatTitle(result.of!, titles), fold };
+        // Below 1, the copy differs (a number, a word): the placeholder says "similar", not "repeated".
+        return { ...base, status: 'repeat', title: this.repeatTitle(result.of!, titles), fold, similar: result.similarity < 1 };
       }
       case 'partial':
         return {

@@ -1,4 +1,5 @@
-// The placeholder that stands in for a folded repeat: "Repeated paragraph · show · go to first".
+// The placeholder that stands in for a folded repeat: "Repeated paragraph · show · go to first", or
+// "Similar paragraph" for a copy that is not word for word, whose differences the reader may want.
 import { ATTR_TINT, FOLD_TAG } from './dom-contract';
 import { applyShadowStyles } from './shadow-styles';
 import { t, uiDirection } from './strings';
@@ -64,13 +65,14 @@ function listen(fold: HTMLElement, actions: FoldActions): void {
   });
 }
 
-/** A new placeholder for a repeat of the group with colour slot `tint`. Not yet in the page. */
-export function createFold(doc: Document, tint: number, actions: FoldActions): HTMLElement {
+/** A new placeholder for a repeat (`similar`: not word for word) of the group with colour slot `tint`. Not yet in the page. */
+export function createFold(doc: Document, tint: number, similar: boolean, actions: FoldActions): HTMLElement {
+  const label = t(similar ? 'foldLabelSimilar' : 'foldLabel');
   const fold = doc.createElement(FOLD_TAG);
   fold.setAttribute(ATTR_TINT, String(tint));
   fold.setAttribute('role', 'button');
   fold.setAttribute('tabindex', '0');
-  fold.setAttribute('aria-label', t('foldLabel'));
+  fold.setAttribute('aria-label', label);
   fold.setAttribute('aria-expanded', 'false');
 
   const root = fold.attachShadow({ mode: 'open' });
@@ -81,7 +83,7 @@ export function createFold(doc: Document, tint: number, actions: FoldActions): H
   // The pill and its bar follow the page's direction (bar at the start, like the highlights); its words, the UI language's.
   words.setAttribute('dir', uiDirection());
   words.append(
-    span(doc, 'label', t('foldLabel')),
+    span(doc, 'label', label),
     span(doc, 'sep', '·'),
     // The host itself is the show/hide control for the keyboard; this copy is only a click target.
     unfocusable(button(doc, TOGGLE_CLASS, t('foldShow'))),

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 
 const ENGLISH = {
   foldLabel: 'Repeated paragraph',
+  foldLabelSimilar: 'Similar paragraph',
   foldShow: 'show',
   foldHide: 'hide',
   foldGoToFirst: 'go to first',

@@ -309,6 +309,19 @@ describe('collapse', () => {
     expect(annotator.foldOf(blocks[1].key)).toBe(fold);
   });
 
+  test('a copy that is not word for word folds behind a "Similar paragraph" placeholder, and becomes a repeated one when it is', () => {
+    const { document, blocks, annotator } = load(`<p>${A}</p><p id="r">${A}</p>`);
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded', similar: true }));
+    const similar = document.querySelector('#r')!.previousElementSibling!;
+    expect(similar.getAttribute('aria-label')).toBe('Similar paragraph');
+    expect(shadowText(similar)).toContain('Similar paragraph');
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded' }));
+    const repeated = document.querySelector('#r')!.previousElementSibling!;
+    expect(repeated.getAttribute('aria-label')).toBe('Repeated paragraph');
+    expect(shadowText(repeated)).toContain('Repeated paragraph');
+    expect(document.querySelectorAll('paradedup-fold')).toHaveLength(1);
+  });
+
   test('expanding keeps the same placeholder (focus stays on it) and shows the block', () => {
     const { document, blocks, annotator } = load(`<p>${A}</p><p id="r">${A}</p>`);
     annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded' }));

@@ -475,6 +475,18 @@ describe('living pages', () => {
     expect(doc.querySelector('[data-paradedup-flash]')).toBe(glued);
   });
 
+  test('collapsed, a word-for-word copy says "Repeated paragraph" and one with a changed number or word "Similar paragraph"', async () => {
+    const text = 'The harbour board agreed on Tuesday to spend 12 million on the outer berth so that larger ships can unload.';
+    const changedNumber = text.replace('12', '15');
+    const changedWord = text.replace('larger', 'bigger');
+    const win = pageWindow(`<html><body><article><p>${text}</p><p id="same">${text}</p><p id="number">${changedNumber}</p><p id="word">${changedWord}</p></article></body></html>`);
+    const { ready, doc, controller } = start(win);
+    await ready;
+    await controller.handle({ type: 'set-mode', mode: 'collapse' });
+    const label = (id: string) => doc.getElementById(id)!.previousElementSibling?.getAttribute('aria-label');
+    expect([label('same'), label('number'), label('word')]).toEqual(['Repeated paragraph', 'Similar paragraph', 'Similar paragraph']);
+  });
+
   test('an edited paragraph is matched again', async () => {
     const win = pageWindow(`<html><body><article><p>${A}</p><p id="b">${B}</p></article></body></html>`);
     const { ready, doc, until } = start(win);
