@@ -105,6 +105,12 @@ const LIST_SNIPPET_CHARS = 80;
 /** Characters quoted in a repeat's tooltip. */
 const TITLE_SNIPPET_CHARS = 60;
 
+/** What a repeat's tooltip says of the block it repeats: its place among the page's paragraphs and its start. */
+interface TitleParts {
+  place: number;
+  snippet: string;
+}
+
 /** Characters that belong with the one before: combining marks (Thai vowels, matras, tashkeel), joiners, variation selectors. */
 const JOINS_PREVIOUS = /[\p{M}\u200c\u200d\ufe00-\ufe0f]/u;
 /** Characters that join the one after: ZWJ, and the viramas and stackers that make conjuncts ("स्त"). */
@@ -711,8 +717,8 @@ export class PageController {
     // Every slice that writes costs a frame: the pass starts with room to fit in one.
     await slicer.yieldIfHalfSpent();
     const wholePage: number[] = [];
-    // Many repeats quote the same canonical block: each tooltip is written once per render.
-    const titles = new Map<number, string>();
+    // Many repeats quote the same canonical block: each one's place and snippet are found once per render.
+    const titles = new Map<number, TitleParts>();
     const show = (key: number, annotation = this.annotationFor(key, titles)) => {
       const tracked = this.registry.get(key);
       if (!tracked) this.annotator.remove(key);
@@ -736,7 +742,7 @@ export class PageController {
     await forEachSliced(wholePage, (key) => show(key), wholePageSlicer, paused);
   }
 
-  private annotationFor(key: number, titles: Map<number, string>): BlockAnnotation | null {
+  private annotationFor(key: number, titles: Map<number, TitleParts>): BlockAnnotation | null {
     if (this.mode === 'off') return null;
     const result = this.results.get(key);
     const group = this.groupOf.get(key);
@@ -746,8 +752,9 @@ export class PageController {
     switch (result.status) {
       case 'duplicate': {
         const fold = this.mode === 'collapse' ? (this.expanded.has(key) ? 'expanded' : 'folded') : null;
-        // Below 1, the copy differs (a number, a word): the placeholder says "similar", not "repeated".
-        return { ...base, status: 'repeat', title: this.repeatTitle(result.of!, titles), fold, similar: result.similarity < 1 };
+        // Below 1, the copy differs (a number, a word): its tooltip and placeholder say "similar", not "repeats".
+        const similar = result.similarity < 1;
+        return { ...base, status: 'repeat', title: this.repeatTitle(result.of!, titles, similar), fold, similar };
       }
       case 'partial':
         return {
@@ -766,17 +773,16 @@ export class PageController {
     }
   }
 
-  /** The tooltip of a block repeating `canonical`; `titles` keeps those already written in this render. */
-  private repeatTitle(canonical: number, titles: Map<number, string>): string {
-    let title = titles.get(canonical);
-    if (title === undefined) {
+  /** The tooltip of a block repeating `canonical` (`similar`: not word for word); `titles` keeps the parts found in this render. */
+  private repeatTitle(canonical: number, titles: Map<number, TitleParts>, similar = false): string {
+    let parts = titles.get(canonical);
+    if (parts === undefined) {
       const text = this.registry.get(canonical)?.block.text ?? '';
-      const place = this.index.placeOf(canonical);
-      title = t('repeatsParagraph', place + 1, snippetOf(text, TITLE_SNIPPET_CHARS));
-      titles.set(canonical, title);
-      this.titlePlaces.set(canonical, place);
+      parts = { place: this.index.placeOf(canonical), snippet: snippetOf(text, TITLE_SNIPPET_CHARS) };
+      titles.set(canonical, parts);
+      this.titlePlaces.set(canonical, parts.place);
     }
-    return title;
+    return t(similar ? 'similarToParagraph' : 'repeatsParagraph', parts.place + 1, parts.snippet);
   }
 
   // ---- user actions --------------------------------------------------------------------------

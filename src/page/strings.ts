@@ -9,6 +9,8 @@ const ENGLISH = {
   foldGoToFirst: 'go to first',
   /** $1: paragraph number, $2: the start of its text. */
   repeatsParagraph: 'Repeats paragraph $1: “$2”',
+  /** The same, for a copy that is not word for word. */
+  similarToParagraph: 'Similar to paragraph $1: “$2”',
 };
 
 export type StringKey = keyof typeof ENGLISH;

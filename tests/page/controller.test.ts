@@ -460,7 +460,8 @@ describe('living pages', () => {
     await ready;
     const glued = doc.querySelector('#g')!;
     expect(glued.getAttribute('data-paradedup')).toBe('repeat');
-    expect(glued.getAttribute('title')).toBe(`Repeats paragraph 2: “${snippetOf(C, 60)}”`);
+    // Not word for word the paragraph it names, as it holds another's text too.
+    expect(glued.getAttribute('title')).toBe(`Similar to paragraph 2: “${snippetOf(C, 60)}”`);
     const { scan } = await state();
     if (scan.status !== 'ready') throw new Error('not ready');
     expect(scan.groups.map((group) => group.members.map((member) => member.status))).toEqual([
@@ -475,7 +476,7 @@ describe('living pages', () => {
     expect(doc.querySelector('[data-paradedup-flash]')).toBe(glued);
   });
 
-  test('collapsed, a word-for-word copy says "Repeated paragraph" and one with a changed number or word "Similar paragraph"', async () => {
+  test('collapsed, a word-for-word copy says "Repeated paragraph" and one with a changed number or word "Similar paragraph", tooltips too', async () => {
     const text = 'The harbour board agreed on Tuesday to spend 12 million on the outer berth so that larger ships can unload.';
     const changedNumber = text.replace('12', '15');
     const changedWord = text.replace('larger', 'bigger');
@@ -485,6 +486,13 @@ describe('living pages', () => {
     await controller.handle({ type: 'set-mode', mode: 'collapse' });
     const label = (id: string) => doc.getElementById(id)!.previousElementSibling?.getAttribute('aria-label');
     expect([label('same'), label('number'), label('word')]).toEqual(['Repeated paragraph', 'Similar paragraph', 'Similar paragraph']);
+    const title = (id: string) => doc.getElementById(id)!.getAttribute('title');
+    const snippet = snippetOf(text, 60);
+    expect([title('same'), title('number'), title('word')]).toEqual([
+      `Repeats paragraph 1: “${snippet}”`,
+      `Similar to paragraph 1: “${snippet}”`,
+      `Similar to paragraph 1: “${snippet}”`,
+    ]);
   });
 
   test('an edited paragraph is matched again', async () => {
