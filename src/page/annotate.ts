@@ -5,6 +5,7 @@ import {
   ATTR_FOLDED,
   ATTR_GROUP,
   ATTR_OF,
+  ATTR_SIMILAR,
   ATTR_STATUS,
   ATTR_TINT,
   OWN_ATTRIBUTES,
@@ -48,7 +49,7 @@ export interface BlockAnnotation {
   /** Repeated ranges of a partial block. */
   marks: readonly MarkAnnotation[];
   fold: FoldState;
-  /** A repeat that is not word for word (a changed number or word): its placeholder says "similar". */
+  /** A repeat that is not word for word (a changed number or word): its bar is dashed and its placeholder says "similar". */
   similar?: boolean;
 }
 
@@ -232,6 +233,7 @@ export class Annotator {
     target.setAttribute(ATTR_STATUS, annotation.status);
     target.setAttribute(ATTR_GROUP, String(annotation.group));
     target.setAttribute(ATTR_TINT, String(annotation.tint));
+    if (annotation.similar) target.setAttribute(ATTR_SIMILAR, '');
     const title = this.blockTitle(annotation);
     if (title !== null) {
       applied.savedTitle = target.getAttribute('title');

@@ -6,6 +6,8 @@ export const ATTR_STATUS = 'data-paradedup';
 export const ATTR_GROUP = 'data-paradedup-group';
 /** Colour slot (0..TINT_COUNT-1) of a group; derived from the canonical block so it stays put across rescans. */
 export const ATTR_TINT = 'data-paradedup-tint';
+/** On a repeat that is not word for word (a number or a word changed): its bar is dashed, as its differences may be news. */
+export const ATTR_SIMILAR = 'data-paradedup-similar';
 /** On a folded repeat: hidden by the manifest CSS while its placeholder is shown. */
 export const ATTR_FOLDED = 'data-paradedup-folded';
 /** On a `<paradedup-mark>`: the canonical block id the marked sentences repeat. */
@@ -25,7 +27,7 @@ export const TINT_COUNT = 8;
 export type AnnotationStatus = 'repeat' | 'partial' | 'first';
 
 /** Attributes the annotator may set on a page's own elements; restore removes every one of them. */
-export const OWN_ATTRIBUTES = [ATTR_STATUS, ATTR_GROUP, ATTR_TINT, ATTR_FOLDED, ATTR_FLASH] as const;
+export const OWN_ATTRIBUTES = [ATTR_STATUS, ATTR_GROUP, ATTR_TINT, ATTR_SIMILAR, ATTR_FOLDED, ATTR_FLASH] as const;
 
 const OWN_TAGS = new Set([FOLD_TAG, MARK_TAG, BLOCK_TAG]);
 

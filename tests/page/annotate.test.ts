@@ -311,15 +311,22 @@ describe('collapse', () => {
 
   test('a copy that is not word for word folds behind a "Similar paragraph" placeholder, and becomes a repeated one when it is', () => {
     const { document, blocks, annotator } = load(`<p>${A}</p><p id="r">${A}</p>`);
+    const r = document.querySelector('#r')!;
     annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded', similar: true }));
-    const similar = document.querySelector('#r')!.previousElementSibling!;
+    const similar = r.previousElementSibling!;
     expect(similar.getAttribute('aria-label')).toBe('Similar paragraph');
     expect(shadowText(similar)).toContain('Similar paragraph');
+    // The styles dash its bar by this attribute.
+    expect(r.hasAttribute('data-paradedup-similar')).toBe(true);
     annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded' }));
-    const repeated = document.querySelector('#r')!.previousElementSibling!;
+    const repeated = r.previousElementSibling!;
     expect(repeated.getAttribute('aria-label')).toBe('Repeated paragraph');
     expect(shadowText(repeated)).toContain('Repeated paragraph');
+    expect(r.hasAttribute('data-paradedup-similar')).toBe(false);
     expect(document.querySelectorAll('paradedup-fold')).toHaveLength(1);
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { similar: true }));
+    annotator.remove(blocks[1].key);
+    expect(r.outerHTML).toBe(`<p id="r">${A}</p>`);
   });
 
   test('expanding keeps the same placeholder (focus stays on it) and shows the block', () => {

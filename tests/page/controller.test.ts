@@ -486,6 +486,7 @@ describe('living pages', () => {
     await controller.handle({ type: 'set-mode', mode: 'collapse' });
     const label = (id: string) => doc.getElementById(id)!.previousElementSibling?.getAttribute('aria-label');
     expect([label('same'), label('number'), label('word')]).toEqual(['Repeated paragraph', 'Similar paragraph', 'Similar paragraph']);
+    expect(['same', 'number', 'word'].map((id) => doc.getElementById(id)!.hasAttribute('data-paradedup-similar'))).toEqual([false, true, true]);
     const title = (id: string) => doc.getElementById(id)!.getAttribute('title');
     const snippet = snippetOf(text, 60);
     expect([title('same'), title('number'), title('word')]).toEqual([

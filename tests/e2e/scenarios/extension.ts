@@ -258,7 +258,7 @@ export const extensionScenarios: Scenario[] = [
   },
   {
     issue: 3,
-    name: 'a paragraph repeated 23 times: its 24 chips wrap inside the popup beside a readable snippet, and the last jumps to the last copy',
+    name: 'a paragraph repeated 23 times: its 24 chips wrap inside the popup beside a readable snippet, and the last jumps to the last copy; a copy with a word changed has a dashed bar',
     async run(ctx) {
       const page = await ctx.open(LIVE_BLOG);
       await expectBadge(ctx.browser, page, String(await expectedRepeats(page)));
@@ -282,6 +282,11 @@ export const extensionScenarios: Scenario[] = [
       });
       // 24 chips and the other group's 2; none runs past the list, which never scrolls sideways.
       expect(layout).toMatchObject({ chips: 26, outside: 0, scrollsSideways: false });
+      // The call for stories came back with one word changed: its bar is dashed, the word-for-word copies' solid.
+      const bars = await page.evaluate(() =>
+        window.__e2e.all('[data-expect="repeat"]').map((p) => ({ similar: p.id === 'howto-similar', image: getComputedStyle(p).backgroundImage })),
+      );
+      for (const { similar, image } of bars) expect(image.includes('repeating-linear-gradient'), image).toBe(similar);
       expect(layout.rows).toBeGreaterThan(2);
       expect(layout.snippetWidth).toBeGreaterThan(layout.popupWidth / 3);
 
