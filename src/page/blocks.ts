@@ -27,32 +27,65 @@ export interface TextPiece {
   end: number;
 }
 
+/** Characters of a run that sit inside links. */
+interface LinkTally {
+  chars: number;
+}
+
+/** An anchor without `href` is a fragment target, not a link. */
+function isLink(el: Element, tag: string): boolean {
+  return tag === 'a' && el.hasAttribute('href');
+}
+
+/** True when `el` is a link or sits inside one (across shadow boundaries). */
+function isInsideLink(el: Element): boolean {
+  let node: Node | null = el;
+  while (node) {
+    if (node.nodeType === ELEMENT_NODE && isLink(node as Element, (node as Element).localName)) return true;
+    node = node.parentNode ?? (node as ShadowRoot).host ?? null;
+  }
+  return false;
+}
+
 /**
  * Feeds the text a reader sees in `node` to `collapser`, in reading order: text nodes as they are,
  * `<br>` as whitespace, skipped subtrees not at all; stops once the output has `until` characters.
  * The one walker behind both block texts and range location, so the two cannot disagree.
  */
-function feedNode(node: Node, collapser: Collapser<Text>, until: number): void {
+function feedNode(node: Node, collapser: Collapser<Text>, until: number, links: LinkTally | null = null): void {
   if (node.nodeType === TEXT_NODE) {
     collapser.feed(node as Text, (node as Text).data);
     return;
   }
   if (node.nodeType !== ELEMENT_NODE) return;
   const cursors: ChildCursor[] = [];
+  /** How many cursors were open when the walk entered a link, or 0 outside links. */
+  let linkDepth = 0;
   let current: Node | null = node;
   while (collapser.length < until) {
     if (current) {
-      if (current.nodeType === TEXT_NODE) collapser.feed(current as Text, (current as Text).data);
-      else if (current.nodeType === ELEMENT_NODE) {
-        const role = elementRole(current as Element);
+      if (current.nodeType === TEXT_NODE) {
+        const before = collapser.length;
+        collapser.feed(current as Text, (current as Text).data);
+        if (linkDepth > 0) links!.chars += collapser.length - before;
+      } else if (current.nodeType === ELEMENT_NODE) {
+        const el = current as Element;
+        const tag = el.localName;
+        const role = elementRole(el, tag);
         if (role === 'br') collapser.lineBreak();
-        else if (role !== 'blank' && role !== 'preformatted') cursors.push(new ChildCursor(current));
+        else if (role !== 'blank' && role !== 'preformatted') {
+          cursors.push(new ChildCursor(current));
+          if (links && linkDepth === 0 && isLink(el, tag)) linkDepth = cursors.length;
+        }
       }
     }
     const top = cursors[cursors.length - 1];
     if (!top) return;
     current = top.next();
-    if (!current) cursors.pop();
+    if (!current) {
+      cursors.pop();
+      if (cursors.length < linkDepth) linkDepth = 0;
+    }
   }
 }
 
@@ -186,12 +219,14 @@ interface ContainerFrame {
   /** `blocks.length` when the container was entered, and how many of its own runs became blocks. */
   firstBlock: number;
   ownRuns: number;
-  /** Whether preformatted text sits anywhere inside: then the container is never its one block, which would fold it too. */
-  holdsPreformatted: boolean;
+  /** Whether text that is not read (preformatted, navigation) sits anywhere inside: then the container is never its one block, which would fold that text too. */
+  holdsUnread: boolean;
+  /** Whether the container is a link or inside one: none of its text is a paragraph. */
+  inLink: boolean;
 }
 
-function containerFrame(element: Element | null, children: ChildCursor, firstBlock: number): ContainerFrame {
-  return { element, children, run: [], breaks: 0, breakAt: 0, firstBlock, ownRuns: 0, holdsPreformatted: false };
+function containerFrame(element: Element | null, children: ChildCursor, firstBlock: number, inLink: boolean): ContainerFrame {
+  return { element, children, run: [], breaks: 0, breakAt: 0, firstBlock, ownRuns: 0, holdsUnread: false, inLink };
 }
 
 /** The page's own tag for the text: a run wrapper we inserted reports the container it sits in. */
@@ -200,18 +235,19 @@ function tagFor(element: Element, tag = element.localName): string {
 }
 
 /**
- * A run's text, and the run without its edges that show nothing (blank text, comments, `<br>`,
- * skipped elements), which no paragraph wrapper should take along.
+ * A run's text, how much of it is link text, and the run without its edges that show nothing (blank
+ * text, comments, `<br>`, skipped elements), which no paragraph wrapper should take along.
  */
-function readRun(run: Node[]): { text: string; nodes: Node[] } {
+function readRun(run: Node[]): { text: string; linkChars: number; nodes: Node[] } {
   const out = new CollapsedText();
   const collapser = new Collapser<Text>(out);
+  const links: LinkTally = { chars: 0 };
   let first = -1;
   let last = -1;
   for (let i = 0; i < run.length; i++) {
     const node = run[i];
     const before = collapser.length;
-    feedNode(node, collapser, Infinity);
+    feedNode(node, collapser, Infinity, links);
     // Inline elements stay even when they show no text: an image belongs to its paragraph.
     const shows = collapser.length > before || (node.nodeType === ELEMENT_NODE && elementRole(node as Element) === 'text');
     if (!shows) continue;
@@ -219,7 +255,7 @@ function readRun(run: Node[]): { text: string; nodes: Node[] } {
     last = i;
   }
   const nodes = first === 0 && last === run.length - 1 ? run : run.slice(first, last + 1);
-  return { text: out.toString(), nodes };
+  return { text: out.toString(), linkChars: links.chars, nodes };
 }
 
 /**
@@ -233,7 +269,7 @@ function textOnly(element: Element, tag: string): string | null {
   return collapseWhitespace(element.textContent ?? '');
 }
 
-function startOf(root: ParentNode): { element: Element | null; children: ChildCursor } | null {
+function startOf(root: ParentNode): { element: Element | null; children: ChildCursor; inLink: boolean } | null {
   let node = root as unknown as Node;
   const doc = node.nodeType === DOCUMENT_NODE ? (node as Document) : node.ownerDocument;
   // designMode makes the whole document editable: it belongs to the user.
@@ -245,12 +281,13 @@ function startOf(root: ParentNode): { element: Element | null; children: ChildCu
   }
   if (node.nodeType === ELEMENT_NODE) {
     const element = node as Element;
-    return isInsideSkipped(element) ? null : { element, children: new ChildCursor(element) };
+    return isInsideSkipped(element) ? null : { element, children: new ChildCursor(element), inLink: isInsideLink(element) };
   }
   // A shadow root's text belongs to its host; text at a bare fragment's top level has no element
   // to mark, so only the elements below it yield blocks.
   const fragment = node;
-  return { element: (fragment as ShadowRoot).host ?? null, children: new ChildCursor(fragment) };
+  const host = (fragment as ShadowRoot).host ?? null;
+  return { element: host, children: new ChildCursor(fragment), inLink: host !== null && isInsideLink(host) };
 }
 
 /**
@@ -276,7 +313,7 @@ export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefine
     const role = elementRole(el, tag);
     return role === 'text' && holdsParagraphs(el, promoted) ? 'block' : role;
   };
-  const stack: ContainerFrame[] = [containerFrame(start.element, start.children, 0)];
+  const stack: ContainerFrame[] = [containerFrame(start.element, start.children, 0, start.inLink)];
   /** Blocks found so far; the latest is held back until the next, as its container may still claim it whole. */
   let found = 0;
   let latest: PageBlock | null = null;
@@ -294,8 +331,13 @@ export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefine
     frame.run = [];
     frame.breaks = 0;
     if (!frame.element || run.length === 0) return;
-    const { text, nodes } = readRun(run);
+    const { text, linkChars, nodes } = readRun(run);
     if (text === '') return;
+    // Text that is mostly links is navigation (menus, teasers, related stories): a headline listed twice is no repeated paragraph.
+    if (frame.inLink || linkChars * 2 > text.length) {
+      frame.holdsUnread = true;
+      return;
+    }
     addBlock({ element: frame.element, nodes, tag: tagFor(frame.element), text });
     frame.ownRuns++;
   };
@@ -314,9 +356,9 @@ export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefine
     const node = frame.children.next();
     if (!node) {
       endRun(frame);
-      if (frame.ownRuns === 1 && found - frame.firstBlock === 1 && !frame.holdsPreformatted) latest!.nodes = null;
+      if (frame.ownRuns === 1 && found - frame.firstBlock === 1 && !frame.holdsUnread) latest!.nodes = null;
       stack.pop();
-      if (frame.holdsPreformatted && stack.length > 0) stack[stack.length - 1].holdsPreformatted = true;
+      if (frame.holdsUnread && stack.length > 0) stack[stack.length - 1].holdsUnread = true;
       continue;
     }
     if (node.nodeType === TEXT_NODE) {
@@ -356,13 +398,16 @@ export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefine
     }
     endRun(frame);
     if (role === 'preformatted') {
-      frame.holdsPreformatted = true;
+      frame.holdsUnread = true;
       continue;
     }
+    const inLink = frame.inLink || isLink(node as Element, tag);
     const text = textOnly(node as Element, tag);
-    if (text === null) stack.push(containerFrame(node as Element, new ChildCursor(node), found));
+    if (text === null) stack.push(containerFrame(node as Element, new ChildCursor(node), found, inLink));
+    else if (text === '') continue;
+    else if (inLink) frame.holdsUnread = true;
     // The element is its only block, as its own frame would have found.
-    else if (text !== '') addBlock({ element: node as Element, nodes: null, tag: tagFor(node as Element, tag), text });
+    else addBlock({ element: node as Element, nodes: null, tag: tagFor(node as Element, tag), text });
   }
   yield* settled;
   if (latest) yield latest;

@@ -95,10 +95,10 @@ describe('extractBlocks: which elements are paragraphs', () => {
     for (const node of [...(intro.nodes ?? []), ...(outro.nodes ?? [])]) expect(node.parentNode).toBe(container);
   });
 
-  it('treats inline wrappers of paragraphs (font, card links) as containers', () => {
+  it('treats inline wrappers of paragraphs (font, cards) as containers', () => {
     const doc = page(`
       <font face="Arial"><p>First in font</p><p>Second in font</p></font>
-      <a class="card" href="#"><h3>Card title</h3><p>Card summary</p></a>
+      <span class="card"><h3>Card title</h3><p>Card summary</p></span>
       <span>Loose <em>span</em> text</span>`);
     expect(extractBlocks(doc).map((b) => [b.tag, b.text])).toEqual([
       ['p', 'First in font'],
@@ -245,6 +245,44 @@ describe('extractBlocks: what is never read', () => {
   it('returns nothing for a root inside preformatted text', () => {
     const doc = page('<pre id="code">line one\n\nline two</pre><p>Other</p>');
     expect(extractBlocks(byId(doc, 'code'))).toEqual([]);
+  });
+
+  it('never reads navigation: text that is mostly links', () => {
+    const doc = page(`
+      <nav><ul><li><a href="/">Home</a></li><li><a href="/world">World news</a></li></ul></nav>
+      <p>The bridge reopened on <a href="/mon">Monday</a>, three years after it closed.</p>
+      <ul class="related"><li><a href="/a2">Engineers warn other bridges face the same problem</a></li></ul>
+      <p>Read more: <a href="/a3">Ferry operators brace for a drop in passengers</a></p>
+      <p>Mostly <b><a href="/b">one long link <i>in the middle</i> of the line</a></b> here</p>
+      <a class="card" href="/a0"><h3>Bridge reopens</h3><div><p>The bridge reopened on Monday</p></div></a>
+      <p><a name="top">A named anchor is not a link</a>, so this is prose.</p>
+      <p><a href="/x">Half</a> Half</p>`);
+    expect(texts(doc)).toEqual([
+      'The bridge reopened on Monday, three years after it closed.',
+      'A named anchor is not a link, so this is prose.',
+      'Half Half',
+    ]);
+  });
+
+  it('never takes a container whole when links sit beside its one paragraph: folding it would fold them too', () => {
+    const doc = page(`
+      <div id="story">The council approved the budget on Tuesday after a long debate.<br><br><a href="/more">More stories from the council chamber</a></div>
+      <div id="plain">The council approved the budget on Tuesday after a long debate.</div>`);
+    const [story, plain] = extractBlocks(doc);
+    expect(story.text).toBe('The council approved the budget on Tuesday after a long debate.');
+    expect(story.element).toBe(byId(doc, 'story'));
+    expect(story.nodes?.map((node) => node.textContent)).toEqual(['The council approved the budget on Tuesday after a long debate.']);
+    expect(plain.nodes).toBeNull();
+  });
+
+  it('returns nothing for a root inside a link', () => {
+    const doc = page('<a id="card" href="/a"><div><p id="p">Teaser text of a linked story</p></div></a><p>Other</p>');
+    expect(extractBlocks(byId(doc, 'p'))).toEqual([]);
+    const host = doc.createElement('news-teaser');
+    byId(doc, 'card').appendChild(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Teaser inside a shadow root</p>';
+    expect(extractBlocks(shadow)).toEqual([]);
   });
 
   it('returns nothing for a root inside a skipped region', () => {

@@ -178,6 +178,19 @@ export const pageScenarios: Scenario[] = [
   },
   {
     issue: 6,
+    name: 'links are navigation: headlines listed twice (menus, related, most read, a teaser card) are neither marked nor folded, and the story’s repeat still is',
+    async run(ctx) {
+      const page = await openAndScan(ctx, 'news-sidebar.en.html');
+      await clickInPopup(ctx, page, COLLAPSE_ALL);
+      await expectRepeatsFolded(page, true);
+      for (const links of ['#menu', '#more-ferries', '#related', '#sidebar']) {
+        expect(await ownInside(page, links), links).toBe(0);
+        expect(await page.evaluate((sel) => window.__e2e.visible(document.querySelector(sel)!), links), links).toBe(true);
+      }
+    },
+  },
+  {
+    issue: 6,
     name: 'hostile page (replaced appendChild, Array map, MutationObserver, textContent getter): scan unaffected',
     async run(ctx) {
       const page = await ctx.open('hostile.html');
