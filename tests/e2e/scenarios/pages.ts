@@ -104,6 +104,18 @@ function ownInside(page: TestPage, selector: string) {
   }, selector);
 }
 
+/** Scans `fixture`, folds every repeat, and checks that the parts `selectors` name stay as the page had them, in sight. */
+async function collapseLeaving(ctx: ScenarioContext, fixture: string, selectors: readonly string[]): Promise<TestPage> {
+  const page = await openAndScan(ctx, fixture);
+  await clickInPopup(ctx, page, COLLAPSE_ALL);
+  await expectRepeatsFolded(page, true);
+  for (const selector of selectors) {
+    expect(await ownInside(page, selector), selector).toBe(0);
+    expect(await page.evaluate((sel) => window.__e2e.visible(document.querySelector(sel)!), selector), selector).toBe(true);
+  }
+  return page;
+}
+
 interface CspLooks {
   repeat: Look;
   unique: Look;
@@ -165,13 +177,7 @@ export const pageScenarios: Scenario[] = [
     issue: 6,
     name: 'code listings are never read: a listing copied on purpose is neither marked nor folded, and the story’s repeat still is',
     async run(ctx) {
-      const page = await openAndScan(ctx, 'code-listings.en.html');
-      await clickInPopup(ctx, page, COLLAPSE_ALL);
-      await expectRepeatsFolded(page, true);
-      for (const listing of ['#listing-map', '#listing-gauge', '#listing-copy']) {
-        expect(await ownInside(page, listing), listing).toBe(0);
-        expect(await page.evaluate((sel) => window.__e2e.visible(document.querySelector(sel)!), listing), listing).toBe(true);
-      }
+      const page = await collapseLeaving(ctx, 'code-listings.en.html', ['#listing-map', '#listing-gauge', '#listing-copy']);
       // The text around a listing stays two paragraphs, and its container is not folded with it.
       expect(await page.evaluate(() => window.__e2e.visible(document.querySelector('#mixed')!))).toBe(true);
     },
@@ -180,13 +186,7 @@ export const pageScenarios: Scenario[] = [
     issue: 6,
     name: 'links are navigation: headlines listed twice (menus, related, most read, a teaser card) are neither marked nor folded, and the story’s repeat still is',
     async run(ctx) {
-      const page = await openAndScan(ctx, 'news-sidebar.en.html');
-      await clickInPopup(ctx, page, COLLAPSE_ALL);
-      await expectRepeatsFolded(page, true);
-      for (const links of ['#menu', '#more-ferries', '#related', '#sidebar']) {
-        expect(await ownInside(page, links), links).toBe(0);
-        expect(await page.evaluate((sel) => window.__e2e.visible(document.querySelector(sel)!), links), links).toBe(true);
-      }
+      await collapseLeaving(ctx, 'news-sidebar.en.html', ['#menu', '#more-ferries', '#related', '#sidebar']);
     },
   },
   {
