@@ -1,4 +1,5 @@
 // The human-readable output of `npm run scan`: each repeat group, its first occurrence and repeats.
+import { rangesNameSources } from '../engine';
 import type { ScanReport } from './report';
 import { displayWidth, isolate, painter, truncate, type Colour, type Paint } from './terminal';
 
@@ -37,7 +38,7 @@ function rowsOf(report: ScanReport): Row[] {
       const base = { group: position === 0 ? String(index + 1) : '', block: `#${id}` };
       if (position === 0) {
         rows.push({ ...base, kind: 'first', similarity: '', range: '', text: block.text });
-      } else if (block.status === 'partial' || block.repeated.length > 1) {
+      } else if (rangesNameSources(block)) {
         // Show the part that repeats this group's first block: that is what the reader wants to check.
         const ranges = block.repeated.filter((range) => range.of === group.canonical);
         const shown = ranges[0] ?? { start: 0, end: block.text.length };

@@ -120,6 +120,11 @@ const NO_SOURCES: readonly number[] = Object.freeze([]);
 const WARMED_KEYS = 64;
 
 /** The key of one SimHash band, tagged with the band's number so bands never share keys. */
+/** Whether each of a block's ranges names its own source (a partial, or a duplicate made of several repeats), so that each source's group lists it. */
+export function rangesNameSources(block: Pick<BlockResult, 'status' | 'repeated'>): boolean {
+  return block.status === 'partial' || block.repeated.length > 1;
+}
+
 function bandKey(fp: Fingerprint, band: number): number {
   const from = band * BAND_BITS;
   const width = band === SIMHASH_BANDS - 1 ? 64 - from : BAND_BITS;
@@ -730,7 +735,7 @@ export class DedupIndex {
     };
     for (const block of blocks) {
       if (block.status === 'duplicate') join(block.of!, block.id);
-      if (block.status === 'partial' || block.repeated.length > 1) for (const range of block.repeated) join(range.of, block.id);
+      if (rangesNameSources(block)) for (const range of block.repeated) join(range.of, block.id);
     }
     const groups = [...byCanonical.entries()].map(([canonical, members]) => ({ order: this.entries[canonical]!.order, canonical, members }));
     groups.sort((a, b) => a.order - b.order);
