@@ -55,3 +55,10 @@ export const MAX_CANDIDATES = 64;
 
 /** Han and kana carry about a word's worth of meaning in two characters, so they count double towards the minimum. */
 export const CJK_CHAR_WEIGHT = 2;
+
+/**
+ * The largest word table (words of the original times words of the copy, once their common start and
+ * end are set aside) compared to show what changed in a near copy: 200 words against 200, 80 KB.
+ * Beyond it the whole differing middle is shown as changed.
+ */
+export const MAX_CHANGE_CELLS = 40_000;

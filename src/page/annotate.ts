@@ -35,6 +35,8 @@ export interface MarkAnnotation {
   of: number;
   tint: number;
   title: string;
+  /** Words of a near copy that its original lacks (painted as changed), rather than a repeated range. */
+  changed?: boolean;
 }
 
 /** `folded`: hidden behind a placeholder; `expanded`: placeholder kept (offering "hide"), block shown. */
@@ -46,7 +48,7 @@ export interface BlockAnnotation {
   tint: number;
   /** Tooltip on the whole block (repeats), or null. */
   title: string | null;
-  /** Repeated ranges of a partial block. */
+  /** Repeated ranges of a partial block, or the changed words of a near copy. */
   marks: readonly MarkAnnotation[];
   fold: FoldState;
   /** A repeat that is not word for word (a changed number or word): its bar is dashed and its placeholder says "similar". */
@@ -79,7 +81,8 @@ const UNFOLDABLE = 'td, th, tr, thead, tbody, tfoot, caption, colgroup, col';
 
 function sameRanges(a: readonly MarkAnnotation[], b: readonly MarkAnnotation[]): boolean {
   return (
-    a.length === b.length && a.every((m, i) => m.start === b[i].start && m.end === b[i].end && m.of === b[i].of && m.tint === b[i].tint)
+    a.length === b.length &&
+    a.every((m, i) => m.start === b[i].start && m.end === b[i].end && m.of === b[i].of && m.tint === b[i].tint && Boolean(m.changed) === Boolean(b[i].changed))
   );
 }
 
@@ -218,7 +221,7 @@ export class Annotator {
   private add(key: number, handle: BlockHandle, annotation: BlockAnnotation): boolean {
     // Ranges are located on the untouched DOM, before anything moves or splits.
     const segments = annotation.marks.flatMap((mark) =>
-      handle.locate(mark.start, mark.end).map((segment) => ({ ...segment, of: mark.of, tint: mark.tint, title: mark.title })),
+      handle.locate(mark.start, mark.end).map((segment) => ({ ...segment, of: mark.of, tint: mark.tint, title: mark.title, changed: mark.changed })),
     );
     let target = handle.element;
     let wrapper: Element | null = null;

@@ -8,6 +8,7 @@ import { Annotator, type BlockAnnotation } from './annotate';
 import { BlockRegistry, type TrackedBlock } from './block-registry';
 import { iterateBlocks, type PageBlock } from './blocks';
 import { changedScopes } from './change-scopes';
+import { ChangedWords } from './changed-words';
 import { TINT_COUNT } from './dom-contract';
 import { Flasher, scrollToElement } from './flash';
 import { HighlightPainter } from './highlights';
@@ -162,6 +163,7 @@ export class PageController {
   private groupOf = new Map<number, number>();
   /** Each canonical block's place among the page's paragraphs (`placeOf`) that its tooltips last named. */
   private titlePlaces = new Map<number, number>();
+  private readonly changedWords = new ChangedWords();
   private readonly expanded = new Set<number>();
   /** Bumped whenever earlier work stops being wanted (new route, new settings, stop). */
   private generation = 0;
@@ -486,6 +488,7 @@ export class PageController {
     this.partials = 0;
     this.groupOf = new Map();
     this.titlePlaces = new Map();
+    this.changedWords.clear();
     this.groups = [];
     this.expanded.clear();
   }
@@ -576,6 +579,7 @@ export class PageController {
           this.registry.remove(key);
           this.expanded.delete(key);
           this.titlePlaces.delete(key);
+          this.changedWords.forget(key);
           changed.add(key);
         }
       }
@@ -754,7 +758,9 @@ export class PageController {
         const fold = this.mode === 'collapse' ? (this.expanded.has(key) ? 'expanded' : 'folded') : null;
         // Below 1, the copy differs (a number, a word): its tooltip and placeholder say "similar", not "repeats".
         const similar = result.similarity < 1;
-        return { ...base, status: 'repeat', title: this.repeatTitle(result.of!, titles, similar), fold, similar };
+        const title = this.repeatTitle(result.of!, titles, similar);
+        const marks = similar ? this.changedMarks(key, result, tint, title) : [];
+        return { ...base, status: 'repeat', title, marks, fold, similar };
       }
       case 'partial':
         return {
@@ -771,6 +777,17 @@ export class PageController {
       default:
         return { ...base, status: 'first' };
     }
+  }
+
+  /**
+   * The words of a near copy that the paragraph it repeats lacks, marked so the reader sees what
+   * changed. A copy made of several paragraphs' text has no one original to compare with.
+   */
+  private changedMarks(key: number, result: BlockResult, tint: number, title: string): BlockAnnotation['marks'] {
+    const copy = this.registry.get(key)?.block.text;
+    const original = this.registry.get(result.of!)?.block.text;
+    if (result.repeated.length !== 1 || copy === undefined || original === undefined) return [];
+    return this.changedWords.of(key, original, copy).map(({ start, end }) => ({ start, end, of: result.of!, tint, title, changed: true }));
   }
 
   /** The tooltip of a block repeating `canonical` (`similar`: not word for word); `titles` keeps the parts found in this render. */

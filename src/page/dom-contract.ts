@@ -12,12 +12,14 @@ export const ATTR_SIMILAR = 'data-paradedup-similar';
 export const ATTR_FOLDED = 'data-paradedup-folded';
 /** On a `<paradedup-mark>`: the canonical block id the marked sentences repeat. */
 export const ATTR_OF = 'data-paradedup-of';
+/** On a `<paradedup-mark>` in a near copy: words the paragraph it repeats does not have. */
+export const ATTR_CHANGED = 'data-paradedup-changed';
 /** Briefly on a block the user jumped to: the manifest CSS flashes it. */
 export const ATTR_FLASH = 'data-paradedup-flash';
 
 /** The placeholder inserted right before a folded repeat; its UI lives in an open shadow root. */
 export const FOLD_TAG = 'paradedup-fold';
-/** Wraps the repeated sentences of a partial block where the browser can't paint them as highlights (highlights.ts). */
+/** Wraps the repeated sentences of a partial block, or a near copy's changed words, where the browser can't paint them as highlights (highlights.ts). */
 export const MARK_TAG = 'paradedup-mark';
 /** Wraps a `<br><br>`-separated run that is not a whole element, so it can be marked and folded. */
 export const BLOCK_TAG = 'paradedup-block';

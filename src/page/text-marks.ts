@@ -1,6 +1,6 @@
 // Wrapping character ranges of Text nodes in <paradedup-mark>, and undoing it so the page gets its
 // original Text node objects back, with their original data.
-import { ATTR_OF, ATTR_TINT, MARK_TAG } from './dom-contract';
+import { ATTR_CHANGED, ATTR_OF, ATTR_TINT, MARK_TAG } from './dom-contract';
 
 /** [start, end) of one Text node's data. */
 export interface TextSegment {
@@ -14,6 +14,8 @@ export interface MarkSpec extends TextSegment {
   of: number;
   tint: number;
   title: string;
+  /** Words of a near copy that its original lacks, rather than repeated text. */
+  changed?: boolean;
 }
 
 /** What wrapping did to one original Text node: it keeps the text before the first mark; `added` holds the rest. */
@@ -37,6 +39,7 @@ function makeMark(doc: Document, spec: MarkSpec, text: string): Element {
   mark.setAttribute(ATTR_OF, String(spec.of));
   mark.setAttribute(ATTR_TINT, String(spec.tint));
   mark.setAttribute('title', spec.title);
+  if (spec.changed) mark.setAttribute(ATTR_CHANGED, '');
   mark.textContent = text;
   return mark;
 }

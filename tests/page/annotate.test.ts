@@ -329,6 +329,33 @@ describe('collapse', () => {
     expect(r.outerHTML).toBe(`<p id="r">${A}</p>`);
   });
 
+  test('a near copy’s changed words are marked as changed, wrapped or painted, and the page restored exactly', () => {
+    const copy = A.replace('forty', 'fifty');
+    const start = copy.indexOf('fifty');
+    const { document, blocks, annotator } = load(`<p>${A}</p><p id="r">${copy}</p>`);
+    const r = document.querySelector('#r')!;
+    const before = r.outerHTML;
+    const nodes = textNodes(r);
+    const changed = { start, end: start + 5, of: blocks[0].key, tint: 0, title: 'Similar to paragraph 1', changed: true };
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { similar: true, marks: [changed] }));
+    const marks = [...r.querySelectorAll('paradedup-mark')];
+    expect(marks.map((mark) => [mark.textContent, mark.hasAttribute('data-paradedup-changed')])).toEqual([['fifty', true]]);
+    annotator.remove(blocks[1].key);
+    expect(r.outerHTML).toBe(before);
+    expect(textNodes(r)).toEqual(nodes);
+
+    const win = { document };
+    const registry = addFakeHighlights(win);
+    const painting = new Annotator(document, { toggle: () => {}, goToFirst: () => {} }, HighlightPainter.of(win as unknown as Window));
+    painting.apply(blocks[1].key, blocks[1].handle, repeat(0, { similar: true, marks: [changed] }));
+    expect([...registry].map(([name, ranges]) => [name, [...ranges].map(rangeText)])).toEqual([['paradedup-changed', ['fifty']]]);
+    // The copy became word for word: nothing is marked any more.
+    painting.apply(blocks[1].key, blocks[1].handle, repeat(0));
+    expect([...registry.get('paradedup-changed')!]).toEqual([]);
+    painting.remove(blocks[1].key);
+    expect(r.outerHTML).toBe(before);
+  });
+
   test('expanding keeps the same placeholder (focus stays on it) and shows the block', () => {
     const { document, blocks, annotator } = load(`<p>${A}</p><p id="r">${A}</p>`);
     annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded' }));

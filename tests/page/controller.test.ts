@@ -496,6 +496,20 @@ describe('living pages', () => {
     ]);
   });
 
+  test('a near copy’s changed word and number are marked, and follow an edit of the paragraph it repeats', async () => {
+    const text = 'The harbour board agreed on Tuesday to spend 12 million on the outer berth so that larger ships can unload.';
+    const changedWord = text.replace('larger', 'bigger').replace('12', '15');
+    const win = pageWindow(`<html><body><article><p id="a">${text}</p><p id="same">${text}</p><p id="word">${changedWord}</p></article></body></html>`);
+    const { ready, doc, until } = start(win);
+    await ready;
+    const changed = (id: string) => [...doc.getElementById(id)!.querySelectorAll('paradedup-mark[data-paradedup-changed]')].map((mark) => mark.textContent);
+    expect(changed('same')).toEqual([]);
+    expect(changed('word')).toEqual(['15', 'bigger']);
+    // The first occurrence is edited to say "bigger": only the number still differs.
+    doc.getElementById('a')!.textContent = text.replace('larger', 'bigger');
+    await until(() => expect(changed('word')).toEqual(['15']));
+  });
+
   test('an edited paragraph is matched again', async () => {
     const win = pageWindow(`<html><body><article><p>${A}</p><p id="b">${B}</p></article></body></html>`);
     const { ready, doc, until } = start(win);

@@ -97,6 +97,10 @@
     return r.height > 0 && r.bottom > 0 && r.top < window.innerHeight;
   }
 
+  // Our highlights' names: paradedup-<slot> for repeated text, paradedup-changed for a near copy's changed words.
+  const REPEATED = /^paradedup-\d+$/;
+  const CHANGED = /^paradedup-changed$/;
+
   const LOOK = ['background-color', 'background-image', 'box-shadow', 'outline-style', 'outline-color',
     'border-top-style', 'border-top-color', 'color', 'text-decoration-line', 'display'];
   /** The painted look of an element (or of its `pseudo`): what a highlight or a hidden fold would change. */
@@ -127,12 +131,12 @@
     return sum;
   }
 
-  /** Our highlight ranges, each within one Text node: { node, start, end, name, kind: 'live' | 'static' }. */
-  function highlightRanges() {
+  /** Our highlight ranges whose name matches `names`, each within one Text node: { node, start, end, name, kind: 'live' | 'static' }. */
+  function highlightRanges(names = REPEATED) {
     const found = [];
     if (!registry) return found;
     registryForEach.call(registry, (highlight, name) => {
-      if (!/^paradedup-\d+$/.test(name)) return;
+      if (!names.test(name)) return;
       highlightForEach.call(highlight, (range) => {
         const kind = prototypeOf(range) === Range.prototype ? 'live' : 'static';
         const [startContainer, startOffset, endContainer, endOffset] = kind === 'live' ? liveBoundaries : staticBoundaries;
@@ -145,12 +149,14 @@
   }
 
   /**
-   * ParaDedup's marks below `root`: <paradedup-mark> elements, or the ranges it painted as highlights.
+   * ParaDedup's marks of repeated text below `root` (or, with `changed`, of a near copy's changed words):
+   * <paradedup-mark> elements, or the ranges it painted as highlights.
    * Each with its text, whether it is rendered, its painted look, and its kind (element, static or live range).
    */
-  function marks(root = document) {
-    const found = all('paradedup-mark', root).map((el) => ({ text: text(el), visible: visible(el), look: look(el), kind: 'element' }));
-    for (const { node, start, end, name, kind } of highlightRanges()) {
+  function marks(root = document, changed = false) {
+    const elements = all(changed ? 'paradedup-mark[data-paradedup-changed]' : 'paradedup-mark:not([data-paradedup-changed])', root);
+    const found = elements.map((el) => ({ text: text(el), visible: visible(el), look: look(el), kind: 'element' }));
+    for (const { node, start, end, name, kind } of highlightRanges(changed ? CHANGED : REPEATED)) {
       if (!inside(root, node)) continue;
       const element = parentNodeOf.call(node);
       push(found, {

@@ -21,8 +21,8 @@ export interface PageHelpers {
   visible(el: Element | null | undefined): boolean;
   inViewport(el: Element): boolean;
   look(el: Element, pseudo?: string): Look;
-  /** ParaDedup's marks below `root`: <paradedup-mark> elements, or the ranges it painted as highlights. */
-  marks(root?: Document | Element | DocumentFragment): { text: string; visible: boolean; look: Look; kind: 'element' | 'static' | 'live' }[];
+  /** ParaDedup's marks of repeated text below `root` (`changed`: of a near copy's changed words): <paradedup-mark> elements, or the ranges it painted as highlights. */
+  marks(root?: Document | Element | DocumentFragment, changed?: boolean): { text: string; visible: boolean; look: Look; kind: 'element' | 'static' | 'live' }[];
   /** The text of `el` outside ParaDedup's marks, and whether any of it is rendered. */
   unmarked(el: Element): { text: string; rendered: boolean };
   annotations(root?: Document | Element | DocumentFragment): Annotation[];

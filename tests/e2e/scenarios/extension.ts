@@ -258,7 +258,7 @@ export const extensionScenarios: Scenario[] = [
   },
   {
     issue: 3,
-    name: 'a paragraph repeated 23 times: its 24 chips wrap inside the popup beside a readable snippet, and the last jumps to the last copy; a copy with a word changed has a dashed bar',
+    name: 'a paragraph repeated 23 times: its 24 chips wrap inside the popup beside a readable snippet, and the last jumps to the last copy; a copy with a word changed has a dashed bar and that word marked',
     async run(ctx) {
       const page = await ctx.open(LIVE_BLOG);
       await expectBadge(ctx.browser, page, String(await expectedRepeats(page)));
@@ -287,6 +287,10 @@ export const extensionScenarios: Scenario[] = [
         window.__e2e.all('[data-expect="repeat"]').map((p) => ({ similar: p.id === 'howto-similar', image: getComputedStyle(p).backgroundImage })),
       );
       for (const { similar, image } of bars) expect(image.includes('repeating-linear-gradient'), image).toBe(similar);
+      // Its changed word is marked, and nothing else on the page is.
+      const changed = await page.evaluate(() => window.__e2e.marks(document, true).map(({ text, visible }) => ({ text, visible })));
+      expect(changed).toEqual([{ text: 'phone', visible: true }]);
+      expect(await page.evaluate(() => window.__e2e.marks(document.getElementById('howto-similar')!, true).length)).toBe(1);
       expect(layout.rows).toBeGreaterThan(2);
       expect(layout.snippetWidth).toBeGreaterThan(layout.popupWidth / 3);
 

@@ -1,0 +1,166 @@
+// Which words of a near copy are not in the paragraph it repeats, so a reader can see what changed:
+// a number, a name, "arrested" become "released". Run only for copies that are not word for word.
+import { expansion, foldOffset, kind, Kind, kindOf } from './charTable';
+import { fmix32 } from './hash';
+import { MAX_CHANGE_CELLS } from './thresholds';
+import { grown } from './typedArrays';
+
+/** A character range [start, end) of a text. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+const enum Fnv {
+  Offset = 0x811c9dc5 | 0,
+  Prime = 0x01000193,
+}
+
+/**
+ * A text's words, as parallel columns: where each starts and ends, and a hash of it as the engine
+ * folds it. Two of them, for the original and the copy, are kept and reused: a browser takes tens of
+ * microseconds to allocate each typed array, more than comparing two paragraphs.
+ */
+class Words {
+  count = 0;
+  starts = new Int32Array(128);
+  ends = new Int32Array(128);
+  keys = new Int32Array(128);
+
+  push(start: number, end: number, key: number): void {
+    if (this.count === this.starts.length) {
+      const length = this.starts.length * 2;
+      this.starts = grown(this.starts, length);
+      this.ends = grown(this.ends, length);
+      this.keys = grown(this.keys, length);
+    }
+    this.starts[this.count] = start;
+    this.ends[this.count] = end;
+    this.keys[this.count++] = fmix32(key);
+  }
+}
+
+const originalWords = new Words();
+const copyWords = new Words();
+let matched = new Uint8Array(128);
+let lengths = new Uint16Array(0);
+
+/**
+ * Reads the words of `text[from, to)` into `words`. Scripts written without spaces give one word per character,
+ * as a changed character there is a changed word. Punctuation is no word: a quote style or a comma is
+ * not news. Words compare by a 32-bit hash of their folded characters, so case, accents, tashkeel and
+ * digits' script are no change; two different words sharing a hash would only leave a change unmarked.
+ */
+function readWords(text: string, from: number, to: number, words: Words): void {
+  words.count = 0;
+  let start = -1;
+  let end = 0;
+  let hash: number = Fnv.Offset;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const k = kindAt(c);
+    if (k === Kind.Word || k === Kind.Expand) {
+      if (start < 0) start = i;
+      if (k === Kind.Word) hash = Math.imul(hash ^ (c + foldOffset[c]), Fnv.Prime);
+      else {
+        const out = expansion.get(c)!;
+        for (let j = 0; j < out.length; j++) hash = Math.imul(hash ^ out.charCodeAt(j), Fnv.Prime);
+      }
+      end = i + 1;
+    } else if (k === Kind.Drop) {
+      // Tashkeel and accents belong to the word they sit on.
+      if (start >= 0) end = i + 1;
+    } else {
+      if (start >= 0) words.push(start, end, hash);
+      start = -1;
+      hash = Fnv.Offset;
+      if (k === Kind.Dense) words.push(i, i + 1, Math.imul(Fnv.Offset ^ (c + foldOffset[c]), Fnv.Prime));
+    }
+  }
+  if (start >= 0) words.push(start, end, hash);
+}
+
+function kindAt(c: number): Kind {
+  const k = kind[c] as Kind;
+  return k === Kind.Unbuilt ? kindOf(c) : k;
+}
+
+/** Whether code unit `c` is part of a word that may go on past it (not a separator, space or a character of its own). */
+function inWord(c: number): boolean {
+  const k = kindAt(c);
+  return k === Kind.Word || k === Kind.Expand || k === Kind.Drop;
+}
+
+/** Marks in `matched` each word of `copy[b0, b1)` that a longest common subsequence pairs with one of `original[a0, a1)`. */
+function matchMiddle(original: Int32Array, copy: Int32Array, a0: number, a1: number, b0: number, b1: number): void {
+  const n = a1 - a0;
+  const m = b1 - b0;
+  if (n === 0 || m === 0) return;
+  // Too large a table to fill: the whole middle stands as changed, which is still what differs.
+  if (n * m > MAX_CHANGE_CELLS) return;
+  const width = m + 1;
+  const cells = (n + 1) * width;
+  if (lengths.length < cells) lengths = new Uint16Array(Math.max(cells, lengths.length * 2));
+  // The table's last row and column are its edges: nothing matches past the end.
+  lengths.fill(0, n * width, cells);
+  for (let i = 0; i < n; i++) lengths[i * width + m] = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const key = original[a0 + i];
+    const row = i * width;
+    for (let j = m - 1; j >= 0; j--) {
+      const below = lengths[row + width + j];
+      const right = lengths[row + j + 1];
+      lengths[row + j] = key === copy[b0 + j] ? lengths[row + width + j + 1] + 1 : below > right ? below : right;
+    }
+  }
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (original[a0 + i] === copy[b0 + j]) {
+      matched[b0 + j] = 1;
+      i++;
+      j++;
+    } else if (lengths[(i + 1) * width + j] >= lengths[i * width + j + 1]) i++;
+    else j++;
+  }
+}
+
+/**
+ * The ranges of `copy` holding words that `original` does not have in the same order: changed and
+ * added words, each run of them one range (the spaces between included). A dropped word leaves
+ * nothing to mark.
+ */
+export function changedRanges(original: string, copy: string): TextRange[] {
+  // Most copies differ in one place: the text the two share at their start and end, cut back to
+  // whole words, is the same, and only what lies between is read word by word.
+  const shorter = Math.min(original.length, copy.length);
+  let same = 0;
+  while (same < shorter && original.charCodeAt(same) === copy.charCodeAt(same)) same++;
+  while (same > 0 && inWord(original.charCodeAt(same - 1))) same--;
+  let sameEnd = 0;
+  while (sameEnd < shorter - same && original.charCodeAt(original.length - 1 - sameEnd) === copy.charCodeAt(copy.length - 1 - sameEnd)) sameEnd++;
+  while (sameEnd > 0 && inWord(original.charCodeAt(original.length - sameEnd))) sameEnd--;
+  const a = originalWords;
+  const b = copyWords;
+  readWords(original, same, original.length - sameEnd, a);
+  readWords(copy, same, copy.length - sameEnd, b);
+  if (matched.length < b.count) matched = new Uint8Array(Math.max(b.count, matched.length * 2));
+  matched.fill(0, 0, b.count);
+  let head = 0;
+  while (head < a.count && head < b.count && a.keys[head] === b.keys[head]) matched[head++] = 1;
+  let tailA = a.count;
+  let tailB = b.count;
+  while (tailA > head && tailB > head && a.keys[tailA - 1] === b.keys[tailB - 1]) {
+    tailA--;
+    matched[--tailB] = 1;
+  }
+  matchMiddle(a.keys, b.keys, head, tailA, head, tailB);
+  const ranges: TextRange[] = [];
+  for (let j = 0; j < b.count; j++) {
+    if (matched[j]) continue;
+    const previous = ranges[ranges.length - 1];
+    if (previous && j > 0 && !matched[j - 1]) previous.end = b.ends[j];
+    else ranges.push({ start: b.starts[j], end: b.ends[j] });
+  }
+  return ranges;
+}
