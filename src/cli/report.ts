@@ -1,5 +1,5 @@
 // The stable JSON report of `npm run scan --json`, built from the paragraphs and the engine's verdict.
-import { findRepeats, type BlockStatus, type DedupReport, type EngineOptions } from '../engine';
+import { changedRanges, findRepeats, type BlockResult, type BlockStatus, type DedupReport, type EngineOptions, type TextRange } from '../engine';
 import { InputError, type Input } from './input';
 import { paragraphsOf, parseInput, type Paragraph } from './paragraphs';
 
@@ -17,6 +17,8 @@ export interface ReportBlock {
   of: number | null;
   similarity: number;
   repeated: ReportRange[];
+  /** A near copy's changed and added words: ranges of its text that the block it repeats lacks. */
+  changed: TextRange[];
 }
 
 export interface ReportGroup {
@@ -36,6 +38,12 @@ function roundSimilarity(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
+/** The words of a near copy that its first occurrence lacks, as the extension marks them; none for other blocks. */
+function changedWords(verdict: BlockResult | undefined, paragraphs: readonly Paragraph[], text: string): TextRange[] {
+  if (!verdict || verdict.status !== 'duplicate' || verdict.similarity >= 1 || verdict.repeated.length !== 1) return [];
+  return changedRanges(paragraphs[verdict.of!].text, text);
+}
+
 /**
  * The report with keys in a fixed order. Every paragraph is listed in document order; one the
  * engine did not list is unique.
@@ -52,6 +60,7 @@ export function buildReport(file: string, paragraphs: readonly Paragraph[], resu
       of: verdict?.of ?? null,
       similarity: roundSimilarity(verdict?.similarity ?? 0),
       repeated: (verdict?.repeated ?? []).map(({ start, end, of }) => ({ start, end, of })),
+      changed: changedWords(verdict, paragraphs, text),
     };
   });
   const count = (status: BlockStatus) => blocks.filter((block) => block.status === status).length;

@@ -11,6 +11,8 @@ export interface TableStyle {
 
 /** Snippets stay readable even in a narrow terminal. */
 const MIN_SNIPPET_COLUMNS = 20;
+/** A near copy's changed words take at most this much of its row: the snippet still shows the paragraph. */
+const MAX_CHANGES_COLUMNS = 30;
 
 type Kind = 'first' | 'duplicate' | 'partial';
 
@@ -23,6 +25,8 @@ interface Row {
   similarity: string;
   /** Where in the block the text repeating the group's first block sits, when not all of it does. */
   range: string;
+  /** A near copy's changed words, so the reader sees at once what differs. */
+  changes: string;
   text: string;
 }
 
@@ -37,7 +41,7 @@ function rowsOf(report: ScanReport): Row[] {
       const block = report.blocks[id];
       const base = { group: position === 0 ? String(index + 1) : '', block: `#${id}` };
       if (position === 0) {
-        rows.push({ ...base, kind: 'first', similarity: '', range: '', text: block.text });
+        rows.push({ ...base, kind: 'first', similarity: '', range: '', changes: '', text: block.text });
       } else if (rangesNameSources(block)) {
         // Show the part that repeats this group's first block: that is what the reader wants to check.
         const ranges = block.repeated.filter((range) => range.of === group.canonical);
@@ -48,10 +52,13 @@ function rowsOf(report: ScanReport): Row[] {
           kind: block.status === 'partial' ? 'partial' : 'duplicate',
           similarity: percent(block.similarity),
           range: `[${range}]`,
+          changes: '',
           text: block.text.slice(shown.start, shown.end),
         });
       } else {
-        rows.push({ ...base, kind: 'duplicate', similarity: percent(block.similarity), range: '', text: block.text });
+        const words = block.changed.map(({ start, end }) => block.text.slice(start, end)).join(', ');
+        const changes = words ? `(changed: ${isolate(truncate(words, MAX_CHANGES_COLUMNS))})` : '';
+        rows.push({ ...base, kind: 'duplicate', similarity: percent(block.similarity), range: '', changes, text: block.text });
       }
     });
   });
@@ -87,7 +94,7 @@ function renderRows(rows: readonly Row[], style: TableStyle, paint: Paint): stri
   ].join('  ');
   const lines = [paint('dim', `  ${heading}`)];
   for (const row of rows) {
-    const range = row.range ? `${row.range} ` : '';
+    const range = row.range ? `${row.range} ` : row.changes ? `${row.changes} ` : '';
     const snippet = truncate(row.text, Math.max(MIN_SNIPPET_COLUMNS, style.width - lead - displayWidth(range)));
     const kind = paint(KIND_COLOUR[row.kind], pad(row.kind, kindW));
     const similarity = ' '.repeat(simW - displayWidth(row.similarity)) + row.similarity;

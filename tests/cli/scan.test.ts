@@ -141,9 +141,11 @@ describe('npm run scan --json', SPAWNS, () => {
     expect(Object.keys(page)).toEqual(['file', 'blocks', 'groups', 'stats']);
     expect(page.blocks.map((block) => block.id)).toEqual(page.blocks.map((_, i) => i));
     for (const block of page.blocks) {
-      expect(Object.keys(block)).toEqual(['id', 'tag', 'text', 'status', 'of', 'similarity', 'repeated']);
+      expect(Object.keys(block)).toEqual(['id', 'tag', 'text', 'status', 'of', 'similarity', 'repeated', 'changed']);
       expect(block.text).toBe(block.text.replace(/\s+/g, ' ').trim());
       if (block.status === 'unique') expect(block).toMatchObject({ of: null, similarity: 0, repeated: [] });
+      // The sample's repeats are word for word: nothing changed.
+      expect(block.changed).toEqual([]);
     }
     expect(page.blocks.filter((block) => lines.includes(block.text)).every((block) => block.tag === 'p')).toBe(true);
     expectSampleVerdict(page);

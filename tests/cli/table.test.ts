@@ -42,6 +42,19 @@ describe('formatTable', () => {
     ]);
   });
 
+  it('shows a near copy’s changed words before its snippet, isolated, within the width', () => {
+    const text = 'The harbour board agreed on Tuesday to spend 12 million on the outer berth so that larger ships can unload.';
+    const copy = text.replace('12', '15').replace('larger', 'أكبر');
+    const report = scanInput('near.txt', { kind: 'text', content: [text, copy].join('\n') }, {});
+    expect(report.blocks[1].changed.map(({ start, end }) => copy.slice(start, end))).toEqual(['15', 'أكبر']);
+    const rows = formatTable(report, { colour: false, width: 90 }).split('\n');
+    const row = rows.find((line) => line.includes('#1 '))!;
+    expect(row).toContain(`duplicate  ${Math.round(report.blocks[1].similarity * 100)}%  (changed: ${FSI}15, أكبر${PDI}) ${FSI}The harbour`);
+    expect(displayWidth(visible(row))).toBeLessThanOrEqual(90);
+    // A word-for-word copy has none.
+    expect(formatTable(sampleReport(), { colour: false, width: 100 })).not.toContain('changed:');
+  });
+
   it('keeps every row within the terminal width, with each snippet isolated', () => {
     const table = formatTable(sampleReport(), { colour: false, width: 80 });
     for (const row of table.split('\n')) {
