@@ -8,7 +8,8 @@ export interface GroupSummary {
   /** Index of the group in the frame's report. */
   index: number;
   canonical: number;
-  members: { id: number; status: BlockStatus }[];
+  /** `similar`: a duplicate that is not word for word (a number or a word changed). */
+  members: { id: number; status: BlockStatus; similar?: boolean }[];
   /** First characters of the canonical block's text, for the popup list. Never stored. */
   snippet: string;
 }

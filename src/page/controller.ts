@@ -851,7 +851,11 @@ export class PageController {
     const groups: GroupSummary[] = this.groups.map((group, index) => ({
       index,
       canonical: group.canonical,
-      members: group.members.map((id) => ({ id, status: this.results.get(id)?.status ?? 'unique' })),
+      members: group.members.map((id) => {
+        const result = this.results.get(id);
+        const status = result?.status ?? 'unique';
+        return status === 'duplicate' && result!.similarity < 1 ? { id, status, similar: true } : { id, status };
+      }),
       snippet: snippetOf(this.registry.get(group.canonical)?.block.text ?? '', LIST_SNIPPET_CHARS),
     }));
     return { ...this.scan, groups };

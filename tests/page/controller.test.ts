@@ -481,8 +481,12 @@ describe('living pages', () => {
     const changedNumber = text.replace('12', '15');
     const changedWord = text.replace('larger', 'bigger');
     const win = pageWindow(`<html><body><article><p>${text}</p><p id="same">${text}</p><p id="number">${changedNumber}</p><p id="word">${changedWord}</p></article></body></html>`);
-    const { ready, doc, controller } = start(win);
+    const { ready, doc, controller, state } = start(win);
     await ready;
+    // The popup is told which copies are not word for word.
+    const { scan } = await state();
+    if (scan.status !== 'ready') throw new Error('not ready');
+    expect(scan.groups[0].members.map((member) => member.similar ?? false)).toEqual([false, false, true, true]);
     await controller.handle({ type: 'set-mode', mode: 'collapse' });
     const label = (id: string) => doc.getElementById(id)!.previousElementSibling?.getAttribute('aria-label');
     expect([label('same'), label('number'), label('word')]).toEqual(['Repeated paragraph', 'Similar paragraph', 'Similar paragraph']);

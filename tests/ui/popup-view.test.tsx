@@ -105,6 +105,22 @@ describe('PopupView', () => {
     ]);
   });
 
+  it('marks a copy that is not word for word with "≈", and names it so for screen readers', async () => {
+    const groups = [{ index: 0, canonical: 1, members: [{ id: 1, status: 'unique' as const }, { id: 4, status: 'duplicate' as const, similar: true }, { id: 7, status: 'duplicate' as const }], snippet: 'Storm' }];
+    const page = { ...readyPage, scan: { ...readyPage.scan, groups } } as typeof readyPage;
+    const p = props({ kind: 'page', page, autoCollapse: false });
+    const root = await mount(<PopupView {...p} />);
+    const chips = [...root.querySelectorAll('.group__member')];
+    expect(chips.map((chip) => chip.getAttribute('aria-label'))).toEqual([
+      'Go to occurrence 1 of 3',
+      'Go to occurrence 2 of 3, similar but not word for word',
+      'Go to occurrence 3 of 3',
+    ]);
+    expect(chips.map((chip) => chip.classList.contains('group__member--similar'))).toEqual([false, true, false]);
+    await click(chips[1] as HTMLElement);
+    expect(vi.mocked(p.onJump).mock.calls).toEqual([[0, 4]]);
+  });
+
   it('says when there are no repeats', async () => {
     const page: PageState = { ...readyPage, scan: { status: 'ready', blocks: 3, duplicates: 0, partial: 0, groups: [] } };
     const root = await mount(<PopupView {...props({ kind: 'page', page, autoCollapse: false })} />);

@@ -184,12 +184,12 @@ function GroupList({ groups, t, onJump }: { groups: GroupSummary[]; t: Translate
               </button>
               <span class="group__members">
                 {group.members.map((member, i) => {
-                  const name = t('popupOccurrence', [String(i + 1), String(group.members.length)]);
+                  const name = t(member.similar ? 'popupOccurrenceSimilar' : 'popupOccurrence', [String(i + 1), String(group.members.length)]);
                   return (
                     <button
                       key={member.id}
                       type="button"
-                      class={`group__member group__member--${i === 0 ? 'first' : member.status}`}
+                      class={`group__member group__member--${i === 0 ? 'first' : member.status}${member.similar ? ' group__member--similar' : ''}`}
                       aria-label={name}
                       title={name}
                       onClick={() => onJump(group.index, member.id)}

@@ -258,7 +258,7 @@ export const extensionScenarios: Scenario[] = [
   },
   {
     issue: 3,
-    name: 'a paragraph repeated 23 times: its 24 chips wrap inside the popup beside a readable snippet, and the last jumps to the last copy; a copy with a word changed has a dashed bar and that word marked',
+    name: 'a paragraph repeated 23 times: its 24 chips wrap inside the popup beside a readable snippet, and the last jumps to the last copy; a copy with a word changed has a dashed bar, that word marked and a ≈ chip',
     async run(ctx) {
       const page = await ctx.open(LIVE_BLOG);
       await expectBadge(ctx.browser, page, String(await expectedRepeats(page)));
@@ -291,6 +291,14 @@ export const extensionScenarios: Scenario[] = [
       const changed = await page.evaluate(() => window.__e2e.marks(document, true).map(({ text, visible }) => ({ text, visible })));
       expect(changed).toEqual([{ text: 'phone', visible: true }]);
       expect(await page.evaluate(() => window.__e2e.marks(document.getElementById('howto-similar')!, true).length)).toBe(1);
+      // In the popup its chip says so too: "≈" after its number, and in its name.
+      const similarChips = await popup.evaluate(() =>
+        Array.from(document.querySelectorAll('[aria-label$="similar but not word for word"]'), (chip) => ({
+          name: chip.getAttribute('aria-label'),
+          after: getComputedStyle(chip, '::after').content,
+        })),
+      );
+      expect(similarChips).toEqual([{ name: 'Go to occurrence 2 of 2, similar but not word for word', after: '"≈"' }]);
       expect(layout.rows).toBeGreaterThan(2);
       expect(layout.snippetWidth).toBeGreaterThan(layout.popupWidth / 3);
 
