@@ -37,11 +37,34 @@ function isLink(el: Element, tag: string): boolean {
   return tag === 'a' && el.hasAttribute('href');
 }
 
-/** True when `el` is a link or sits inside one (across shadow boundaries). */
+/** More text than a teaser card holds (a headline and a summary). */
+const MAX_CARD_CHARS = 1000;
+
+/**
+ * A link whose blocks are navigation: a teaser card, with a headline and at most one paragraph.
+ * A link around more is a page's unclosed `<a>`, which a browser's parser carries on around, or
+ * into, every paragraph after it: those are the article's.
+ */
+function isCardLink(el: Element, tag: string): boolean {
+  return isLink(el, tag) && (el.textContent?.length ?? 0) <= MAX_CARD_CHARS && el.getElementsByTagName('p').length < 2;
+}
+
+/** A full stop at the end, before any closing quotes or brackets (Latin and Arabic, Chinese and Japanese, Urdu, Hindi). */
+const ENDS_WITH_FULL_STOP = /[.\u3002\uff0e\u06d4\u0964][\s"'\u201d\u2019\u00bb)\]]*$/;
+
+/**
+ * Whether mostly-link text still reads as prose: headlines and menu items end without a full stop,
+ * while a paragraph does, as do those an unclosed `<a>` ran on into.
+ */
+function endsLikeProse(text: string): boolean {
+  return ENDS_WITH_FULL_STOP.test(text);
+}
+
+/** True when `el` is a card link or sits inside one (across shadow boundaries). */
 function isInsideLink(el: Element): boolean {
   let node: Node | null = el;
   while (node) {
-    if (node.nodeType === ELEMENT_NODE && isLink(node as Element, (node as Element).localName)) return true;
+    if (node.nodeType === ELEMENT_NODE && isCardLink(node as Element, (node as Element).localName)) return true;
     node = node.parentNode ?? (node as ShadowRoot).host ?? null;
   }
   return false;
@@ -333,8 +356,9 @@ export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefine
     if (!frame.element || run.length === 0) return;
     const { text, linkChars, nodes } = readRun(run);
     if (text === '') return;
-    // Text that is mostly links is navigation (menus, teasers, related stories): a headline listed twice is no repeated paragraph.
-    if (frame.inLink || linkChars * 2 > text.length) {
+    // Text that is mostly links is navigation (menus, related stories): a headline listed twice is no repeated paragraph.
+    // Inside a link (a teaser card) it is navigation however it ends: a card's summary is often the story's lede.
+    if (frame.inLink || (linkChars * 2 > text.length && !endsLikeProse(text))) {
       frame.holdsUnread = true;
       return;
     }
@@ -401,7 +425,7 @@ export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefine
       frame.holdsUnread = true;
       continue;
     }
-    const inLink = frame.inLink || isLink(node as Element, tag);
+    const inLink = frame.inLink || isCardLink(node as Element, tag);
     const text = textOnly(node as Element, tag);
     if (text === null) stack.push(containerFrame(node as Element, new ChildCursor(node), found, inLink));
     else if (text === '') continue;

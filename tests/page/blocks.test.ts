@@ -1,6 +1,7 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { currentText, extractBlocks, iterateBlocks, locateRange, type PageBlock, type TextPiece } from '../../src/page/blocks';
+import { parseHtmlDocument } from '../../src/cli/html';
 import { collapseWhitespace } from '../../src/page/text';
 
 function page(body: string): Document {
@@ -262,6 +263,26 @@ describe('extractBlocks: what is never read', () => {
       'A named anchor is not a link, so this is prose.',
       'Half Half',
     ]);
+  });
+
+  it('reads the paragraphs an unclosed link runs on around, or into, but never a teaser card’s', () => {
+    const story = [
+      'The council approved the budget on Tuesday.',
+      'Officials said the new tolls would take effect in March.',
+      'Residents asked whether the tolls would fall again once the bridge was paid for?',
+      '« Nous avons voté le budget. »',
+    ];
+    const navigation = `<ul><li><a href="/a">A headline that ends without a full stop</a></li></ul>
+      <a class="card" href="/b"><h3>Bridge reopens</h3><p>The bridge reopened to traffic on Monday.</p></a>`;
+    const parse = (html: string) => parseHtmlDocument(`<!DOCTYPE html><html><body>${html}</body></html>`);
+    // With whitespace between paragraphs, a browser's parser carries the unclosed <a> around the paragraphs after it.
+    const around = parse(`<p>${story[0]} See <a href="/x">the full text</p>\n${story.slice(1).map((text) => `<p>${text}</p>`).join('\n')}\n${navigation}`);
+    expect(around.querySelector('a[href="/x"] > p')).not.toBeNull();
+    expect(texts(around)).toEqual([`${story[0]} See the full text`, ...story.slice(1)]);
+    // Without it, the parser opens the <a> again inside each paragraph: then a full stop tells prose from a headline.
+    const into = parse(`<p>${story[0]} See <a href="/x">the full text</p>${story.slice(1).map((text) => `<p>${text}</p>`).join('')}${navigation}`);
+    expect(into.querySelector('p > a[href="/x"]:only-child')).not.toBeNull();
+    expect(texts(into)).toEqual([`${story[0]} See the full text`, story[1], story[3]]);
   });
 
   it('never takes a container whole when links sit beside its one paragraph: folding it would fold them too', () => {
