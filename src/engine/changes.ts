@@ -46,10 +46,11 @@ let matched = new Uint8Array(128);
 let lengths = new Uint16Array(0);
 
 /**
- * Reads the words of `text[from, to)` into `words`. Scripts written without spaces give one word per character,
- * as a changed character there is a changed word. Punctuation is no word: a quote style or a comma is
- * not news. Words compare by a 32-bit hash of their folded characters, so case, accents, tashkeel and
- * digits' script are no change; two different words sharing a hash would only leave a change unmarked.
+ * Reads the words of `text[from, to)` into `words`. Scripts written without spaces give one word per
+ * character, as a changed character there is a changed word. Punctuation is no word: a quote style
+ * or a comma is not news. Words compare by a 32-bit hash of their folded characters, so case,
+ * accents, tashkeel and digits' script are no change; two different words sharing a hash would only
+ * leave a change unmarked.
  */
 function readWords(text: string, from: number, to: number, words: Words): void {
   words.count = 0;

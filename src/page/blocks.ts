@@ -244,7 +244,7 @@ interface ContainerFrame {
   ownRuns: number;
   /** Whether text that is not read (preformatted, navigation) sits anywhere inside: then the container is never its one block, which would fold that text too. */
   holdsUnread: boolean;
-  /** Whether the container is a link or inside one: none of its text is a paragraph. */
+  /** Whether the container is a teaser card's link or inside one: none of its text is a paragraph. */
   inLink: boolean;
 }
 
