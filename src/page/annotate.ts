@@ -53,6 +53,8 @@ export interface BlockAnnotation {
   fold: FoldState;
   /** A repeat that is not word for word (a changed number or word): its bar is dashed and its placeholder says "similar". */
   similar?: boolean;
+  /** Such a repeat's changed words, joined, which its placeholder names. */
+  changes?: string;
 }
 
 export interface FoldListener {
@@ -114,6 +116,7 @@ function sameShape(a: BlockAnnotation, b: BlockAnnotation): boolean {
     a.group === b.group &&
     a.tint === b.tint &&
     Boolean(a.similar) === Boolean(b.similar) &&
+    (a.changes ?? '') === (b.changes ?? '') &&
     (a.title === null) === (b.title === null) &&
     sameRanges(a.marks, b.marks) &&
     markTitles(b.marks) !== null
@@ -265,7 +268,7 @@ export class Annotator {
       return;
     }
     if (!applied.fold) {
-      applied.fold = createFold(this.doc, applied.annotation.tint, Boolean(applied.annotation.similar), {
+      applied.fold = createFold(this.doc, applied.annotation.tint, Boolean(applied.annotation.similar), applied.annotation.changes ?? '', {
         toggle: (fold) => this.fromFold(fold, (k) => this.listener.toggle(k)),
         goToFirst: (fold) => this.fromFold(fold, (k) => this.listener.goToFirst(k)),
       });

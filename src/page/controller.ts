@@ -760,7 +760,9 @@ export class PageController {
         const similar = result.similarity < 1;
         const title = this.repeatTitle(result.of!, titles, similar);
         const marks = similar ? this.changedMarks(key, result, tint, title) : [];
-        return { ...base, status: 'repeat', title, marks, fold, similar };
+        const text = marks.length > 0 ? this.registry.get(key)!.block.text : '';
+        const changes = marks.map(({ start, end }) => text.slice(start, end)).join(', ');
+        return { ...base, status: 'repeat', title, marks, fold, similar, changes };
       }
       case 'partial':
         return {

@@ -65,9 +65,24 @@ function listen(fold: HTMLElement, actions: FoldActions): void {
   });
 }
 
-/** A new placeholder for a repeat (`similar`: not word for word) of the group with colour slot `tint`. Not yet in the page. */
-export function createFold(doc: Document, tint: number, similar: boolean, actions: FoldActions): HTMLElement {
-  const label = t(similar ? 'foldLabelSimilar' : 'foldLabel');
+/** A placeholder names at most this much of a near copy's changed words: it stays one short line. */
+const MAX_CHANGES_CHARS = 40;
+
+/** "changed: …" for a near copy's changed words, the words isolated so they read in their own direction. */
+function changedLabel(changes: string): string {
+  const words = changes.length > MAX_CHANGES_CHARS ? `${changes.slice(0, MAX_CHANGES_CHARS - 1)}…` : changes;
+  return t('foldChanged', `\u2068${words}\u2069`);
+}
+
+/**
+ * A new placeholder for a repeat of the group with colour slot `tint`. Not yet in the page. A copy
+ * that is not word for word (`similar`) says so, and names its changed words (`changes`, if any), so
+ * the reader sees what differs without unfolding it.
+ */
+export function createFold(doc: Document, tint: number, similar: boolean, changes: string, actions: FoldActions): HTMLElement {
+  const kind = t(similar ? 'foldLabelSimilar' : 'foldLabel');
+  const changed = changes ? changedLabel(changes) : '';
+  const label = changed ? `${kind}, ${changed}` : kind;
   const fold = doc.createElement(FOLD_TAG);
   fold.setAttribute(ATTR_TINT, String(tint));
   fold.setAttribute('role', 'button');
@@ -82,8 +97,9 @@ export function createFold(doc: Document, tint: number, similar: boolean, action
   const words = span(doc, 'words', '');
   // The pill and its bar follow the page's direction (bar at the start, like the highlights); its words, the UI language's.
   words.setAttribute('dir', uiDirection());
+  words.append(span(doc, 'label', kind));
+  if (changed) words.append(span(doc, 'sep', '·'), span(doc, 'changes', changed));
   words.append(
-    span(doc, 'label', label),
     span(doc, 'sep', '·'),
     // The host itself is the show/hide control for the keyboard; this copy is only a click target.
     unfocusable(button(doc, TOGGLE_CLASS, t('foldShow'))),

@@ -7,6 +7,8 @@ const ENGLISH = {
   foldShow: 'show',
   foldHide: 'hide',
   foldGoToFirst: 'go to first',
+  /** $1: a near copy's changed words. */
+  foldChanged: 'changed: $1',
   /** $1: paragraph number, $2: the start of its text. */
   repeatsParagraph: 'Repeats paragraph $1: “$2”',
   /** The same, for a copy that is not word for word. */

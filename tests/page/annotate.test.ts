@@ -356,6 +356,22 @@ describe('collapse', () => {
     expect(r.outerHTML).toBe(before);
   });
 
+  test('a folded near copy’s placeholder names its changed words, isolated, and cuts a long list short', () => {
+    const { document, blocks, annotator } = load(`<p>${A}</p><p id="r">${A}</p>`);
+    const r = document.querySelector('#r')!;
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded', similar: true, changes: 'fifty' }));
+    const fold = r.previousElementSibling!;
+    expect(fold.getAttribute('aria-label')).toBe('Similar paragraph, changed: \u2068fifty\u2069');
+    expect(shadowText(fold)).toContain('changed: \u2068fifty\u2069');
+    const many = Array.from({ length: 12 }, (_, i) => `word${i}`).join(', ');
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded', similar: true, changes: many }));
+    const cut = r.previousElementSibling!;
+    expect(cut).not.toBe(fold);
+    expect(cut.getAttribute('aria-label')).toBe(`Similar paragraph, changed: \u2068${many.slice(0, 39)}…\u2069`);
+    annotator.remove(blocks[1].key);
+    expect(r.outerHTML).toBe(`<p id="r">${A}</p>`);
+  });
+
   test('expanding keeps the same placeholder (focus stays on it) and shows the block', () => {
     const { document, blocks, annotator } = load(`<p>${A}</p><p id="r">${A}</p>`);
     annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded' }));

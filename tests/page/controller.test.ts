@@ -489,7 +489,14 @@ describe('living pages', () => {
     expect(scan.groups[0].members.map((member) => member.similar ?? false)).toEqual([false, false, true, true]);
     await controller.handle({ type: 'set-mode', mode: 'collapse' });
     const label = (id: string) => doc.getElementById(id)!.previousElementSibling?.getAttribute('aria-label');
-    expect([label('same'), label('number'), label('word')]).toEqual(['Repeated paragraph', 'Similar paragraph', 'Similar paragraph']);
+    // A similar copy's placeholder names its changed words, isolated, so the reader sees them folded.
+    expect([label('same'), label('number'), label('word')]).toEqual([
+      'Repeated paragraph',
+      'Similar paragraph, changed: \u206815\u2069',
+      'Similar paragraph, changed: \u2068bigger\u2069',
+    ]);
+    const words = (id: string) => doc.getElementById(id)!.previousElementSibling!.shadowRoot!.querySelector('.changes')?.textContent;
+    expect([words('same'), words('number'), words('word')]).toEqual([undefined, 'changed: \u206815\u2069', 'changed: \u2068bigger\u2069']);
     expect(['same', 'number', 'word'].map((id) => doc.getElementById(id)!.hasAttribute('data-paradedup-similar'))).toEqual([false, true, true]);
     const title = (id: string) => doc.getElementById(id)!.getAttribute('title');
     const snippet = snippetOf(text, 60);

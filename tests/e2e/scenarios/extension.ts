@@ -258,7 +258,7 @@ export const extensionScenarios: Scenario[] = [
   },
   {
     issue: 3,
-    name: 'a paragraph repeated 23 times: its 24 chips wrap inside the popup beside a readable snippet, and the last jumps to the last copy; a copy with a word changed has a dashed bar, that word marked and a ≈ chip',
+    name: 'a paragraph repeated 23 times: its 24 chips wrap inside the popup beside a readable snippet, and the last jumps to the last copy; a copy with a word changed has a dashed bar, that word marked, a ≈ chip, and folded names that word',
     async run(ctx) {
       const page = await ctx.open(LIVE_BLOG);
       await expectBadge(ctx.browser, page, String(await expectedRepeats(page)));
@@ -314,6 +314,15 @@ export const extensionScenarios: Scenario[] = [
           { timeout: SCAN_TIMEOUT_MS },
         )
         .toBe(true);
+
+      // Folded, the copy with a word changed names that word on its placeholder.
+      await popup.click(COLLAPSE_ALL);
+      await expect
+        .poll(() => page.evaluate(() => document.getElementById('howto-similar')!.previousElementSibling?.getAttribute('aria-label')), {
+          timeout: SCAN_TIMEOUT_MS,
+        })
+        .toBe('Similar paragraph, changed: \u2068phone\u2069');
+      expect(await page.evaluate(() => window.__e2e.visible(document.getElementById('howto-similar')!.previousElementSibling))).toBe(true);
     },
   },
   {
