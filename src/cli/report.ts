@@ -1,5 +1,5 @@
 // The stable JSON report of `npm run scan --json`, built from the paragraphs and the engine's verdict.
-import { changedRanges, findRepeats, type BlockResult, type BlockStatus, type DedupReport, type EngineOptions, type TextRange } from '../engine';
+import { changedRanges, findRepeats, hasChangedWords, type BlockResult, type BlockStatus, type DedupReport, type EngineOptions, type TextRange } from '../engine';
 import { InputError, type Input } from './input';
 import { paragraphsOf, parseInput, type Paragraph } from './paragraphs';
 
@@ -40,7 +40,7 @@ function roundSimilarity(value: number): number {
 
 /** The words of a near copy that its first occurrence lacks, as the extension marks them; none for other blocks. */
 function changedWords(verdict: BlockResult | undefined, paragraphs: readonly Paragraph[], text: string): TextRange[] {
-  if (!verdict || verdict.status !== 'duplicate' || verdict.similarity >= 1 || verdict.repeated.length !== 1) return [];
+  if (!verdict || !hasChangedWords(verdict)) return [];
   return changedRanges(paragraphs[verdict.of!].text, text);
 }
 

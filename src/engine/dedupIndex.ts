@@ -125,6 +125,16 @@ export function rangesNameSources(block: Pick<BlockResult, 'status' | 'repeated'
   return block.status === 'partial' || block.repeated.length > 1;
 }
 
+/** A duplicate that is not word for word (a number or a word changed): shown as similar, as its differences may be news. */
+export function isSimilarCopy(block: Pick<BlockResult, 'status' | 'similarity'>): boolean {
+  return block.status === 'duplicate' && block.similarity < 1;
+}
+
+/** Whether a block's changed words can be shown: a similar copy of one paragraph, as one made of several has no one original. */
+export function hasChangedWords(block: Pick<BlockResult, 'status' | 'similarity' | 'repeated'>): boolean {
+  return isSimilarCopy(block) && block.repeated.length === 1;
+}
+
 function bandKey(fp: Fingerprint, band: number): number {
   const from = band * BAND_BITS;
   const width = band === SIMHASH_BANDS - 1 ? 64 - from : BAND_BITS;

@@ -4,7 +4,7 @@ import { DedupIndex } from './dedupIndex';
 import type { DedupReport, EngineOptions } from './types';
 
 export * from './types';
-export { DedupIndex, rangesNameSources, type DedupChanges } from './dedupIndex';
+export { DedupIndex, hasChangedWords, isSimilarCopy, rangesNameSources, type DedupChanges } from './dedupIndex';
 export { normalize } from './normalize';
 export { hammingDistance, simhash } from './simhash';
 export { analyze, fingerprint, shingles, type Analysis, type Sentence } from './analyze';

@@ -1,7 +1,7 @@
 // One frame's ParaDedup: reads the site's settings, scans the page's blocks with the engine, shows
 // the repeats in the chosen mode, keeps up with a living page, and answers the popup.
 // Every entry point catches its errors: a failure is reported ("Scan failed: …"), never thrown at the page.
-import { analysesRunInWasm, DEFAULT_OPTIONS, DedupIndex, type BlockResult, type EngineOptions, type Group } from '../engine';
+import { analysesRunInWasm, DEFAULT_OPTIONS, DedupIndex, hasChangedWords, isSimilarCopy, type BlockResult, type EngineOptions, type Group } from '../engine';
 import type { GroupSummary, PageMode, PageState, ScanState, ToBackground } from '../messages';
 import type { PagePlan } from '../settings';
 import { Annotator, type BlockAnnotation } from './annotate';
@@ -757,9 +757,9 @@ export class PageController {
       case 'duplicate': {
         const fold = this.mode === 'collapse' ? (this.expanded.has(key) ? 'expanded' : 'folded') : null;
         // Below 1, the copy differs (a number, a word): its tooltip and placeholder say "similar", not "repeats".
-        const similar = result.similarity < 1;
+        const similar = isSimilarCopy(result);
         const title = this.repeatTitle(result.of!, titles, similar);
-        const marks = similar ? this.changedMarks(key, result, tint, title) : [];
+        const marks = this.changedMarks(key, result, tint, title);
         const text = marks.length > 0 ? this.registry.get(key)!.block.text : '';
         const changes = marks.map(({ start, end }) => text.slice(start, end)).join(', ');
         return { ...base, status: 'repeat', title, marks, fold, similar, changes };
@@ -788,7 +788,7 @@ export class PageController {
   private changedMarks(key: number, result: BlockResult, tint: number, title: string): BlockAnnotation['marks'] {
     const copy = this.registry.get(key)?.block.text;
     const original = this.registry.get(result.of!)?.block.text;
-    if (result.repeated.length !== 1 || copy === undefined || original === undefined) return [];
+    if (!hasChangedWords(result) || copy === undefined || original === undefined) return [];
     return this.changedWords.of(key, original, copy).map(({ start, end }) => ({ start, end, of: result.of!, tint, title, changed: true }));
   }
 
@@ -856,7 +856,7 @@ export class PageController {
       members: group.members.map((id) => {
         const result = this.results.get(id);
         const status = result?.status ?? 'unique';
-        return status === 'duplicate' && result!.similarity < 1 ? { id, status, similar: true } : { id, status };
+        return result && isSimilarCopy(result) ? { id, status, similar: true } : { id, status };
       }),
       snippet: snippetOf(this.registry.get(group.canonical)?.block.text ?? '', LIST_SNIPPET_CHARS),
     }));

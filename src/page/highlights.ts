@@ -68,11 +68,11 @@ export class HighlightPainter {
   }
 
   /**
-   * Paints each segment in its slot's colour, or as changed words. Empty and out-of-range segments are skipped. The ranges
-   * are static: the browser updates every live Range on every change to the page's nodes, and with the
-   * 342 marks of the benchmark's page, a page's own insertions and removals of a node cost ten times as
-   * much (Chromium: 2,000 of each pair 34-39 ms, against 3-6 ms). A static range does not follow edits;
-   * the observer rescans an edited block, and it is painted again.
+   * Paints each segment in its slot's colour, or as changed words. Empty and out-of-range segments
+   * are skipped. The ranges are static: the browser updates every live Range on every change to the
+   * page's nodes, and with the 342 marks of the benchmark's page, a page's own insertions and removals
+   * of a node cost ten times as much (Chromium: 2,000 of each pair 34-39 ms, against 3-6 ms). A static
+   * range does not follow edits; the observer rescans an edited block, and it is painted again.
    */
   paint(segments: readonly PaintedSegment[]): PaintRecord {
     const record: PaintRecord = { ranges: [] };
