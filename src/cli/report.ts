@@ -1,5 +1,5 @@
 // The stable JSON report of `npm run scan --json`, built from the paragraphs and the engine's verdict.
-import { changedRanges, findRepeats, hasChangedWords, type BlockResult, type BlockStatus, type DedupReport, type EngineOptions, type TextRange } from '../engine';
+import { findRepeats, hasChangedWords, wordChanges, type BlockResult, type BlockStatus, type DedupReport, type EngineOptions, type TextRange } from '../engine';
 import { InputError, type Input } from './input';
 import { paragraphsOf, parseInput, type Paragraph } from './paragraphs';
 
@@ -19,6 +19,8 @@ export interface ReportBlock {
   repeated: ReportRange[];
   /** A near copy's changed and added words: ranges of its text that the block it repeats lacks. */
   changed: TextRange[];
+  /** Words of the block it repeats (`of`) that a near copy leaves out: ranges of that block's text. */
+  dropped: TextRange[];
 }
 
 export interface ReportGroup {
@@ -38,10 +40,10 @@ function roundSimilarity(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-/** The words of a near copy that its first occurrence lacks, as the extension marks them; none for other blocks. */
-function changedWords(verdict: BlockResult | undefined, paragraphs: readonly Paragraph[], text: string): TextRange[] {
-  if (!verdict || !hasChangedWords(verdict)) return [];
-  return changedRanges(paragraphs[verdict.of!].text, text);
+/** How a near copy's words part from its first occurrence's, as the extension shows them; nothing for other blocks. */
+function wordsChanged(verdict: BlockResult | undefined, paragraphs: readonly Paragraph[], text: string): Pick<ReportBlock, 'changed' | 'dropped'> {
+  if (!verdict || !hasChangedWords(verdict)) return { changed: [], dropped: [] };
+  return wordChanges(paragraphs[verdict.of!].text, text);
 }
 
 /**
@@ -60,7 +62,7 @@ export function buildReport(file: string, paragraphs: readonly Paragraph[], resu
       of: verdict?.of ?? null,
       similarity: roundSimilarity(verdict?.similarity ?? 0),
       repeated: (verdict?.repeated ?? []).map(({ start, end, of }) => ({ start, end, of })),
-      changed: changedWords(verdict, paragraphs, text),
+      ...wordsChanged(verdict, paragraphs, text),
     };
   });
   const count = (status: BlockStatus) => blocks.filter((block) => block.status === status).length;

@@ -1,6 +1,6 @@
 // The human-readable output of `npm run scan`: each repeat group, its first occurrence and repeats.
-import { rangesNameSources } from '../engine';
-import type { ScanReport } from './report';
+import { rangesNameSources, wordsIn } from '../engine';
+import type { ReportBlock, ScanReport } from './report';
 import { displayWidth, isolate, painter, truncate, type Colour, type Paint } from './terminal';
 
 export interface TableStyle {
@@ -11,7 +11,7 @@ export interface TableStyle {
 
 /** Snippets stay readable even in a narrow terminal. */
 const MIN_SNIPPET_COLUMNS = 20;
-/** A near copy's changed words take at most this much of its row: the snippet still shows the paragraph. */
+/** Each list of a near copy's changed or left-out words takes at most this much of its row: the snippet still shows the paragraph. */
 const MAX_CHANGES_COLUMNS = 30;
 
 type Kind = 'first' | 'duplicate' | 'partial';
@@ -25,13 +25,23 @@ interface Row {
   similarity: string;
   /** Where in the block the text repeating the group's first block sits, when not all of it does. */
   range: string;
-  /** A near copy's changed words, so the reader sees at once what differs. */
+  /** A near copy's changed words and those it leaves out, so the reader sees at once what differs. */
   changes: string;
   text: string;
 }
 
 function percent(similarity: number): string {
   return `${Math.round(similarity * 100)}%`;
+}
+
+/** "(changed: 15, bigger; left out: reportedly)" for a near copy, isolated words each cut to a short run; empty for a copy with neither. */
+function differencesOf(block: ReportBlock, original: string): string {
+  const lists = [
+    ['changed', wordsIn(block.text, block.changed)],
+    ['left out', wordsIn(original, block.dropped)],
+  ];
+  const named = lists.filter(([, words]) => words).map(([label, words]) => `${label}: ${isolate(truncate(words, MAX_CHANGES_COLUMNS))}`);
+  return named.length > 0 ? `(${named.join('; ')})` : '';
 }
 
 function rowsOf(report: ScanReport): Row[] {
@@ -56,8 +66,7 @@ function rowsOf(report: ScanReport): Row[] {
           text: block.text.slice(shown.start, shown.end),
         });
       } else {
-        const words = block.changed.map(({ start, end }) => block.text.slice(start, end)).join(', ');
-        const changes = words ? `(changed: ${isolate(truncate(words, MAX_CHANGES_COLUMNS))})` : '';
+        const changes = differencesOf(block, report.blocks[block.of!].text);
         rows.push({ ...base, kind: 'duplicate', similarity: percent(block.similarity), range: '', changes, text: block.text });
       }
     });

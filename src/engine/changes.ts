@@ -1,5 +1,5 @@
-// Which words of a near copy are not in the paragraph it repeats, so a reader can see what changed:
-// a number, a name, "arrested" become "released". Run only for copies that are not word for word.
+// How a near copy's words differ from the paragraph it repeats, so a reader can see what changed:
+// a number, a name, "arrested" become "released", a word left out. Run only for copies that are not word for word.
 import { expansion, foldOffset, kind, Kind, kindOf } from './charTable';
 import { fmix32 } from './hash';
 import { MAX_CHANGE_CELLS } from './thresholds';
@@ -9,6 +9,14 @@ import { grown } from './typedArrays';
 export interface TextRange {
   start: number;
   end: number;
+}
+
+/** Where a near copy's words part from its original's. */
+export interface WordChanges {
+  /** Ranges of the copy holding words the original does not have there: changed and added words. */
+  changed: TextRange[];
+  /** Ranges of the original holding words the copy leaves out, with nothing in their place. */
+  dropped: TextRange[];
 }
 
 const enum Fnv {
@@ -42,6 +50,8 @@ class Words {
 
 const originalWords = new Words();
 const copyWords = new Words();
+/** Per word of the original and of the copy: 1 when paired with a word of the other, in order. */
+let matchedOriginal = new Uint8Array(128);
 let matched = new Uint8Array(128);
 let lengths = new Uint16Array(0);
 
@@ -92,7 +102,7 @@ function inWord(c: number): boolean {
   return k === Kind.Word || k === Kind.Expand || k === Kind.Drop;
 }
 
-/** Marks in `matched` each word of `copy[b0, b1)` that a longest common subsequence pairs with one of `original[a0, a1)`. */
+/** Marks in `matched` and `matchedOriginal` the words of `copy[b0, b1)` and `original[a0, a1)` that a longest common subsequence pairs. */
 function matchMiddle(original: Int32Array, copy: Int32Array, a0: number, a1: number, b0: number, b1: number): void {
   const n = a1 - a0;
   const m = b1 - b0;
@@ -118,6 +128,7 @@ function matchMiddle(original: Int32Array, copy: Int32Array, a0: number, a1: num
   let j = 0;
   while (i < n && j < m) {
     if (original[a0 + i] === copy[b0 + j]) {
+      matchedOriginal[a0 + i] = 1;
       matched[b0 + j] = 1;
       i++;
       j++;
@@ -127,11 +138,11 @@ function matchMiddle(original: Int32Array, copy: Int32Array, a0: number, a1: num
 }
 
 /**
- * The ranges of `copy` holding words that `original` does not have in the same order: changed and
- * added words, each run of them one range (the spaces between included). A dropped word leaves
- * nothing to mark.
+ * How `copy`'s words part from `original`'s: each run of changed or added words is one range of the
+ * copy (the spaces between included), and each run of words left out with nothing in their place
+ * one range of the original. A replaced word is a change, not also a drop.
  */
-export function changedRanges(original: string, copy: string): TextRange[] {
+export function wordChanges(original: string, copy: string): WordChanges {
   // Most copies differ in one place: the text the two share at their start and end, cut back to
   // whole words, is the same, and only what lies between is read word by word.
   const shorter = Math.min(original.length, copy.length);
@@ -146,22 +157,49 @@ export function changedRanges(original: string, copy: string): TextRange[] {
   readWords(original, same, original.length - sameEnd, a);
   readWords(copy, same, copy.length - sameEnd, b);
   if (matched.length < b.count) matched = new Uint8Array(Math.max(b.count, matched.length * 2));
+  if (matchedOriginal.length < a.count) matchedOriginal = new Uint8Array(Math.max(a.count, matchedOriginal.length * 2));
   matched.fill(0, 0, b.count);
+  matchedOriginal.fill(0, 0, a.count);
   let head = 0;
-  while (head < a.count && head < b.count && a.keys[head] === b.keys[head]) matched[head++] = 1;
+  while (head < a.count && head < b.count && a.keys[head] === b.keys[head]) {
+    matchedOriginal[head] = 1;
+    matched[head++] = 1;
+  }
   let tailA = a.count;
   let tailB = b.count;
   while (tailA > head && tailB > head && a.keys[tailA - 1] === b.keys[tailB - 1]) {
-    tailA--;
+    matchedOriginal[--tailA] = 1;
     matched[--tailB] = 1;
   }
   matchMiddle(a.keys, b.keys, head, tailA, head, tailB);
-  const ranges: TextRange[] = [];
-  for (let j = 0; j < b.count; j++) {
-    if (matched[j]) continue;
-    const previous = ranges[ranges.length - 1];
-    if (previous && j > 0 && !matched[j - 1]) previous.end = b.ends[j];
-    else ranges.push({ start: b.starts[j], end: b.ends[j] });
+  return gapsBetweenPairs(a, b);
+}
+
+/**
+ * The unpaired runs of both texts, read in step: paired words come in the same order on both sides,
+ * so the runs between the same two pairs stand against each other. A run of the copy is a change;
+ * a run of the original with none across from it is a drop.
+ */
+function gapsBetweenPairs(a: Words, b: Words): WordChanges {
+  const changed: TextRange[] = [];
+  const dropped: TextRange[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.count || j < b.count) {
+    const fromA = i;
+    while (i < a.count && !matchedOriginal[i]) i++;
+    const fromB = j;
+    while (j < b.count && !matched[j]) j++;
+    if (j > fromB) changed.push({ start: b.starts[fromB], end: b.ends[j - 1] });
+    else if (i > fromA) dropped.push({ start: a.starts[fromA], end: a.ends[i - 1] });
+    // Past the pair that ends both runs.
+    i++;
+    j++;
   }
-  return ranges;
+  return { changed, dropped };
+}
+
+/** The words of `text` in `ranges`, as a reader is shown them: run after run, comma-separated. */
+export function wordsIn(text: string, ranges: readonly TextRange[]): string {
+  return ranges.map(({ start, end }) => text.slice(start, end)).join(', ');
 }

@@ -55,6 +55,8 @@ export interface BlockAnnotation {
   similar?: boolean;
   /** Such a repeat's changed words, joined, which its placeholder names. */
   changes?: string;
+  /** Such a repeat's original's words that it leaves out, joined, which its placeholder names too. */
+  dropped?: string;
 }
 
 export interface FoldListener {
@@ -117,6 +119,7 @@ function sameShape(a: BlockAnnotation, b: BlockAnnotation): boolean {
     a.tint === b.tint &&
     Boolean(a.similar) === Boolean(b.similar) &&
     (a.changes ?? '') === (b.changes ?? '') &&
+    (a.dropped ?? '') === (b.dropped ?? '') &&
     (a.title === null) === (b.title === null) &&
     sameRanges(a.marks, b.marks) &&
     markTitles(b.marks) !== null
@@ -268,7 +271,8 @@ export class Annotator {
       return;
     }
     if (!applied.fold) {
-      applied.fold = createFold(this.doc, applied.annotation.tint, Boolean(applied.annotation.similar), applied.annotation.changes ?? '', {
+      const { tint, similar, changes, dropped } = applied.annotation;
+      applied.fold = createFold(this.doc, tint, { similar: Boolean(similar), changes: changes ?? '', dropped: dropped ?? '' }, {
         toggle: (fold) => this.fromFold(fold, (k) => this.listener.toggle(k)),
         goToFirst: (fold) => this.fromFold(fold, (k) => this.listener.goToFirst(k)),
       });

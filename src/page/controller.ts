@@ -1,7 +1,7 @@
 // One frame's ParaDedup: reads the site's settings, scans the page's blocks with the engine, shows
 // the repeats in the chosen mode, keeps up with a living page, and answers the popup.
 // Every entry point catches its errors: a failure is reported ("Scan failed: …"), never thrown at the page.
-import { analysesRunInWasm, DEFAULT_OPTIONS, DedupIndex, hasChangedWords, isSimilarCopy, type BlockResult, type EngineOptions, type Group } from '../engine';
+import { analysesRunInWasm, DEFAULT_OPTIONS, DedupIndex, hasChangedWords, isSimilarCopy, wordsIn, type BlockResult, type WordChanges, type EngineOptions, type Group } from '../engine';
 import type { GroupSummary, PageMode, PageState, ScanState, ToBackground } from '../messages';
 import type { PagePlan } from '../settings';
 import { Annotator, type BlockAnnotation } from './annotate';
@@ -758,11 +758,14 @@ export class PageController {
         const fold = this.mode === 'collapse' ? (this.expanded.has(key) ? 'expanded' : 'folded') : null;
         // Below 1, the copy differs (a number, a word): its tooltip and placeholder say "similar", not "repeats".
         const similar = isSimilarCopy(result);
-        const title = this.repeatTitle(result.of!, titles, similar);
-        const marks = this.changedMarks(key, result, tint, title);
-        const text = marks.length > 0 ? this.registry.get(key)!.block.text : '';
-        const changes = marks.map(({ start, end }) => text.slice(start, end)).join(', ');
-        return { ...base, status: 'repeat', title, marks, fold, similar, changes };
+        const words = this.wordChangesOf(key, result);
+        const dropped = words ? wordsIn(words.original, words.dropped) : '';
+        // A highlight has no place for words that are not there: the tooltip names them.
+        const repeats = this.repeatTitle(result.of!, titles, similar);
+        const title = dropped ? `${repeats}\n${t('leftOut', dropped)}` : repeats;
+        const marks = words ? words.changed.map(({ start, end }) => ({ start, end, of: result.of!, tint, title, changed: true })) : [];
+        const changes = words ? wordsIn(words.copy, words.changed) : '';
+        return { ...base, status: 'repeat', title, marks, fold, similar, changes, dropped };
       }
       case 'partial':
         return {
@@ -782,14 +785,14 @@ export class PageController {
   }
 
   /**
-   * The words of a near copy that the paragraph it repeats lacks, marked so the reader sees what
-   * changed. A copy made of several paragraphs' text has no one original to compare with.
+   * How a near copy's words part from the paragraph it repeats, so the reader sees what changed. A
+   * copy made of several paragraphs' text has no one original to compare with.
    */
-  private changedMarks(key: number, result: BlockResult, tint: number, title: string): BlockAnnotation['marks'] {
+  private wordChangesOf(key: number, result: BlockResult): (WordChanges & { original: string; copy: string }) | null {
     const copy = this.registry.get(key)?.block.text;
     const original = this.registry.get(result.of!)?.block.text;
-    if (!hasChangedWords(result) || copy === undefined || original === undefined) return [];
-    return this.changedWords.of(key, original, copy).map(({ start, end }) => ({ start, end, of: result.of!, tint, title, changed: true }));
+    if (!hasChangedWords(result) || copy === undefined || original === undefined) return null;
+    return { ...this.changedWords.of(key, original, copy), original, copy };
   }
 
   /** The tooltip of a block repeating `canonical` (`similar`: not word for word); `titles` keeps the parts found in this render. */

@@ -1,5 +1,5 @@
 // The placeholder that stands in for a folded repeat: "Repeated paragraph · show · go to first", or
-// "Similar paragraph" for a copy that is not word for word, whose differences the reader may want.
+// "Similar paragraph" for a copy that is not word for word, naming what differs, which may be news.
 import { ATTR_TINT, FOLD_TAG } from './dom-contract';
 import { applyShadowStyles } from './shadow-styles';
 import { t, uiDirection } from './strings';
@@ -65,24 +65,34 @@ function listen(fold: HTMLElement, actions: FoldActions): void {
   });
 }
 
-/** A placeholder names at most this much of a near copy's changed words: it stays one short line. */
-const MAX_CHANGES_CHARS = 40;
+/** What a placeholder says of the copy it stands for. */
+export interface FoldText {
+  /** Not word for word: the placeholder says "similar". */
+  similar: boolean;
+  /** The copy's changed words, joined; empty for none. */
+  changes: string;
+  /** Its original's words it leaves out, joined; empty for none. */
+  dropped: string;
+}
 
-/** "changed: …" for a near copy's changed words, the words isolated so they read in their own direction. */
-function changedLabel(changes: string): string {
-  const words = changes.length > MAX_CHANGES_CHARS ? `${changes.slice(0, MAX_CHANGES_CHARS - 1)}…` : changes;
-  return t('foldChanged', `\u2068${words}\u2069`);
+/** A placeholder names at most this much of each list of words: it stays one short line. */
+const MAX_WORDS_CHARS = 40;
+
+/** "changed: …" or "left out: …", the words isolated so they read in their own direction. */
+function wordsLabel(key: 'foldChanged' | 'foldDropped', words: string): string {
+  const shown = words.length > MAX_WORDS_CHARS ? `${words.slice(0, MAX_WORDS_CHARS - 1)}…` : words;
+  return t(key, `\u2068${shown}\u2069`);
 }
 
 /**
  * A new placeholder for a repeat of the group with colour slot `tint`. Not yet in the page. A copy
- * that is not word for word (`similar`) says so, and names its changed words (`changes`, if any), so
- * the reader sees what differs without unfolding it.
+ * that is not word for word says so, and names its changed words and those it leaves out, so the
+ * reader sees what differs without unfolding it.
  */
-export function createFold(doc: Document, tint: number, similar: boolean, changes: string, actions: FoldActions): HTMLElement {
-  const kind = t(similar ? 'foldLabelSimilar' : 'foldLabel');
-  const changed = changes ? changedLabel(changes) : '';
-  const label = changed ? `${kind}, ${changed}` : kind;
+export function createFold(doc: Document, tint: number, text: FoldText, actions: FoldActions): HTMLElement {
+  const kind = t(text.similar ? 'foldLabelSimilar' : 'foldLabel');
+  const differences = [text.changes && wordsLabel('foldChanged', text.changes), text.dropped && wordsLabel('foldDropped', text.dropped)].filter(Boolean);
+  const label = [kind, ...differences].join(', ');
   const fold = doc.createElement(FOLD_TAG);
   fold.setAttribute(ATTR_TINT, String(tint));
   fold.setAttribute('role', 'button');
@@ -98,7 +108,7 @@ export function createFold(doc: Document, tint: number, similar: boolean, change
   // The pill and its bar follow the page's direction (bar at the start, like the highlights); its words, the UI language's.
   words.setAttribute('dir', uiDirection());
   words.append(span(doc, 'label', kind));
-  if (changed) words.append(span(doc, 'sep', '·'), span(doc, 'changes', changed));
+  for (const difference of differences) words.append(span(doc, 'sep', '·'), span(doc, 'changes', difference));
   words.append(
     span(doc, 'sep', '·'),
     // The host itself is the show/hide control for the keyboard; this copy is only a click target.

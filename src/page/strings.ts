@@ -9,6 +9,10 @@ const ENGLISH = {
   foldGoToFirst: 'go to first',
   /** $1: a near copy's changed words. */
   foldChanged: 'changed: $1',
+  /** $1: the words of the original that a near copy leaves out. */
+  foldDropped: 'left out: $1',
+  /** A near copy's tooltip line; $1: those words. */
+  leftOut: 'Left out: “$1”',
   /** $1: paragraph number, $2: the start of its text. */
   repeatsParagraph: 'Repeats paragraph $1: “$2”',
   /** The same, for a copy that is not word for word. */

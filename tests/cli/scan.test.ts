@@ -141,11 +141,12 @@ describe('npm run scan --json', SPAWNS, () => {
     expect(Object.keys(page)).toEqual(['file', 'blocks', 'groups', 'stats']);
     expect(page.blocks.map((block) => block.id)).toEqual(page.blocks.map((_, i) => i));
     for (const block of page.blocks) {
-      expect(Object.keys(block)).toEqual(['id', 'tag', 'text', 'status', 'of', 'similarity', 'repeated', 'changed']);
+      expect(Object.keys(block)).toEqual(['id', 'tag', 'text', 'status', 'of', 'similarity', 'repeated', 'changed', 'dropped']);
       expect(block.text).toBe(block.text.replace(/\s+/g, ' ').trim());
       if (block.status === 'unique') expect(block).toMatchObject({ of: null, similarity: 0, repeated: [] });
-      // The sample's repeats are word for word: nothing changed.
+      // The sample's repeats are word for word: nothing changed or left out.
       expect(block.changed).toEqual([]);
+      expect(block.dropped).toEqual([]);
     }
     expect(page.blocks.filter((block) => lines.includes(block.text)).every((block) => block.tag === 'p')).toBe(true);
     expectSampleVerdict(page);
@@ -154,8 +155,11 @@ describe('npm run scan --json', SPAWNS, () => {
     expect(txt.blocks.map((block) => [block.tag, block.text])).toEqual(lines.map((line) => ['p', line]));
     expectSampleVerdict(txt);
 
-    // Near repeats count at the default strictness.
+    // Near repeats count at the default strictness; the word one leaves out is a range of the text it repeats.
     expect(statuses(near)).toEqual(['unique', 'unique', 'duplicate']);
+    const copy = near.blocks[2];
+    expect(copy.changed).toEqual([]);
+    expect(copy.dropped.map(({ start, end }) => near.blocks[copy.of!].text.slice(start, end))).toEqual(['long']);
   });
 
   it('scans a directory as the pages and text files in it and its subdirectories, in path order', () => {

@@ -55,6 +55,16 @@ describe('formatTable', () => {
     expect(formatTable(sampleReport(), { colour: false, width: 100 })).not.toContain('changed:');
   });
 
+  it('names the words a near copy leaves out, beside those it changed', () => {
+    const text = 'The harbour board agreed on Tuesday to spend 12 million on the outer berth so that larger ships can unload.';
+    const copy = text.replace('12', '15').replace(' outer', '');
+    const report = scanInput('near.txt', { kind: 'text', content: [text, copy].join('\n') }, {});
+    const row = formatTable(report, { colour: false, width: 120 }).split('\n').find((line) => line.includes('#1 '))!;
+    expect(row).toContain(`(changed: ${FSI}15${PDI}; left out: ${FSI}outer${PDI}) ${FSI}The harbour`);
+    const dropOnly = scanInput('drop.txt', { kind: 'text', content: [text, text.replace(' outer', '')].join('\n') }, {});
+    expect(formatTable(dropOnly, { colour: false, width: 120 })).toContain(`(left out: ${FSI}outer${PDI}) ${FSI}The harbour`);
+  });
+
   it('keeps every row within the terminal width, with each snippet isolated', () => {
     const table = formatTable(sampleReport(), { colour: false, width: 80 });
     for (const row of table.split('\n')) {

@@ -1,23 +1,53 @@
 import { describe, expect, it } from 'vitest';
-import { changedRanges } from '../../src/engine';
+import { wordChanges, wordsIn } from '../../src/engine';
 import { MAX_CHANGE_CELLS } from '../../src/engine/thresholds';
 
-/** The text of each range `changedRanges` finds in `copy`. */
+/** The text of each range of `copy` that `wordChanges` finds changed. */
 function changed(original: string, copy: string): string[] {
-  return changedRanges(original, copy).map(({ start, end }) => copy.slice(start, end));
+  return wordChanges(original, copy).changed.map(({ start, end }) => copy.slice(start, end));
+}
+
+/** The text of each range of `original` that `wordChanges` finds left out of `copy`. */
+function dropped(original: string, copy: string): string[] {
+  return wordChanges(original, copy).dropped.map(({ start, end }) => original.slice(start, end));
 }
 
 const STORY = 'Police arrested the man on Monday evening after a long chase through the city centre.';
 
-describe('changedRanges: what a near copy changed', () => {
+describe('wordChanges: what a near copy changed', () => {
   it('finds a changed word, a changed number and an added word', () => {
     expect(changed(STORY, STORY.replace('arrested', 'released'))).toEqual(['released']);
     expect(changed('The bill came to 412 million dollars.', 'The bill came to 415 million dollars.')).toEqual(['415']);
     expect(changed('The minister did resign on Friday.', 'The minister did not resign on Friday.')).toEqual(['not']);
   });
 
-  it('marks nothing for a dropped word, or for a copy that is the same once folded', () => {
+  it('names a dropped word as left out, not as changed', () => {
     expect(changed(STORY, STORY.replace(' evening', ''))).toEqual([]);
+    expect(dropped(STORY, STORY.replace(' evening', ''))).toEqual(['evening']);
+    // A run of them is one range of the original, the spaces between included; each gap its own.
+    expect(dropped(STORY, 'Police arrested the man on Monday after a chase through the city centre.')).toEqual(['evening', 'long']);
+    expect(dropped(STORY, 'Police arrested the man after a long chase through the city centre.')).toEqual(['on Monday evening']);
+    expect(dropped('وعبر هذا المسار، توصلت الدول المشاركة', 'وعبر المسار، توصلت الدول المشاركة')).toEqual(['هذا']);
+  });
+
+  it('counts a replaced word as changed only, and an added one leaves nothing out', () => {
+    expect(dropped(STORY, STORY.replace('arrested', 'released'))).toEqual([]);
+    expect(dropped(STORY, STORY.replace('the man', 'the young man'))).toEqual([]);
+    // A drop beside a change elsewhere is still named.
+    const copy = 'Police released the man on Monday after a long chase through the city centre.';
+    expect(wordChanges(STORY, copy)).toEqual({
+      changed: [{ start: 7, end: 15 }],
+      dropped: [{ start: STORY.indexOf('evening'), end: STORY.indexOf('evening') + 'evening'.length }],
+    });
+  });
+
+  it('joins the words of ranges as a reader is shown them', () => {
+    const { changed: ranges } = wordChanges('Rescuers pulled three women from the river', 'Rescuers pulled two men from the river late');
+    expect(wordsIn('Rescuers pulled two men from the river late', ranges)).toBe('two men, late');
+    expect(wordsIn('anything', [])).toBe('');
+  });
+
+  it('marks nothing for a copy that is the same once folded', () => {
     expect(changed('“Quoted” text, with commas.', '"QUOTED" text with commas')).toEqual([]);
     // Tashkeel, tatweel and Arabic-Indic digits are how a copy is written, not what it says.
     expect(changed('وعبر هذا المسار في 2017 توصلت الدول المشاركة', 'وَعَبْرَ هذا المسار في ٢٠١٧ توصلت الدول المشـــاركة')).toEqual([]);

@@ -372,6 +372,20 @@ describe('collapse', () => {
     expect(r.outerHTML).toBe(`<p id="r">${A}</p>`);
   });
 
+  test('a folded near copy’s placeholder names the words it leaves out, after those it changed', () => {
+    const { document, blocks, annotator } = load(`<p>${A}</p><p id="r">${A}</p>`);
+    const r = document.querySelector('#r')!;
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded', similar: true, changes: 'fifty', dropped: 'very' }));
+    const fold = r.previousElementSibling!;
+    expect(fold.getAttribute('aria-label')).toBe('Similar paragraph, changed: \u2068fifty\u2069, left out: \u2068very\u2069');
+    expect([...fold.shadowRoot!.querySelectorAll('.changes')].map((el) => el.textContent)).toEqual(['changed: \u2068fifty\u2069', 'left out: \u2068very\u2069']);
+    // Other words left out make another placeholder.
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded', similar: true, changes: 'fifty', dropped: 'quite' }));
+    expect(r.previousElementSibling!.getAttribute('aria-label')).toBe('Similar paragraph, changed: \u2068fifty\u2069, left out: \u2068quite\u2069');
+    annotator.remove(blocks[1].key);
+    expect(r.outerHTML).toBe(`<p id="r">${A}</p>`);
+  });
+
   test('expanding keeps the same placeholder (focus stays on it) and shows the block', () => {
     const { document, blocks, annotator } = load(`<p>${A}</p><p id="r">${A}</p>`);
     annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded' }));

@@ -507,6 +507,30 @@ describe('living pages', () => {
     ]);
   });
 
+  test('a near copy that leaves words out names them in its tooltip and its placeholder, with nothing marked', async () => {
+    const text = 'The harbour board agreed on Tuesday to spend 12 million on the outer berth so that larger ships can unload.';
+    const dropped = text.replace(' outer', '');
+    const both = text.replace('12', '15').replace(' on Tuesday', '');
+    const win = pageWindow(`<html><body><article><p>${text}</p><p id="dropped">${dropped}</p><p id="both">${both}</p></article></body></html>`);
+    const { ready, doc, controller } = start(win);
+    await ready;
+    const snippet = snippetOf(text, 60);
+    const title = (id: string) => doc.getElementById(id)!.getAttribute('title');
+    expect([title('dropped'), title('both')]).toEqual([
+      `Similar to paragraph 1: “${snippet}”\nLeft out: “outer”`,
+      `Similar to paragraph 1: “${snippet}”\nLeft out: “on Tuesday”`,
+    ]);
+    // A word that is not there has no place to be marked; a changed one still is.
+    const marked = (id: string) => [...doc.getElementById(id)!.querySelectorAll('paradedup-mark')].map((mark) => mark.textContent);
+    expect([marked('dropped'), marked('both')]).toEqual([[], ['15']]);
+    await controller.handle({ type: 'set-mode', mode: 'collapse' });
+    const label = (id: string) => doc.getElementById(id)!.previousElementSibling?.getAttribute('aria-label');
+    expect([label('dropped'), label('both')]).toEqual([
+      'Similar paragraph, left out: \u2068outer\u2069',
+      'Similar paragraph, changed: \u206815\u2069, left out: \u2068on Tuesday\u2069',
+    ]);
+  });
+
   test('a near copy’s changed word and number are marked, and follow an edit of the paragraph it repeats', async () => {
     const text = 'The harbour board agreed on Tuesday to spend 12 million on the outer berth so that larger ships can unload.';
     const changedWord = text.replace('larger', 'bigger').replace('12', '15');

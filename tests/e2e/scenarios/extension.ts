@@ -258,7 +258,7 @@ export const extensionScenarios: Scenario[] = [
   },
   {
     issue: 3,
-    name: 'a paragraph repeated 23 times: its 24 chips wrap inside the popup beside a readable snippet, and the last jumps to the last copy; a copy with a word changed has a dashed bar, that word marked, a ≈ chip, and folded names that word',
+    name: 'a paragraph repeated 23 times: its 24 chips wrap inside the popup beside a readable snippet, and the last jumps to the last copy; a copy with a word changed and two left out has a dashed bar, that word marked, the others in its tooltip, a ≈ chip, and folded names them all',
     async run(ctx) {
       const page = await ctx.open(LIVE_BLOG);
       await expectBadge(ctx.browser, page, String(await expectedRepeats(page)));
@@ -282,7 +282,7 @@ export const extensionScenarios: Scenario[] = [
       });
       // 24 chips and the other group's 2; none runs past the list, which never scrolls sideways.
       expect(layout).toMatchObject({ chips: 26, outside: 0, scrollsSideways: false });
-      // The call for stories came back with one word changed: its bar is dashed, the word-for-word copies' solid.
+      // The call for stories came back with a word changed and two left out: its bar is dashed, the word-for-word copies' solid.
       const bars = await page.evaluate(() =>
         window.__e2e.all('[data-expect="repeat"]').map((p) => ({ similar: p.id === 'howto-similar', image: getComputedStyle(p).backgroundImage })),
       );
@@ -291,6 +291,11 @@ export const extensionScenarios: Scenario[] = [
       const changed = await page.evaluate(() => window.__e2e.marks(document, true).map(({ text, visible }) => ({ text, visible })));
       expect(changed).toEqual([{ text: 'phone', visible: true }]);
       expect(await page.evaluate(() => window.__e2e.marks(document.getElementById('howto-similar')!, true).length)).toBe(1);
+      // The words it left out have no place to be marked: its tooltip names them.
+      expect(await page.evaluate(() => document.getElementById('howto-similar')!.title.split('\n'))).toEqual([
+        expect.stringMatching(/^Similar to paragraph \d+: “If you have been affected/),
+        'Left out: “you can”',
+      ]);
       // In the popup its chip says so too: "≈" after its number, and in its name.
       const similarChips = await popup.evaluate(() =>
         Array.from(document.querySelectorAll('[aria-label$="similar but not word for word"]'), (chip) => ({
@@ -315,13 +320,13 @@ export const extensionScenarios: Scenario[] = [
         )
         .toBe(true);
 
-      // Folded, the copy with a word changed names that word on its placeholder.
+      // Folded, the copy names the word it changed and those it left out on its placeholder.
       await popup.click(COLLAPSE_ALL);
       await expect
         .poll(() => page.evaluate(() => document.getElementById('howto-similar')!.previousElementSibling?.getAttribute('aria-label')), {
           timeout: SCAN_TIMEOUT_MS,
         })
-        .toBe('Similar paragraph, changed: \u2068phone\u2069');
+        .toBe('Similar paragraph, changed: \u2068phone\u2069, left out: \u2068you can\u2069');
       expect(await page.evaluate(() => window.__e2e.visible(document.getElementById('howto-similar')!.previousElementSibling))).toBe(true);
     },
   },
