@@ -72,6 +72,8 @@ interface Applied {
   wrapper: Element | null;
   /** The block's `title` before we set ours: undefined when we never touched it, null when it had none. */
   savedTitle: string | null | undefined;
+  /** The `title` we last wrote: one the page wrote since is the page's, and stays. */
+  shownTitle: string | null;
   marks: MarkRecord | null;
   /** The marks, when they are painted as highlights instead of wrapped in elements. */
   painted: PaintRecord | null;
@@ -192,8 +194,10 @@ export class Annotator {
     if (applied.painted) this.painter?.erase(applied.painted);
     const { target } = applied;
     for (const name of OWN_ATTRIBUTES) target.removeAttribute(name);
-    if (applied.savedTitle === null) target.removeAttribute('title');
-    else if (applied.savedTitle !== undefined) target.setAttribute('title', applied.savedTitle);
+    if (applied.savedTitle !== undefined && target.getAttribute('title') === applied.shownTitle) {
+      if (applied.savedTitle === null) target.removeAttribute('title');
+      else target.setAttribute('title', applied.savedTitle);
+    }
     if (applied.wrapper) unwrapRun(applied.wrapper);
     if (applied.styledRoot) releaseRootStyles(applied.styledRoot);
   }
@@ -212,7 +216,10 @@ export class Annotator {
   private retitle(applied: Applied, annotation: BlockAnnotation): void {
     const { target, marks } = applied;
     const title = this.blockTitle(annotation);
-    if (title !== null && title !== this.blockTitle(applied.annotation)) target.setAttribute('title', title);
+    if (title !== null && title !== this.blockTitle(applied.annotation)) {
+      target.setAttribute('title', title);
+      applied.shownTitle = title;
+    }
     if (!marks || sameTitles(applied.annotation.marks, annotation.marks)) return;
     const titles = markTitles(annotation.marks)!;
     for (const { added } of marks.splits) {
@@ -237,7 +244,7 @@ export class Annotator {
     }
     // The manifest CSS can't reach into a shadow root: the root gets the same rules while it holds our marks.
     const styledRoot = holdRootStyles(target);
-    const applied: Applied = { handle, annotation, target, wrapper, savedTitle: undefined, marks: null, painted: null, fold: null, styledRoot };
+    const applied: Applied = { handle, annotation, target, wrapper, savedTitle: undefined, shownTitle: null, marks: null, painted: null, fold: null, styledRoot };
     this.applied.set(key, applied);
     target.setAttribute(ATTR_STATUS, annotation.status);
     target.setAttribute(ATTR_GROUP, String(annotation.group));
@@ -247,6 +254,7 @@ export class Annotator {
     if (title !== null) {
       applied.savedTitle = target.getAttribute('title');
       target.setAttribute('title', title);
+      applied.shownTitle = title;
     }
     if (segments.length > 0) {
       if (this.painter) applied.painted = this.painter.paint(segments);

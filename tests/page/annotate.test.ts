@@ -87,6 +87,17 @@ describe('highlight', () => {
     expect(annotator.size).toBe(0);
   });
 
+  test('a tooltip the page writes over ours is the page’s: taking the annotation out leaves it', () => {
+    const { document, blocks, annotator } = load(`<p>${A}</p><p id="r">${A}</p><p id="t" title="Old">${A}</p>`);
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0));
+    annotator.apply(blocks[2].key, blocks[2].handle, repeat(0));
+    document.querySelector('#r')!.setAttribute('title', 'Set by the site');
+    document.querySelector('#t')!.setAttribute('title', 'Newer');
+    annotator.clear();
+    expect(document.querySelector('#r')!.getAttribute('title')).toBe('Set by the site');
+    expect(document.querySelector('#t')!.getAttribute('title')).toBe('Newer');
+  });
+
   test('re-applying the same annotation changes nothing', () => {
     const { document, blocks, annotator } = load(`<p>${A}</p><p>${A}</p>`);
     annotator.apply(blocks[1].key, blocks[1].handle, repeat(0));
