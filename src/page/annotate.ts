@@ -82,8 +82,11 @@ interface Applied {
   styledRoot: ShadowRoot | null;
 }
 
-/** Table parts can't have a placeholder between them without breaking the table, so they are never folded. */
-const UNFOLDABLE = 'td, th, tr, thead, tbody, tfoot, caption, colgroup, col';
+/**
+ * Never folded: table parts can't have a placeholder between them without breaking the table, and
+ * hiding an item of a numbered list renumbers every item after it.
+ */
+const UNFOLDABLE = 'td, th, tr, thead, tbody, tfoot, caption, colgroup, col, ol > li';
 
 function sameRanges(a: readonly MarkAnnotation[], b: readonly MarkAnnotation[]): boolean {
   return (

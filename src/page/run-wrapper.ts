@@ -15,7 +15,14 @@ export function canWrapRun(nodes: readonly Node[]): boolean {
     const el = node as Element;
     if (el.matches(UNMOVABLE) || el.querySelector(UNMOVABLE)) return false;
   }
-  return parent !== null;
+  return parent !== null && !laysOutChildrenApart(parent);
+}
+
+/** A flex or grid container makes each child element a box of its own: one wrapper would merge them into one. */
+function laysOutChildrenApart(parent: Node): boolean {
+  if (parent.nodeType !== 1) return false;
+  const display = parent.ownerDocument?.defaultView?.getComputedStyle?.(parent as Element).display ?? '';
+  return display.includes('flex') || display.includes('grid');
 }
 
 /** Wraps consecutive sibling nodes in a new wrapper element placed where they were. */

@@ -432,6 +432,17 @@ describe('collapse', () => {
     expect(document.querySelector('paradedup-fold')).toBeNull();
     expect(document.querySelectorAll('td')[1].getAttribute('data-paradedup')).toBe('repeat');
   });
+
+  test('items of a numbered list are highlighted but never folded, so the items after them keep their numbers; a bullet list’s are folded', () => {
+    const { document, blocks, annotator } = load(`<ol><li>${A}</li><li>${A}</li><li>${B}</li></ol><ul><li>${A}</li></ul>`);
+    const [, numbered, , bulleted] = blocks;
+    annotator.apply(numbered.key, numbered.handle, repeat(0, { fold: 'folded' }));
+    annotator.apply(bulleted.key, bulleted.handle, repeat(0, { fold: 'folded' }));
+    expect(document.querySelector('ol paradedup-fold')).toBeNull();
+    expect(document.querySelectorAll('ol > li')[1].hasAttribute('data-paradedup-folded')).toBe(false);
+    expect(document.querySelectorAll('ol > li')[1].getAttribute('data-paradedup')).toBe('repeat');
+    expect(document.querySelector('ul paradedup-fold')).not.toBeNull();
+  });
 });
 
 describe('open shadow roots', () => {

@@ -191,6 +191,41 @@ export const pageScenarios: Scenario[] = [
   },
   {
     issue: 6,
+    name: 'a page’s own boxes: a dark callout keeps its box under the tint, folding does not renumber a numbered list, and a flex column’s items are not merged',
+    async run(ctx) {
+      const page = await ctx.open('styled-boxes.en.html');
+      // The two repeats and the flex column's glued paragraph, which is counted but left unwrapped.
+      await expectBadge(ctx.browser, page, '3');
+      await expectAnnotationsAsFixtureSays(page);
+      const callout = await page.evaluate(() => {
+        const style = getComputedStyle(document.getElementById('callout-copy')!);
+        return { color: style.backgroundColor, image: style.backgroundImage };
+      });
+      expect(callout.color, 'the callout’s own dark box').toBe('rgb(17, 17, 17)');
+      expect(callout.image, 'our tint and bar, over it').toContain('linear-gradient');
+      const column = () =>
+        page.evaluate(() => ({
+          lead: document.getElementById('post-lead')!.getBoundingClientRect().width,
+          post: document.getElementById('post')!.clientWidth,
+        }));
+      await clickInPopup(ctx, page, COLLAPSE_ALL);
+      await expect
+        .poll(() => page.evaluate(() => document.getElementById('callout-copy')!.hasAttribute('data-paradedup-folded')), { timeout: SCAN_TIMEOUT_MS })
+        .toBe(true);
+      const timeline = await page.evaluate(() => {
+        const copy = document.getElementById('step-3')!;
+        return { placeholders: document.querySelectorAll('#timeline paradedup-fold').length, status: copy.getAttribute('data-paradedup'), visible: window.__e2e.visible(copy) };
+      });
+      expect(timeline, 'a numbered item is highlighted, never folded').toEqual({ placeholders: 0, status: 'repeat', visible: true });
+      expect(await ownInside(page, '#post'), 'nothing wrapped in the flex column').toBe(0);
+      const { lead, post } = await column();
+      expect(lead, 'the column’s first item spans it, as before').toBe(post);
+      await clickInPopup(ctx, page, EXPAND_ALL);
+      await expectOriginalDom(page);
+    },
+  },
+  {
+    issue: 6,
     name: 'hostile page (replaced appendChild, Array map, MutationObserver, textContent getter): scan unaffected',
     async run(ctx) {
       const page = await ctx.open('hostile.html');
