@@ -171,6 +171,8 @@ export class PageController {
   private lastCount: number | null = null;
   /** Storm batches in a row: each waits longer before its full rescan. */
   private storms = 0;
+  /** Whether the page was in designMode at the last batch: switching it makes the whole page the user's, or gives it back. */
+  private designMode = false;
   private unwatchPlan: (() => void) | null = null;
   private stopped = false;
   /** The first full scan's end has been marked (DONE_MARK). */
@@ -524,6 +526,12 @@ export class PageController {
       return;
     }
     this.storms = 0;
+    // No mutation says that designMode changed, but editing makes some: the page is read afresh, as nothing (on) or all again (off).
+    if ((this.doc.designMode === 'on') !== this.designMode) {
+      this.designMode = !this.designMode;
+      await this.rescan();
+      return;
+    }
     const generation = this.generation;
     await this.serial(async () => {
       if (generation !== this.generation || this.scan.status !== 'ready') return;

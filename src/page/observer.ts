@@ -10,7 +10,7 @@ export interface PageChanges {
   removed: Node[];
   /** Elements whose own children or text changed. */
   touched: Element[];
-  /** Elements shown or hidden: a `hidden` attribute set or taken off, or CSS that changed (see visibility.ts). */
+  /** Elements shown or hidden (a `hidden` attribute set or taken off, or CSS that changed: see visibility.ts), or made editable or not. */
   toggled: Element[];
 }
 
@@ -34,8 +34,9 @@ export interface ObserverOptions {
 
 export const OBSERVER_DEFAULTS: ObserverOptions = { debounceMs: 250, maxWaitMs: 1500, stormThreshold: 5000 };
 
-// `hidden` shows or hides a subtree without any change to its nodes (a "read more" that reveals the rest).
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['hidden'] };
+// `hidden` shows or hides a subtree without any change to its nodes (a "read more" that reveals the rest);
+// `contenteditable` hands one to the user (an edit button), or back, and an editable region is never read.
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['hidden', 'contenteditable'] };
 
 /** True for records that only move ParaDedup's own elements around. */
 function isOwnRecord(record: MutationRecord): boolean {

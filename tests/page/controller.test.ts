@@ -443,6 +443,38 @@ describe('living pages', () => {
     expect(reports.at(-1)).toEqual({ type: 'scan-report', count: 0 });
   });
 
+  test('a region the page makes editable after the scan is given back clean, and read again once it is not', async () => {
+    const win = pageWindow(`<html><body><p>${A}</p><article><p>${B}</p><p>${A}</p></article><p>${B}</p></body></html>`);
+    const { ready, doc, controller, reports, until } = start(win);
+    await ready;
+    await controller.handle({ type: 'set-mode', mode: 'collapse' });
+    const article = doc.querySelector('article')!;
+    const clean = `<article><p>${B}</p><p>${A}</p></article>`;
+    expect(article.outerHTML).not.toBe(clean);
+    // An "edit" button: what the region holds now is the user's, and would be saved with our marks in it.
+    article.setAttribute('contenteditable', 'true');
+    await until(() => expect(article.outerHTML).toBe(`<article contenteditable="true"><p>${B}</p><p>${A}</p></article>`));
+    expect(doc.querySelectorAll('paradedup-fold')).toHaveLength(0);
+    // The last paragraph no longer repeats anything in sight of the scan.
+    expect(statuses(doc)).toEqual([]);
+    expect(reports.at(-1)).toEqual({ type: 'scan-report', count: 0 });
+    article.setAttribute('contenteditable', 'false');
+    await until(() => expect(statuses(doc)).toEqual(['first', 'first', 'repeat', 'repeat']));
+  });
+
+  test('a page switched to designMode is given back clean at its first edit', async () => {
+    const win = pageWindow(`<html><body><article><p>${A}</p><p>${A}</p></article><aside><p>${B}</p></aside></body></html>`);
+    const { ready, doc, until } = start(win);
+    await ready;
+    expect(statuses(doc)).toEqual(['first', 'repeat']);
+    // linkedom has no designMode of its own.
+    Object.defineProperty(doc, 'designMode', { value: 'on', configurable: true });
+    // Typed far from the repeats: they are given back all the same.
+    doc.querySelector('aside p')!.append(' Typed.');
+    await until(() => expect(statuses(doc)).toEqual([]));
+    expect(doc.body.innerHTML).toBe(`<article><p>${A}</p><p>${A}</p></article><aside><p>${B} Typed.</p></aside>`);
+  });
+
   test('each repeat names the paragraph it repeats, however many repeat the same one', async () => {
     const win = pageWindow(`<html><body><article><p>${A}</p><p>${B}</p><p>${A}</p><p>${B}</p><p>${A}</p></article></body></html>`);
     const { ready, doc } = start(win);

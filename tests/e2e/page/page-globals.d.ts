@@ -40,6 +40,7 @@ export interface FixtureApi {
   /** Longest freeze since the page painted, and ticks so far (heartbeat.js, in the fixtures that measure it). */
   heartbeat(): { maxGapMs: number; count: number };
   typeIntoEditor(): void;
+  editSecondArticle(): void;
   addParagraphs(): void;
   editParagraph(): void;
   removeRepeat(): void;

@@ -271,7 +271,7 @@ export const pageScenarios: Scenario[] = [
   },
   {
     issue: 6,
-    name: 'contenteditable, textarea and input are never touched, nor counted as first occurrences',
+    name: 'contenteditable, textarea and input are never touched, nor counted as first occurrences; a region made editable later is given back clean',
     async run(ctx) {
       const page = await openAndScan(ctx, 'editable.html');
       const untouched = () =>
@@ -296,6 +296,12 @@ export const pageScenarios: Scenario[] = [
       await sleep(SETTLE_MS);
       expect(await ownInside(page, '#editor'), 'our marks inside the editor').toBe(0);
       expect(await ctx.browser.badgeText(page)).toBe(badge);
+
+      // The site's own "edit" button makes the article holding the folded repeat editable: it is given back as parsed.
+      await page.evaluate(() => window.fixture.editSecondArticle());
+      await expect.poll(() => ownInside(page, '#second'), { timeout: SCAN_TIMEOUT_MS }).toBe(0);
+      expect(await page.evaluate(() => document.querySelectorAll('#second paradedup-fold, [data-paradedup-folded]').length)).toBe(0);
+      expect(await page.evaluate(() => window.__e2e.visible(document.querySelector('#second [data-expect="repeat"]')!))).toBe(true);
     },
   },
   {
