@@ -165,6 +165,8 @@ export class PageController {
   private titlePlaces = new Map<number, number>();
   private readonly changedWords = new ChangedWords();
   private readonly expanded = new Set<number>();
+  /** Repeats whose placeholder the page took out (a framework re-rendering its own nodes): shown, never folded again until asked. */
+  private readonly foldsTaken = new Set<number>();
   /** Bumped whenever earlier work stops being wanted (new route, new settings, stop). */
   private generation = 0;
   private queue: Promise<unknown> = Promise.resolve();
@@ -293,6 +295,7 @@ export class PageController {
     if (this.scan.status === 'disabled') return;
     this.mode = mode;
     this.expanded.clear();
+    this.foldsTaken.clear();
     const rerender = () => this.serial(() => this.render(this.registry.keys()));
     if (this.scan.status === 'ready') await rerender();
     // A scan still running renders in the new mode from here on; what it already showed is redone after it.
@@ -493,6 +496,7 @@ export class PageController {
     this.changedWords.clear();
     this.groups = [];
     this.expanded.clear();
+    this.foldsTaken.clear();
   }
 
   /** Indexes a tracked block; `follow`: also observe the shadow root it sits in (a read-ahead did that already). */
@@ -569,6 +573,11 @@ export class PageController {
           }
         }
       }
+      // A placeholder the page took out must not leave its paragraph hidden for good.
+      for (const key of this.annotator.lostFolds()) {
+        this.foldsTaken.add(key);
+        changed.add(key);
+      }
       if (changed.size > 0) await this.refresh(changed, slicer);
     });
   }
@@ -586,6 +595,7 @@ export class PageController {
           this.index.delete(key);
           this.registry.remove(key);
           this.expanded.delete(key);
+          this.foldsTaken.delete(key);
           this.titlePlaces.delete(key);
           this.changedWords.forget(key);
           changed.add(key);
@@ -763,7 +773,7 @@ export class PageController {
     const base = { group, tint, title: null, marks: [], fold: null } as const;
     switch (result.status) {
       case 'duplicate': {
-        const fold = this.mode === 'collapse' ? (this.expanded.has(key) ? 'expanded' : 'folded') : null;
+        const fold = this.mode === 'collapse' && !this.foldsTaken.has(key) ? (this.expanded.has(key) ? 'expanded' : 'folded') : null;
         // Below 1, the copy differs (a number, a word): its tooltip and placeholder say "similar", not "repeats".
         const similar = isSimilarCopy(result);
         const words = this.wordChangesOf(key, result);

@@ -33,6 +33,28 @@ export const OWN_ATTRIBUTES = [ATTR_STATUS, ATTR_GROUP, ATTR_TINT, ATTR_SIMILAR,
 
 const OWN_TAGS = new Set([FOLD_TAG, MARK_TAG, BLOCK_TAG]);
 
+type OwnTag = typeof FOLD_TAG | typeof MARK_TAG | typeof BLOCK_TAG;
+
+/**
+ * A new element of ours. Custom element names are first come, first served on a page: one the page
+ * registered as a component of its own would run its code on ours, so it is refused, and the scan fails
+ * with the page as it was.
+ */
+export function createOwnElement(doc: Document, tag: OwnTag): HTMLElement {
+  const el = doc.createElement(tag);
+  if (isPageComponent(el)) throw new Error(`the page already uses the element name <${tag}>`);
+  return el;
+}
+
+/** `:defined` holds for a name the page registered; ours are never registered. DOMs without the selector (linkedom) register nothing. */
+function isPageComponent(el: Element): boolean {
+  try {
+    return el.matches(':defined');
+  } catch {
+    return false;
+  }
+}
+
 /** True for the elements ParaDedup inserts into pages (case-insensitive: HTML uppercases tagName). */
 export function isOwnElement(node: Node): boolean {
   return node.nodeType === 1 && OWN_TAGS.has((node as Element).localName);

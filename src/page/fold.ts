@@ -1,6 +1,6 @@
 // The placeholder that stands in for a folded repeat: "Repeated paragraph · show · go to first", or
 // "Similar paragraph" for a copy that is not word for word, naming what differs, which may be news.
-import { ATTR_TINT, FOLD_TAG } from './dom-contract';
+import { ATTR_TINT, FOLD_TAG, createOwnElement } from './dom-contract';
 import { applyShadowStyles } from './shadow-styles';
 import { t, uiDirection } from './strings';
 
@@ -93,7 +93,7 @@ export function createFold(doc: Document, tint: number, text: FoldText, actions:
   const kind = t(text.similar ? 'foldLabelSimilar' : 'foldLabel');
   const differences = [text.changes && wordsLabel('foldChanged', text.changes), text.dropped && wordsLabel('foldDropped', text.dropped)].filter(Boolean);
   const label = [kind, ...differences].join(', ');
-  const fold = doc.createElement(FOLD_TAG);
+  const fold = createOwnElement(doc, FOLD_TAG);
   fold.setAttribute(ATTR_TINT, String(tint));
   fold.setAttribute('role', 'button');
   fold.setAttribute('tabindex', '0');

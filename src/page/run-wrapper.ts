@@ -1,6 +1,6 @@
 // A paragraph made of a `<br><br>`-separated run of nodes has no element of its own; to mark or fold
 // it, the run moves into a <paradedup-block> wrapper, and moves back, node for node, on restore.
-import { BLOCK_TAG } from './dom-contract';
+import { BLOCK_TAG, createOwnElement } from './dom-contract';
 
 /** Moving these reloads or interrupts them (frames reload, media stop), so such runs are never wrapped. */
 const UNMOVABLE = 'iframe, frame, object, embed, video, audio, canvas';
@@ -27,7 +27,7 @@ function laysOutChildrenApart(parent: Node): boolean {
 
 /** Wraps consecutive sibling nodes in a new wrapper element placed where they were. */
 export function wrapRun(doc: Document, nodes: readonly Node[]): Element {
-  const wrapper = doc.createElement(BLOCK_TAG);
+  const wrapper = createOwnElement(doc, BLOCK_TAG);
   nodes[0].parentNode!.insertBefore(wrapper, nodes[0]);
   for (const node of nodes) wrapper.appendChild(node);
   return wrapper;

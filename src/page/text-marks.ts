@@ -1,6 +1,6 @@
 // Wrapping character ranges of Text nodes in <paradedup-mark>, and undoing it so the page gets its
 // original Text node objects back, with their original data.
-import { ATTR_CHANGED, ATTR_OF, ATTR_TINT, MARK_TAG } from './dom-contract';
+import { ATTR_CHANGED, ATTR_OF, ATTR_TINT, MARK_TAG, createOwnElement } from './dom-contract';
 
 /** [start, end) of one Text node's data. */
 export interface TextSegment {
@@ -35,7 +35,7 @@ export function isMarkable({ node, start, end }: TextSegment): boolean {
 }
 
 function makeMark(doc: Document, spec: MarkSpec, text: string): Element {
-  const mark = doc.createElement(MARK_TAG);
+  const mark = createOwnElement(doc, MARK_TAG);
   mark.setAttribute(ATTR_OF, String(spec.of));
   mark.setAttribute(ATTR_TINT, String(spec.tint));
   mark.setAttribute('title', spec.title);

@@ -462,6 +462,23 @@ describe('living pages', () => {
     await until(() => expect(statuses(doc)).toEqual(['first', 'first', 'repeat', 'repeat']));
   });
 
+  test('a placeholder the page takes out leaves its paragraph shown, still highlighted; Collapse all folds it again', async () => {
+    const win = pageWindow(`<html><body><article><p>${A}</p><p>${B}</p><p id="r">${A}</p></article></body></html>`);
+    const { ready, doc, controller, until } = start(win);
+    await ready;
+    await controller.handle({ type: 'set-mode', mode: 'collapse' });
+    const copy = doc.getElementById('r')!;
+    expect(copy.hasAttribute('data-paradedup-folded')).toBe(true);
+    // A framework re-rendering its own nodes drops what it did not make.
+    doc.querySelector('paradedup-fold')!.remove();
+    await until(() => expect(copy.hasAttribute('data-paradedup-folded')).toBe(false));
+    expect(copy.getAttribute('data-paradedup')).toBe('repeat');
+    expect(doc.querySelectorAll('paradedup-fold')).toHaveLength(0);
+    await controller.handle({ type: 'set-mode', mode: 'collapse' });
+    expect(copy.hasAttribute('data-paradedup-folded')).toBe(true);
+    expect(doc.querySelectorAll('paradedup-fold')).toHaveLength(1);
+  });
+
   test('a page switched to designMode is given back clean at its first edit', async () => {
     const win = pageWindow(`<html><body><article><p>${A}</p><p>${A}</p></article><aside><p>${B}</p></aside></body></html>`);
     const { ready, doc, until } = start(win);

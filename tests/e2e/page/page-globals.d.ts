@@ -54,7 +54,7 @@ export interface FixtureApi {
   hideFirst(): void;
   hideBoxlessFirst(): void;
   hideRepeat(): void;
-  /** How many of the page's own <paradedup-fold> components were constructed (taken-element-name.html). */
+  /** How many of the page's own <paradedup-fold> or <paradedup-block> components were constructed (taken-element-name.html, taken-block-name.html). */
   constructed(): number;
 }
 

@@ -243,12 +243,26 @@ export const pageScenarios: Scenario[] = [
     async run(ctx) {
       const page = await openAndScan(ctx, 'taken-element-name.html');
       const popup = await clickInPopup(ctx, page, COLLAPSE_ALL);
-      // The browser's own words for the refused shadow root, which differ between browsers.
-      await expect.poll(() => popupText(popup), { timeout: SCAN_TIMEOUT_MS }).toMatch(/Scan failed: .*shadow/i);
+      await expect.poll(() => popupText(popup), { timeout: SCAN_TIMEOUT_MS }).toMatch(/Scan failed: .*<paradedup-fold>/i);
       await expectBadge(ctx.browser, page, '!');
       const constructed = await page.evaluate(() => window.fixture.constructed());
-      expect(constructed, "placeholders built as the page's own component").toBeGreaterThan(0);
+      expect(constructed, "a placeholder made, found to be the page's own component, and refused").toBeGreaterThan(0);
       await expectOriginalDom(page);
+      expect(page.errors).toEqual([]);
+    },
+  },
+  {
+    issue: 6,
+    name: 'a page that owns the element name <paradedup-block>: wrapping a <br><br> paragraph is refused, the scan fails, the page is left intact',
+    async run(ctx) {
+      const page = await ctx.open('taken-block-name.html');
+      await expectBadge(ctx.browser, page, '!');
+      const popup = await ctx.popup(page);
+      await expect.poll(() => popupText(popup), { timeout: SCAN_TIMEOUT_MS }).toMatch(/Scan failed: .*<paradedup-block>/i);
+      // Made once, and refused before it held any of the page's text.
+      expect(await page.evaluate(() => document.querySelectorAll('paradedup-block').length)).toBe(0);
+      await expectOriginalDom(page);
+      expect(page.errors).toEqual([]);
     },
   },
   {
