@@ -62,7 +62,7 @@ let lengths = new Uint16Array(0);
  * accents, tashkeel and digits' script are no change; two different words sharing a hash would only
  * leave a change unmarked.
  */
-function readWords(text: string, from: number, to: number, words: Words): void {
+function readWords(text: string, from: number, to: number, words: Words, numbersAlike = false): void {
   words.count = 0;
   let start = -1;
   let end = 0;
@@ -72,7 +72,7 @@ function readWords(text: string, from: number, to: number, words: Words): void {
     const k = kindAt(c);
     if (k === Kind.Word || k === Kind.Expand) {
       if (start < 0) start = i;
-      if (k === Kind.Word) hash = Math.imul(hash ^ (c + foldOffset[c]), Fnv.Prime);
+      if (k === Kind.Word) hash = Math.imul(hash ^ (numbersAlike ? anyDigit(c + foldOffset[c]) : c + foldOffset[c]), Fnv.Prime);
       else {
         const out = expansion.get(c)!;
         for (let j = 0; j < out.length; j++) hash = Math.imul(hash ^ out.charCodeAt(j), Fnv.Prime);
@@ -89,6 +89,11 @@ function readWords(text: string, from: number, to: number, words: Words): void {
     }
   }
   if (start >= 0) words.push(start, end, hash);
+}
+
+/** A folded code unit, every digit as 0: a changed number is the same word. */
+function anyDigit(folded: number): number {
+  return folded >= 0x30 && folded <= 0x39 ? 0x30 : folded;
 }
 
 function kindAt(c: number): Kind {
@@ -202,4 +207,27 @@ function gapsBetweenPairs(a: Words, b: Words): WordChanges {
 /** The words of `text` in `ranges`, as a reader is shown them: run after run, comma-separated. */
 export function wordsIn(text: string, ranges: readonly TextRange[]): string {
   return ranges.map(({ start, end }) => text.slice(start, end)).join(', ');
+}
+
+const pairsOfSource = new Set<number>();
+
+/** One key for two neighbouring words. */
+function pairKey(first: number, second: number): number {
+  return Math.imul(first, 0x9e3779b1) ^ second;
+}
+
+/**
+ * The share of `text[from, to)`'s neighbouring word pairs that `source` has side by side too, words
+ * folded as the engine folds them and any number standing for any other; 1 for fewer than two words.
+ * A short sentence is too little for shingles, but its word pairs say whether it is new.
+ */
+export function sharedWordPairs(source: string, text: string, from: number, to: number): number {
+  readWords(text, from, to, copyWords, true);
+  if (copyWords.count < 2) return 1;
+  readWords(source, 0, source.length, originalWords, true);
+  pairsOfSource.clear();
+  for (let i = 1; i < originalWords.count; i++) pairsOfSource.add(pairKey(originalWords.keys[i - 1], originalWords.keys[i]));
+  let found = 0;
+  for (let i = 1; i < copyWords.count; i++) if (pairsOfSource.has(pairKey(copyWords.keys[i - 1], copyWords.keys[i]))) found++;
+  return found / (copyWords.count - 1);
 }

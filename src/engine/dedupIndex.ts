@@ -1,5 +1,6 @@
 import { analyze, shingles, sortShingles, type Analysis } from './analyze';
 import { Buckets } from './buckets';
+import { sharedWordPairs } from './changes';
 import { popcount32 } from './hash';
 import { containment, jaccardAtLeast } from './similarity';
 import {
@@ -708,9 +709,9 @@ export class DedupIndex {
       return this.duplicateOf(entry, near.entry, Math.min(near.similarity, 0.99));
     }
     if (!ranges) return this.unique(entry);
-    if (covered === significant) {
+    if (near && !sources.includes(near.entry.key)) sources.push(near.entry.key);
+    if (covered === significant && !this.saysMoreThan(entry, sources, minJaccard)) {
       if (near) {
-        if (!sources.includes(near.entry.key)) sources.push(near.entry.key);
         return this.duplicateOf(entry, near.entry, Math.min(near.similarity, 0.99), ranges);
       }
       const main = ranges.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
@@ -726,6 +727,23 @@ export class DedupIndex {
       repeated: ranges,
       fingerprint: entry.fingerprint,
     };
+  }
+
+  /**
+   * Whether the block holds a sentence too short to count as repeated text that none of the blocks it
+   * repeats (`sources`, by key) has: "He denied it." glued onto a repeat is still news, so the block is
+   * a partial, never folded away.
+   */
+  private saysMoreThan(entry: Entry, sources: readonly number[], minJaccard: number): boolean {
+    const { analysis } = entry;
+    for (let i = 0; i < analysis.sentenceCount; i++) {
+      const tokens = analysis.sentenceTokens(i);
+      if (tokens === 0 || tokens >= MIN_SENTENCE_TOKENS) continue;
+      const start = analysis.sentenceStart(i);
+      const end = analysis.sentenceEnd(i);
+      if (sources.every((key) => sharedWordPairs(this.entries[key]!.text, entry.text, start, end) < minJaccard)) return true;
+    }
+    return false;
   }
 
   /** A sentence's own shingles; a one-sentence block's are the block's. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wordChanges, wordsIn } from '../../src/engine';
+import { sharedWordPairs } from '../../src/engine/changes';
 import { MAX_CHANGE_CELLS } from '../../src/engine/thresholds';
 
 /** The text of each range of `copy` that `wordChanges` finds changed. */
@@ -81,5 +82,23 @@ describe('wordChanges: what a near copy changed', () => {
     // Within the table, the two words alone.
     const short = words('a', 10);
     expect(changed(`First ${short} last`, `Opening ${short} closing`)).toEqual(['Opening', 'closing']);
+  });
+});
+
+describe('sharedWordPairs: whether a short sentence is new', () => {
+  const source = 'Police arrested the man on Monday. It cost 45 million. He said so.';
+  const share = (text: string) => sharedWordPairs(source, text, 0, text.length);
+
+  it('finds a sentence whose neighbouring words the source has, folded, any number for any other', () => {
+    expect(share('He said so.')).toBe(1);
+    expect(share('“HE SAID SO!”')).toBe(1);
+    expect(share('It cost 46 million.')).toBe(1);
+    expect(share('It cost ٤٥ million.')).toBe(1);
+  });
+
+  it('finds a new one new, and cannot judge a single word', () => {
+    expect(share('He denied it.')).toBe(0);
+    expect(share('She said so.')).toBe(0.5);
+    expect(share('Yes.')).toBe(1);
   });
 });

@@ -198,6 +198,32 @@ describe('glued paragraphs', () => {
     expect(report.blocks[2]).toMatchObject({ status: 'duplicate', of: 0, repeated: [{ start: 0, end: glued.length, of: 0 }] });
   });
 
+  test('a short new sentence glued onto a repeat is news: the block is partial, and the sentence is out of its range', () => {
+    const a =
+      'The city council approved a new budget on Monday, including funding for three new schools. Critics argued that the proposal ignores the rising cost of housing in the north.';
+    for (const fresh of ['The mayor resigned yesterday.', ' He denied it.', ' Two officers were arrested.']) {
+      const glued = `${a}${fresh}`;
+      const block = findRepeats([a, FILLER[0], glued]).blocks[2];
+      expect(block.status, fresh).toBe('partial');
+      expect(block.repeated.map((r) => glued.slice(r.start, r.end)), fresh).toEqual([a]);
+    }
+  });
+
+  test('short sentences the first occurrence has, with a number changed or a word dropped elsewhere, keep a near copy a duplicate', () => {
+    const a =
+      'The city council approved a new budget on Monday, including funding for three new schools and a public library. It cost 45 million. He said so. Critics argued that the proposal ignores the rising cost of housing in the north.';
+    for (const copy of [a.replace('45', '46').replace(' public', ''), a.replace(' public', ''), a.replace('He said so.', '“He said so!”').replace('three', 'four')]) {
+      expect(findRepeats([a, FILLER[0], copy]).blocks[2], copy).toMatchObject({ status: 'duplicate', of: 0 });
+    }
+  });
+
+  test('a short sentence of either of two repeats glued together is no news', () => {
+    const a = 'He said no. The ministers then left the hall without a statement and drove back to their hotels.';
+    const b = 'Delegates said they would return to Geneva within two months, once the committee had met again.';
+    const report = findRepeats([a, b, `${b} ${a}`]);
+    expect(report.blocks[2]).toMatchObject({ status: 'duplicate' });
+  });
+
   test('a new paragraph glued between two repeats keeps its new text out of the ranges', () => {
     const a = 'The talks ended without an agreement on the constitution committee.';
     const b = 'Delegates said they would return to Geneva within two months.';
