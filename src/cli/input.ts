@@ -92,27 +92,32 @@ export async function readBytes(path: string, stdin: Readable): Promise<Buffer> 
   }
 }
 
+/** A subdirectory that could not be listed, and why: the rest of the walk goes on. */
+export type Unreadable = (path: string, reason: InputError) => void;
+
 /** Adds the pages and text files under `dir` to `found`, passing over hidden entries and symbolic links. */
-async function collectInputs(dir: string, found: string[]): Promise<void> {
+async function collectInputs(dir: string, found: string[], unreadable: Unreadable): Promise<void> {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.name.startsWith('.')) continue;
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) await collectInputs(path, found);
-    else if (entry.isFile() && hasExtension(withoutGzip(entry.name), INPUT_EXTENSIONS)) found.push(path);
+    if (entry.isDirectory()) {
+      await collectInputs(path, found, unreadable).catch((error: unknown) => unreadable(path, fsReason(error)));
+    } else if (entry.isFile() && hasExtension(withoutGzip(entry.name), INPUT_EXTENSIONS)) found.push(path);
   }
 }
 
 /**
  * The inputs an argument names: itself, or for a directory the pages and text files in it and in
- * its subdirectories, in path order. A path that cannot be read is left to `readBytes` to explain.
+ * its subdirectories, in path order; a subdirectory that cannot be listed is told to `unreadable`.
+ * A path that cannot be read is left to `readBytes` to explain.
  */
-export async function inputsOf(path: string): Promise<string[]> {
+export async function inputsOf(path: string, unreadable: Unreadable): Promise<string[]> {
   if (path === '-') return [path];
   const info = await stat(path).catch(() => null);
   if (!info?.isDirectory()) return [path];
   const found: string[] = [];
   try {
-    await collectInputs(path, found);
+    await collectInputs(path, found, unreadable);
   } catch (error) {
     throw fsReason(error);
   }
@@ -214,23 +219,53 @@ function decode(bytes: Uint8Array, encoding: string, source: EncodingSource = 'd
   }
 }
 
+/** What text is made of: letters, marks, digits, and what parts their words and sentences. */
+const WORD_UNIT = /[\p{L}\p{M}\p{N}]/u;
+const PARTING_UNIT = /[\p{P}\p{Zs}\t\n\r]/u;
+
+/** Whether nearly all of `text`'s characters are what text is made of, its words parted now and then (in every script, by punctuation at least). */
+function readsAsText(text: string): boolean {
+  let words = 0;
+  let partings = 0;
+  let units = 0;
+  for (const char of text) {
+    units++;
+    if (WORD_UNIT.test(char)) words++;
+    else if (PARTING_UNIT.test(char)) partings++;
+  }
+  return units > 0 && words + partings >= units * 0.9 && partings >= units / 100;
+}
+
+/** How many different high bytes `text`'s code units have: text keeps to a script or two, each a block of code points. */
+function blocksUsed(text: string): number {
+  const seen = new Set<number>();
+  for (let i = 0; i < text.length; i++) seen.add(text.charCodeAt(i) >> 8);
+  return seen.size;
+}
+
 /**
- * UTF-16 without a byte-order mark, which browsers do not read either: text in Latin script has a
- * NUL in every other byte. Its byte order, or null.
+ * UTF-16 without a byte-order mark, which browsers do not read either: its byte order, or null.
+ * Read in its own order, such text keeps to the blocks of a script or two, whatever the script; read
+ * in the other, or as binary data, it scatters over many, or fails to decode.
  */
 function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(bytes.length, SNIFF_BYTES) & ~1;
-  let evenNuls = 0;
-  let oddNuls = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (bytes[i] === 0) evenNuls++;
-    if (bytes[i + 1] === 0) oddNuls++;
+  const sample = bytes.subarray(0, Math.min(bytes.length, SNIFF_BYTES) & ~1);
+  let best: 'utf-16le' | 'utf-16be' | null = null;
+  let fewest = Infinity;
+  for (const order of ['utf-16le', 'utf-16be'] as const) {
+    let text: string;
+    try {
+      text = new TextDecoder(order, { fatal: true }).decode(sample);
+    } catch {
+      continue;
+    }
+    const blocks = blocksUsed(text);
+    if (readsAsText(text) && blocks < fewest) {
+      best = order;
+      fewest = blocks;
+    }
   }
-  const pairs = n / 2;
-  if (pairs === 0) return null;
-  if (oddNuls > pairs * 0.9 && evenNuls < pairs * 0.1) return 'utf-16le';
-  if (evenNuls > pairs * 0.9 && oddNuls < pairs * 0.1) return 'utf-16be';
-  return null;
+  return best;
 }
 
 function binaryFile(bytes: Uint8Array): InputError {

@@ -11,10 +11,13 @@ export interface Paragraph {
   text: string;
 }
 
+/** Every line break Unicode names (CR LF, CR, LF, VT, FF, NEL, the line and paragraph separators). */
+const LINE_BREAK = /\r\n|[\n\v\f\r\u0085\u2028\u2029]/;
+
 /** One paragraph per non-blank line; ids count paragraphs, so blank lines take none. */
 function paragraphsOfLines(content: string): Paragraph[] {
   const paragraphs: Paragraph[] = [];
-  for (const line of content.split(/\r\n|\r|\n/)) {
+  for (const line of content.split(LINE_BREAK)) {
     const text = collapseWhitespace(line);
     if (text) paragraphs.push({ tag: 'p', text });
   }

@@ -7,7 +7,7 @@ import { USAGE, UsageError, parseArgs, type ScanArgs } from './args';
 import { InputError, MAX_INPUT_BYTES, decodeInput, inputsOf, readBytes } from './input';
 import { scanInput, type ScanReport } from './report';
 import { formatTable, formatTotal } from './table';
-import { wantsColour } from './terminal';
+import { printable, wantsColour } from './terminal';
 
 /** The Arabic sample article as a page, scanned when no file is given. */
 export const SAMPLE_PAGE = fileURLToPath(new URL('../../tests/fixtures/pages/astana-article.ar.html', import.meta.url));
@@ -79,13 +79,13 @@ export async function runScan(argv: readonly string[], io: ScanIO): Promise<numb
   const scanned: ScanReport['stats'][] = [];
   let failed = 0;
   const fail = (name: string, error: unknown) => {
-    io.stderr.write(`scan: ${name}: ${oneLine(error)}\n`);
+    io.stderr.write(`scan: ${printable(name)}: ${printable(oneLine(error))}\n`);
     failed++;
   };
   for (const arg of files) {
     let inputs: string[];
     try {
-      inputs = await inputsOf(arg);
+      inputs = await inputsOf(arg, fail);
     } catch (error) {
       fail(arg, error);
       continue;

@@ -1,4 +1,5 @@
 // Putting page text in a terminal: bidi isolation, column-aware truncation, optional colour.
+import { safeCut } from '../engine';
 
 /** FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE: the text inside takes its own direction and
  * cannot reorder the columns around it, so an Arabic snippet never scrambles the table. */
@@ -31,8 +32,8 @@ export function displayWidth(text: string): number {
 }
 
 /**
- * `text` cut to at most `columns` terminal columns, ending in "…" when cut. Cuts fall between
- * characters (never inside a surrogate pair) and keep a letter's combining marks with it.
+ * `text` cut to at most `columns` terminal columns, ending in "…" when cut, between whole characters
+ * as a reader sees them (a letter with its marks, a conjunct, an emoji sequence).
  */
 export function truncate(text: string, columns: number): string {
   if (displayWidth(text) <= columns) return text;
@@ -45,8 +46,13 @@ export function truncate(text: string, columns: number): string {
     width += w;
     end += char.length;
   }
-  // Don't leave a joiner or a space dangling before the ellipsis.
-  return text.slice(0, end).replace(/[\s\u200d]+$/u, '') + ELLIPSIS;
+  // Don't leave a space dangling before the ellipsis.
+  return text.slice(0, safeCut(text, end)).trimEnd() + ELLIPSIS;
+}
+
+/** `text` with control and bidi characters written as escapes (`\u001b`): a file name can neither restyle the terminal nor break a line. */
+export function printable(text: string): string {
+  return text.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Page text made safe for one terminal line and isolated from the surrounding columns. */

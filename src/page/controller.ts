@@ -1,7 +1,7 @@
 // One frame's ParaDedup: reads the site's settings, scans the page's blocks with the engine, shows
 // the repeats in the chosen mode, keeps up with a living page, and answers the popup.
 // Every entry point catches its errors: a failure is reported ("Scan failed: …"), never thrown at the page.
-import { analysesRunInWasm, DEFAULT_OPTIONS, DedupIndex, hasChangedWords, isSimilarCopy, wordsIn, type BlockResult, type WordChanges, type EngineOptions, type Group } from '../engine';
+import { analysesRunInWasm, DEFAULT_OPTIONS, DedupIndex, hasChangedWords, isSimilarCopy, safeCut, wordsIn, type BlockResult, type WordChanges, type EngineOptions, type Group } from '../engine';
 import type { GroupSummary, PageMode, PageState, ScanState, ToBackground } from '../messages';
 import type { PagePlan } from '../settings';
 import { Annotator, type BlockAnnotation } from './annotate';
@@ -112,24 +112,10 @@ interface TitleParts {
   snippet: string;
 }
 
-/** Characters that belong with the one before: combining marks (Thai vowels, matras, tashkeel), joiners, variation selectors. */
-const JOINS_PREVIOUS = /[\p{M}\u200c\u200d\ufe00-\ufe0f]/u;
-/** Characters that join the one after: ZWJ, and the viramas and stackers that make conjuncts ("स्त"). */
-const JOINS_NEXT = /[\u094d\u09cd\u0acd\u0b4d\u0c4d\u0d4d\u1039\u17d2\u200d]/;
-
-/**
- * The first `max` characters of a text, with an ellipsis when cut. The cut falls between whole
- * characters as a reader sees them: a letter keeps its marks ("นี่", "ते"), a conjunct stays whole
- * ("स्त"), and neither a surrogate pair nor a joined emoji sequence is split.
- */
+/** The first `max` characters of a text, with an ellipsis when cut between whole characters as a reader sees them (see `safeCut`). */
 export function snippetOf(text: string, max: number): string {
   if (text.length <= max) return text;
-  let end = max - 1;
-  while (end > 0) {
-    const last = text.charCodeAt(end - 1);
-    if (!(last >= 0xd800 && last <= 0xdbff) && !JOINS_NEXT.test(text[end - 1]) && !JOINS_PREVIOUS.test(text[end])) break;
-    end--;
-  }
+  const end = safeCut(text, max - 1);
   return `${text.slice(0, end).trimEnd()}…`;
 }
 

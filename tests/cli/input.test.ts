@@ -106,6 +106,15 @@ describe('decodeInput', () => {
     expect(decodeInput(Buffer.from(text, 'utf16le'), 'page.html', 'utf-16le').content).toBe(text);
   });
 
+  it('names UTF-16 without a byte-order mark, and its byte order, in any script', () => {
+    const texts = ['وعبر هذا المسار، توصلت الدول المشاركة إلى اتفاق.', 'Москва объявила о новых мерах в понедельник.', '东京的天气今天很好，大家都出门了。'];
+    for (const text of texts) {
+      const le = Buffer.from(`${text}\n`.repeat(4), 'utf16le');
+      expect(reason(() => decodeInput(le, 'notes.txt')), text).toMatch(/without a byte-order mark \(read it with --encoding utf-16le/);
+      expect(reason(() => decodeInput(Buffer.from(le).swap16(), 'notes.txt')), text).toMatch(/without a byte-order mark \(read it with --encoding utf-16be/);
+    }
+  });
+
   it('refuses binary files and empty ones', () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     expect(reason(() => decodeInput(png, 'image.html'))).toBe('binary file, not text or HTML');

@@ -35,3 +35,12 @@ describe('paragraphsOf an HTML page', () => {
     expect(texts(html)).toEqual(['Deep and shown.', 'Shallow.']);
   });
 });
+
+describe('paragraphsOf a text file', () => {
+  test('takes every line break Unicode names as the end of a paragraph', () => {
+    const breaks = ['\r\n', '\r', '\n', '\v', '\f', '\u0085', '\u2028', '\u2029'];
+    const words = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+    const text = words.map((word, i) => word + (breaks[i] ?? '')).join('');
+    expect(paragraphsOf(parseInput({ kind: 'text', content: text })).map((p) => p.text)).toEqual(words);
+  });
+});

@@ -275,12 +275,15 @@ describe('npm run scan: bad input', SPAWNS, () => {
       [file('blank.html', '<!DOCTYPE html><html><body>\n  <script>document.title = "x";</script>\n</body></html>'), 'no text blocks found'],
       [file('latin1.txt', new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a])), 'cannot decode it as UTF-8: invalid byte sequence (save it as UTF-8, declare its charset, or name it with --encoding)'],
       [huge, 'too large (50.0 MiB; the limit is 32 MiB)'],
+      // A name with a terminal escape and a line break: written out as escapes, so it neither restyles the terminal nor breaks the line.
+      [file('e\u001b[31mred\nline.txt', ''), 'empty file'],
     ];
     const good = file('good.txt', lines.join('\n'));
     const paths = inputs.map(([path]) => path);
     const run = scan(['--json', ...paths.slice(0, 3), good, ...paths.slice(3)]);
     expect(run.status).toBe(1);
-    expect(run.stderr.trimEnd().split('\n')).toEqual(inputs.map(([path, reason]) => `scan: ${path}: ${reason}`));
+    const shown = (path: string) => path.replace('\u001b', '\\u001b').replace('\n', '\\u000a');
+    expect(run.stderr.trimEnd().split('\n')).toEqual(inputs.map(([path, reason]) => `scan: ${shown(path)}: ${reason}`));
     const [report, ...more] = reports(run);
     expect(more).toEqual([]);
     expect(report.file).toBe(good);

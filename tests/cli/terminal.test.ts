@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayWidth, isolate, painter, truncate, wantsColour } from '../../src/cli/terminal';
+import { displayWidth, isolate, painter, printable, truncate, wantsColour } from '../../src/cli/terminal';
 
 describe('isolate', () => {
   it('wraps text in first-strong isolate … pop directional isolate', () => {
@@ -8,6 +8,13 @@ describe('isolate', () => {
 
   it('drops terminal escapes, newlines and bidi controls that could escape the isolate', () => {
     expect(isolate('a\u001b[31mb\nc\u2069d\u202ee')).toBe('\u2068a[31mbcde\u2069');
+  });
+});
+
+describe('printable', () => {
+  it('writes control and bidi characters as escapes, and leaves the rest', () => {
+    expect(printable('e\u001b[31mred\nline\u202e.txt')).toBe('e\\u001b[31mred\\u000aline\\u202e.txt');
+    expect(printable('تقرير 2026.html')).toBe('تقرير 2026.html');
   });
 });
 
@@ -27,6 +34,11 @@ describe('truncate', () => {
     const cut = truncate(text, 5);
     expect(cut).toBe('عُقِدَتْ…');
     expect(displayWidth(cut)).toBe(5);
+  });
+
+  it('never splits an emoji sequence: a skin tone or a family stays whole, or goes', () => {
+    expect(truncate('Family day 👨‍👩‍👧 at the park', 14)).toBe('Family day…');
+    expect(truncate('Thanks 🙏🏽 to all of you', 10)).toBe('Thanks…');
   });
 
   it('counts CJK as two columns and never splits a surrogate pair', () => {

@@ -887,6 +887,9 @@ describe('snippetOf', () => {
     expect(snippetOf('ab قَالَ', 5)).toBe('ab…');
     expect(snippetOf('ab 👩‍💻 x', 6)).toBe('ab…');
     expect(snippetOf('ab ❤️ x', 5)).toBe('ab…');
+    // Before a skin tone, or inside a family.
+    expect(snippetOf('ab 🙏🏽 x', 6)).toBe('ab…');
+    expect(snippetOf('ab 👨‍👩‍👧 x', 9)).toBe('ab…');
     // A cut between whole characters stays where it was.
     expect(snippetOf('abcdefgh', 5)).toBe('abcd…');
   });
