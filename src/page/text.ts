@@ -68,13 +68,43 @@ export interface CollapseSink<S> {
 }
 
 /**
+ * Chinese and Japanese characters, wide punctuation and fullwidth forms: written without spaces, so a
+ * line break between two of them in the page's source is no gap (CSS Text's segment break rule; Hangul,
+ * written with spaces, is not among them).
+ */
+function isWideCjk(code: number): boolean {
+  return (
+    (code >= 0x3000 && code <= 0x30ff) ||
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0x20000 && code <= 0x3ffff)
+  );
+}
+
+/** The code point that ends `data[from, to)`. */
+function lastCodePoint(data: string, from: number, to: number): number {
+  const low = data.charCodeAt(to - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && to - 2 >= from) return data.codePointAt(to - 2)!;
+  return low;
+}
+
+/**
  * Collapses every whitespace run to one space and drops leading and trailing whitespace, across any
- * number of pieces of text fed in order. `length` is the output length so far.
+ * number of pieces of text fed in order; a run that is only a source line break between two Chinese
+ * or Japanese characters is dropped. `length` is the output length so far.
  */
 export class Collapser<S> {
   length = 0;
   /** A whitespace run has been read since the last character copied. */
   private pending = false;
+  /** The run holds a line break of the page's source (not a `<br>`). */
+  private sourceBreak = false;
+  /** The run holds a `<br>`, which the reader sees. */
+  private lineBroken = false;
+  /** The last code point copied. */
+  private lastCode = 0;
   /** The run's parts; objects are reused from `pool`, since runs come by the million in big pages. */
   private readonly gaps: Gap<S>[] = [];
   private readonly pool: Gap<S>[] = [];
@@ -84,6 +114,7 @@ export class Collapser<S> {
   /** A line break (`<br>`) reads as whitespace between words. */
   lineBreak(): void {
     this.pending = true;
+    this.lineBroken = true;
   }
 
   private addGap(source: S, from: number, to: number): void {
@@ -94,13 +125,16 @@ export class Collapser<S> {
     this.gaps.push(gap);
   }
 
-  /** Ends a whitespace run before a character: one space, unless nothing was output yet (trim). */
-  private endRun(): void {
-    if (this.length > 0) {
+  /** Ends a whitespace run before the character `next`: one space, unless nothing was output yet (trim) or it is no gap. */
+  private endRun(next: number): void {
+    const noGap = this.sourceBreak && !this.lineBroken && isWideCjk(this.lastCode) && isWideCjk(next);
+    if (this.length > 0 && !noGap) {
       this.sink.space(this.length, this.gaps);
       this.length += 1;
     }
     this.pending = false;
+    this.sourceBreak = false;
+    this.lineBroken = false;
     this.gaps.length = 0;
   }
 
@@ -113,15 +147,17 @@ export class Collapser<S> {
       if (start > copyFrom) this.copy(source, data, copyFrom, start);
       copyFrom = start + gap[0].length;
       this.pending = true;
+      if (!this.sourceBreak && /[\n\r]/.test(gap[0])) this.sourceBreak = true;
       this.addGap(source, start, copyFrom);
     }
     if (copyFrom < data.length) this.copy(source, data, copyFrom, data.length);
   }
 
   private copy(source: S, data: string, from: number, to: number): void {
-    if (this.pending) this.endRun();
+    if (this.pending) this.endRun(data.codePointAt(from)!);
     this.sink.copy(source, data, from, to, this.length);
     this.length += to - from;
+    this.lastCode = lastCodePoint(data, from, to);
   }
 }
 

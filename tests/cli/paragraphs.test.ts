@@ -36,6 +36,13 @@ describe('paragraphsOf an HTML page', () => {
   });
 });
 
+describe('paragraphsOf a page in Chinese or Japanese', () => {
+  test('reads a paragraph whose source breaks a line between two characters as one run of text, so it repeats its copy exactly', () => {
+    const line = '政府は月曜日、大都市のインフラ整備に向けた新しい計画を発表した。';
+    expect(texts(`<p>${line}</p><p>${line.slice(0, 7)}\n    ${line.slice(7)}</p>`)).toEqual([line, line]);
+  });
+});
+
 describe('paragraphsOf a text file', () => {
   test('takes every line break Unicode names as the end of a paragraph', () => {
     const breaks = ['\r\n', '\r', '\n', '\v', '\f', '\u0085', '\u2028', '\u2029'];

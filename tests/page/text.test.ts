@@ -27,6 +27,18 @@ describe('collapseWhitespace', () => {
     expect(collapseWhitespace('x')).toBe('x');
   });
 
+  it('drops a source line break between two Chinese or Japanese characters, as a browser shows them, and keeps every other gap', () => {
+    expect(collapseWhitespace('政府は月曜日、\n  新しい計画を発表した。')).toBe('政府は月曜日、新しい計画を発表した。');
+    expect(collapseWhitespace('东京的天气\r\n今天很好')).toBe('东京的天气今天很好');
+    // Past the Basic Multilingual Plane too.
+    expect(collapseWhitespace('𠀋\n𠀋')).toBe('𠀋𠀋');
+    // A space someone typed stays; Hangul is written with spaces; Latin and mixed text keep theirs.
+    expect(collapseWhitespace('東京 今日')).toBe('東京 今日');
+    expect(collapseWhitespace('한국\n사람')).toBe('한국 사람');
+    expect(collapseWhitespace('Tokyo\n今日')).toBe('Tokyo 今日');
+    expect(collapseWhitespace('one\ntwo')).toBe('one two');
+  });
+
   it('returns an empty string for blank input', () => {
     expect(collapseWhitespace(' \n\t\u00a0 ')).toBe('');
     expect(isBlank(' \n\t\u00a0 ')).toBe(true);
@@ -56,6 +68,17 @@ describe('Collapser', () => {
     collapser.lineBreak();
     expect(out.toString()).toBe('first second');
     expect(collapser.length).toBe('first second'.length);
+  });
+
+  it('keeps a <br> between Chinese characters a gap, and drops a source line break across pieces', () => {
+    const out = new CollapsedText();
+    const collapser = new Collapser<null>(out);
+    collapser.feed(null, '东京');
+    collapser.lineBreak();
+    collapser.feed(null, '今天\n');
+    collapser.feed(null, '很好');
+    expect(out.toString()).toBe('东京 今天很好');
+    expect(collapser.length).toBe('东京 今天很好'.length);
   });
 
   it('reports where each output character came from', () => {
