@@ -13,7 +13,7 @@ import {
 } from './dom-contract';
 import { createFold, setFoldExpanded } from './fold';
 import type { HighlightPainter, PaintRecord } from './highlights';
-import { holdRootStyles, releaseRootStyles } from './root-styles';
+import { holdRootStyles, releaseRootStyles, renewRootStyles } from './root-styles';
 import { canWrapRun, unwrapRun, wrapRun } from './run-wrapper';
 import { unwrapMarks, wrapMarks, type MarkRecord, type TextSegment } from './text-marks';
 import { ELEMENT_NODE } from './tree';
@@ -182,6 +182,8 @@ export class Annotator {
   apply(key: number, handle: BlockHandle, annotation: BlockAnnotation | null): boolean {
     const current = this.applied.get(key);
     if (current && annotation && this.inPlace(current, handle, annotation)) {
+      // A fold shown or hidden in place needs our rules in its root: the page may have reset them since.
+      if (current.styledRoot) renewRootStyles(current.styledRoot);
       this.retitle(current, annotation);
       if (current.annotation.fold !== annotation.fold) this.setFold(key, current, annotation.fold);
       current.annotation = annotation;

@@ -25,9 +25,14 @@ export function holdRootStyles(node: Node): ShadowRoot | null {
   if (!root) return null;
   holds.set(root, (holds.get(root) ?? 0) + 1);
   // Every hold checks (adoption is idempotent): a page that reset its root's adopted sheets gets ours back.
+  renewRootStyles(root);
+  return root;
+}
+
+/** Adopts the page rules again in a root we hold, should the page have reset its adopted sheets since (a theme switch). */
+export function renewRootStyles(root: ShadowRoot): void {
   const sheet = sharedSheet(root.ownerDocument, pageCss);
   if (sheet) adoptSheet(root, sheet);
-  return root;
 }
 
 /** Releases one hold from holdRootStyles; the root's last one takes the page rules out again. */

@@ -524,6 +524,17 @@ describe('open shadow roots', () => {
     expect(rootA.adoptedStyleSheets[0]).toBe(pageSheet);
   });
 
+  test("a page that resets its root's sheets gets the rules back when a fold there is shown or hidden in place", () => {
+    const { rootB, inB, annotator } = loadShadowPage();
+    annotator.apply(inB[0].key, inB[0].handle, repeat(0, { fold: 'folded' }));
+    // A theme switch in the page's component: its own sheet only.
+    const theme = new FakeSheet() as unknown as CSSStyleSheet;
+    rootB.adoptedStyleSheets = [theme];
+    annotator.apply(inB[0].key, inB[0].handle, repeat(0, { fold: 'expanded' }));
+    expect(rootB.adoptedStyleSheets).toHaveLength(2);
+    expect(rootB.adoptedStyleSheets[0]).toBe(theme);
+  });
+
   test('marks in the document itself adopt nothing anywhere', () => {
     const { document, rootA, rootB, blocks, annotator } = loadShadowPage();
     const light = blocks.find((b) => b.block.element.id === 'light')!;
