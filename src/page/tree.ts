@@ -17,13 +17,13 @@ const BLOCK_TAGS = new Set([
 ]);
 
 /**
- * Subtrees that never hold article text: code, styles, inert templates, form controls and their
+ * Subtrees that never hold article text: code, styles, inert templates, form controls, their labels and
  * options, fallback content that is not rendered (noscript, iframe, media), ruby pronunciation, and
  * drawings (svg, math), whose text is labels rather than prose.
  */
 const SKIPPED_TAGS = new Set([
   'applet', 'audio', 'base', 'button', 'canvas', 'datalist', 'embed', 'frame', 'frameset', 'head',
-  'iframe', 'input', 'link', 'math', 'meta', 'meter', 'noembed', 'noframes', 'noscript', 'object',
+  'iframe', 'input', 'label', 'link', 'math', 'meta', 'meter', 'noembed', 'noframes', 'noscript', 'object',
   'optgroup', 'option', 'param', 'progress', 'rp', 'rt', 'script', 'select', 'style', 'svg', 'template',
   'textarea', 'title', 'video',
 ]);
