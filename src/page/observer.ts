@@ -34,9 +34,10 @@ export interface ObserverOptions {
 
 export const OBSERVER_DEFAULTS: ObserverOptions = { debounceMs: 250, maxWaitMs: 1500, stormThreshold: 5000 };
 
-// `hidden` shows or hides a subtree without any change to its nodes (a "read more" that reveals the rest);
-// `contenteditable` hands one to the user (an edit button), or back, and an editable region is never read.
-const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['hidden', 'contenteditable'] };
+// `hidden` shows or hides a subtree without any change to its nodes (a "read more" that reveals the rest),
+// as `open` does a dialog's; `contenteditable` hands one to the user (an edit button), or back, and an
+// editable region is never read.
+const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true, attributeFilter: ['hidden', 'open', 'contenteditable'] };
 
 /** True for records that only move ParaDedup's own elements around. */
 function isOwnRecord(record: MutationRecord): boolean {

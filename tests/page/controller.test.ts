@@ -479,6 +479,16 @@ describe('living pages', () => {
     expect(doc.querySelectorAll('paradedup-fold')).toHaveLength(1);
   });
 
+  test('a dialog the page opens after the scan is read then, and its repeat found', async () => {
+    const win = pageWindow(`<html><body><article><p>${A}</p><p>${B}</p></article><dialog id="d"><p>${A}</p></dialog></body></html>`);
+    const { ready, doc, until } = start(win);
+    await ready;
+    expect(statuses(doc)).toEqual([]);
+    // dialog.show() sets the attribute.
+    doc.getElementById('d')!.setAttribute('open', '');
+    await until(() => expect(statuses(doc)).toEqual(['first', 'repeat']));
+  });
+
   test('a page switched to designMode is given back clean at its first edit', async () => {
     const win = pageWindow(`<html><body><article><p>${A}</p><p>${A}</p></article><aside><p>${B}</p></aside></body></html>`);
     const { ready, doc, until } = start(win);
