@@ -7,6 +7,8 @@ export type PageMode = 'collapse' | 'highlight' | 'off';
 export interface GroupSummary {
   /** Index of the group in the frame's report. */
   index: number;
+  /** The frame whose report it is, where the popup lists several frames' groups; the top frame's have none. */
+  frame?: number;
   canonical: number;
   /** `similar`: a duplicate that is not word for word (a number or a word changed). */
   members: { id: number; status: BlockStatus; similar?: boolean }[];
@@ -38,6 +40,9 @@ export type ToContent =
  * blocks (the badge sums it over the tab's frames); `error` says the scan failed and why.
  */
 export type ToBackground = { type: 'scan-report'; count: number; error?: string };
+
+/** What the popup asks the background: the frames of a tab that reported a scan, whose repeats the badge counts. */
+export type PopupToBackground = { type: 'reporting-frames'; tabId: number };
 
 export interface ContentReplies {
   'get-state': PageState;
@@ -85,6 +90,19 @@ export function isToBackground(message: unknown): message is ToBackground {
     m.count >= 0 &&
     (m.error === undefined || typeof m.error === 'string')
   );
+}
+
+export function isPopupToBackground(message: unknown): message is PopupToBackground {
+  if (typeof message !== 'object' || message === null) return false;
+  const m = message as Record<string, unknown>;
+  return m.type === 'reporting-frames' && typeof m.tabId === 'number' && Number.isInteger(m.tabId);
+}
+
+/** The frames of `tabId` that reported a scan; none when the background cannot say. */
+export async function reportingFrames(tabId: number): Promise<number[]> {
+  const message: PopupToBackground = { type: 'reporting-frames', tabId };
+  const frames = await withTimeout(browser.runtime.sendMessage(message) as Promise<unknown>, REPLY_TIMEOUT_MS).catch(() => null);
+  return Array.isArray(frames) ? frames.filter((id): id is number => Number.isInteger(id)) : [];
 }
 
 export function sendToTab<M extends ToContent>(

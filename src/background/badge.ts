@@ -106,6 +106,12 @@ export class Badge {
     );
   }
 
+  /** The frames of `tabId` whose latest scan report the badge holds. */
+  async reportingFrames(tabId: number): Promise<number[]> {
+    await this.queue;
+    return Object.keys((await this.store.load())[tabId]?.frames ?? {}).map(Number);
+  }
+
   removed(tabId: number): Promise<void> {
     return this.serial(async () => {
       await this.store.save(forgetTab(await this.store.load(), tabId));

@@ -1,6 +1,6 @@
 // Background wiring: badge updates from scan reports and tab events, and the keyboard command.
 import { browser } from 'wxt/browser';
-import { isToBackground, requestTab } from '../messages';
+import { isPopupToBackground, isToBackground, requestTab } from '../messages';
 import { translate } from '../ui/i18n';
 import { Badge, sessionBadgeStore, toolbarButton, type BadgeTexts } from './badge';
 import { TOGGLE_AUTO_COLLAPSE_COMMAND, toggleAutoCollapseInActiveTab } from './command';
@@ -21,6 +21,8 @@ export function createBadge(texts: BadgeTexts = badgeTexts()): Badge {
 /** Registers every listener synchronously, as MV3 service workers and MV2 event pages require. */
 export function startBackground(badge: Badge = createBadge()): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    // The popup lists and folds the repeats of every frame the badge counts.
+    if (isPopupToBackground(message)) return badge.reportingFrames(message.tabId);
     const tabId = sender.tab?.id;
     if (!isToBackground(message) || tabId === undefined) return undefined;
     const { count, error } = message;

@@ -120,6 +120,17 @@ describe('badge', () => {
     expect(await badgeText(TAB)).toBe('5');
   });
 
+  it('tells the popup which frames of a tab it counts, so the popup lists and folds what the badge counts', async () => {
+    const framesOf = async (tabId: number) => (await fakeBrowser.runtime.onMessage.trigger({ type: 'reporting-frames', tabId }, {}))[0];
+    await report(TAB, 0, { type: 'scan-report', count: 6 });
+    await report(TAB, 3, { type: 'scan-report', count: 2 });
+    expect(await framesOf(TAB)).toEqual([0, 3]);
+    expect(await framesOf(TAB + 1)).toEqual([]);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist'));
+    await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'loading' }, { id: TAB } as never);
+    expect(await framesOf(TAB)).toEqual([]);
+  });
+
   it('counts every frame when reports arrive at the same time', async () => {
     await Promise.all([1, 2, 3, 4, 5].map((frameId) => report(TAB, frameId, { type: 'scan-report', count: 1 })));
     expect(await badgeText(TAB)).toBe('5');

@@ -137,7 +137,7 @@ describe('PopupApp', () => {
     const root = await mount(<PopupApp messenger={messenger} t={tEn} pollMs={1} />);
     await waitFor(() => byRole(root, 'button', /^Go to the first occurrence/));
     await click(byRole(root, 'button', 'Go to occurrence 2 of 2'));
-    expect(messenger.jump).toHaveBeenCalledWith(TAB, 0, 7);
+    expect(messenger.jump).toHaveBeenCalledWith(TAB, 0, 7, 0);
   });
 
   it('shows the page as it is now when the entry clicked is gone from it', async () => {

@@ -100,9 +100,21 @@ describe('PopupView', () => {
     await click(byRole(root, 'button', /^Go to the first occurrence: The ministers/));
     await click(allByRole(root, 'button').filter((b) => b.getAttribute('aria-label') === 'Go to occurrence 2 of 2')[0]);
     expect(vi.mocked(p.onJump).mock.calls).toEqual([
-      [1, 2],
-      [0, 7],
+      [1, 2, 0],
+      [0, 7, 0],
     ]);
+  });
+
+  it('lists a frame’s groups after the page’s own, and jumps in that frame', async () => {
+    const fromFrame = { index: 0, frame: 5, canonical: 2, members: [{ id: 2, status: 'unique' as const }, { id: 3, status: 'duplicate' as const }], snippet: 'Comment quoted twice' };
+    if (readyPage.scan.status !== 'ready') throw new Error('not ready');
+    const page: PageState = { ...readyPage, scan: { ...readyPage.scan, groups: [...readyPage.scan.groups, fromFrame] } };
+    const p = props({ kind: 'page', page, autoCollapse: false });
+    const root = await mount(<PopupView {...p} />);
+    // Group 0 of the page and group 0 of the frame are two entries.
+    expect(root.querySelectorAll('.group')).toHaveLength(3);
+    await click(byRole(root, 'button', /^Go to the first occurrence: Comment quoted twice/));
+    expect(vi.mocked(p.onJump).mock.calls).toEqual([[0, 2, 5]]);
   });
 
   it('marks a copy that is not word for word with "≈", and names it so for screen readers', async () => {
@@ -118,7 +130,7 @@ describe('PopupView', () => {
     ]);
     expect(chips.map((chip) => chip.classList.contains('group__member--similar'))).toEqual([false, true, false]);
     await click(chips[1] as HTMLElement);
-    expect(vi.mocked(p.onJump).mock.calls).toEqual([[0, 4]]);
+    expect(vi.mocked(p.onJump).mock.calls).toEqual([[0, 4, 0]]);
   });
 
   it('says when there are no repeats', async () => {

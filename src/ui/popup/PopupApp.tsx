@@ -109,10 +109,10 @@ export function PopupApp({ messenger, t, pollMs = POLL_INTERVAL_MS }: PopupAppPr
         if (tabId.current === null) return;
         void messenger.setMode(tabId.current, mode).then(showPage, () => refresh());
       }}
-      onJump={(group, member) => {
+      onJump={(group, member, frame) => {
         if (tabId.current === null) return;
         // A page that changed since the list was shown may have no such entry any more: show its list as it is now.
-        void messenger.jump(tabId.current, group, member).then(
+        void messenger.jump(tabId.current, group, member, frame).then(
           (found) => (found ? undefined : refresh()),
           () => refresh(),
         );

@@ -17,7 +17,7 @@ export interface PopupActions {
   onToggleAutoCollapse(on: boolean): void;
   onSetMode(mode: PageMode): void;
   /** Scroll the page to block `member` (a block id) of group `group`. */
-  onJump(group: number, member: number): void;
+  onJump(group: number, member: number, frame: number): void;
   onOpenOptions(): void;
   onSetNeverScan(never: boolean): void;
 }
@@ -173,12 +173,12 @@ function GroupList({ groups, t, onJump }: { groups: GroupSummary[]; t: Translate
       ) : (
         <ul class={groups.length > LONG_LIST_GROUPS ? 'groups__list groups__list--long' : 'groups__list'}>
           {groups.map((group) => (
-            <li key={group.index} class="group">
+            <li key={`${group.frame ?? 0}:${group.index}`} class="group">
               <button
                 type="button"
                 class="group__snippet"
                 aria-label={t('popupGoToFirst', [group.snippet])}
-                onClick={() => onJump(group.index, group.canonical)}
+                onClick={() => onJump(group.index, group.canonical, group.frame ?? 0)}
               >
                 <span dir="auto">{group.snippet}</span>
               </button>
@@ -192,7 +192,7 @@ function GroupList({ groups, t, onJump }: { groups: GroupSummary[]; t: Translate
                       class={`group__member group__member--${i === 0 ? 'first' : member.status}${member.similar ? ' group__member--similar' : ''}`}
                       aria-label={name}
                       title={name}
-                      onClick={() => onJump(group.index, member.id)}
+                      onClick={() => onJump(group.index, member.id, group.frame ?? 0)}
                     >
                       {i + 1}
                     </button>

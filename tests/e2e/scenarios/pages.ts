@@ -527,16 +527,37 @@ export const pageScenarios: Scenario[] = [
   },
   {
     issue: 6,
-    name: 'same-origin iframes are scanned per frame and their counts add up in the badge',
+    name: 'same-origin iframes are scanned per frame; their counts add up in the badge and the popup, which lists and folds every frame’s repeats',
     async run(ctx) {
       const page = await ctx.open('frames.html');
       await expect.poll(() => frameMismatches(page), { timeout: SCAN_TIMEOUT_MS }).toEqual([]);
-      const total = await page.evaluate(() => {
-        const count = (w: Window) => w.__e2e.all('[data-expect="repeat"], [data-expect="partial"]').length;
-        return Array.from(document.querySelectorAll('iframe'), (f) => count(f.contentWindow!)).reduce((a, b) => a + b, count(window));
+      const expected = await page.evaluate(() => {
+        const windows = [window, ...Array.from(document.querySelectorAll('iframe'), (f) => f.contentWindow!)];
+        const count = (selector: string) => windows.reduce((sum, w) => sum + w.__e2e.all(selector).length, 0);
+        return { repeats: count('[data-expect="repeat"]'), partial: count('[data-expect="partial"]'), groups: count('[data-expect="first"]') };
       });
-      await expectBadge(ctx.browser, page, String(total));
+      await expectBadge(ctx.browser, page, String(expected.repeats + expected.partial));
       await expectAnnotationsAsFixtureSays(page);
+
+      const popup = await ctx.popup(page);
+      const counts = () =>
+        popup.evaluate(() => ({
+          numbers: Array.from(document.querySelectorAll('.counts dd'), (dd) => Number(dd.textContent)),
+          groups: document.querySelectorAll('.group').length,
+        }));
+      await expect.poll(counts, { timeout: SCAN_TIMEOUT_MS }).toEqual({ numbers: [expected.repeats, expected.partial], groups: expected.groups });
+      await popup.click(COLLAPSE_ALL);
+      const folded = () =>
+        page.evaluate(() => {
+          const windows = [window, ...Array.from(document.querySelectorAll('iframe'), (f) => f.contentWindow!)];
+          return windows.map((w) => w.__e2e.all('[data-expect="repeat"]').filter((el) => el.hasAttribute('data-paradedup-folded')).length);
+        });
+      const perWindow = await page.evaluate(() =>
+        [window, ...Array.from(document.querySelectorAll('iframe'), (f) => f.contentWindow!)].map((w) => w.__e2e.all('[data-expect="repeat"]').length),
+      );
+      await expect.poll(folded, { timeout: SCAN_TIMEOUT_MS }).toEqual(perWindow);
+      await popup.click(EXPAND_ALL);
+      await expect.poll(folded, { timeout: SCAN_TIMEOUT_MS }).toEqual(perWindow.map(() => 0));
     },
   },
 ];
