@@ -19,6 +19,11 @@ export interface WordChanges {
   dropped: TextRange[];
 }
 
+/** The same, knowing which changed ranges stand against nothing in the original: text the copy adds. */
+interface WordChangesWithAdded extends WordChanges {
+  added: TextRange[];
+}
+
 const enum Fnv {
   Offset = 0x811c9dc5 | 0,
   Prime = 0x01000193,
@@ -62,7 +67,7 @@ let lengths = new Uint16Array(0);
  * accents, tashkeel and digits' script are no change; two different words sharing a hash would only
  * leave a change unmarked.
  */
-function readWords(text: string, from: number, to: number, words: Words, numbersAlike = false): void {
+function readWords(text: string, from: number, to: number, words: Words): void {
   words.count = 0;
   let start = -1;
   let end = 0;
@@ -72,7 +77,7 @@ function readWords(text: string, from: number, to: number, words: Words, numbers
     const k = kindAt(c);
     if (k === Kind.Word || k === Kind.Expand) {
       if (start < 0) start = i;
-      if (k === Kind.Word) hash = Math.imul(hash ^ (numbersAlike ? anyDigit(c + foldOffset[c]) : c + foldOffset[c]), Fnv.Prime);
+      if (k === Kind.Word) hash = Math.imul(hash ^ (c + foldOffset[c]), Fnv.Prime);
       else {
         const out = expansion.get(c)!;
         for (let j = 0; j < out.length; j++) hash = Math.imul(hash ^ out.charCodeAt(j), Fnv.Prime);
@@ -91,11 +96,6 @@ function readWords(text: string, from: number, to: number, words: Words, numbers
   if (start >= 0) words.push(start, end, hash);
 }
 
-/** A folded code unit, every digit as 0: a changed number is the same word. */
-function anyDigit(folded: number): number {
-  return folded >= 0x30 && folded <= 0x39 ? 0x30 : folded;
-}
-
 function kindAt(c: number): Kind {
   const k = kind[c] as Kind;
   return k === Kind.Unbuilt ? kindOf(c) : k;
@@ -112,7 +112,7 @@ function matchMiddle(original: Int32Array, copy: Int32Array, a0: number, a1: num
   const n = a1 - a0;
   const m = b1 - b0;
   if (n === 0 || m === 0) return;
-  // Too large a table to fill: the whole middle stands as changed, which is still what differs.
+  // Too large a table to fill: the middle's words are left for `pairMoves` to pair by kind alone.
   if (n * m > MAX_CHANGE_CELLS) return;
   const width = m + 1;
   const cells = (n + 1) * width;
@@ -145,9 +145,15 @@ function matchMiddle(original: Int32Array, copy: Int32Array, a0: number, a1: num
 /**
  * How `copy`'s words part from `original`'s: each run of changed or added words is one range of the
  * copy (the spaces between included), and each run of words left out with nothing in their place
- * one range of the original. A replaced word is a change, not also a drop.
+ * one range of the original. A replaced word is a change, not also a drop; a moved one is neither.
  */
 export function wordChanges(original: string, copy: string): WordChanges {
+  const { changed, dropped } = compareWords(original, copy);
+  return { changed, dropped };
+}
+
+/** `wordChanges`, with the runs of the copy that the original has nothing across from. */
+function compareWords(original: string, copy: string): WordChangesWithAdded {
   // Most copies differ in one place: the text the two share at their start and end, cut back to
   // whole words, is the same, and only what lies between is read word by word.
   const shorter = Math.min(original.length, copy.length);
@@ -177,17 +183,41 @@ export function wordChanges(original: string, copy: string): WordChanges {
     matched[--tailB] = 1;
   }
   matchMiddle(a.keys, b.keys, head, tailA, head, tailB);
+  pairMoves(a, b);
   return gapsBetweenPairs(a, b);
+}
+
+const movedKeys = new Set<number>();
+
+/**
+ * A sentence moved elsewhere in the copy is neither left out where it was nor new where it is: an
+ * unpaired word of one side whose like is unpaired on the other side is marked as paired. Only the
+ * runs a longest common subsequence cannot follow are touched.
+ */
+function pairMoves(a: Words, b: Words): void {
+  movedKeys.clear();
+  for (let i = 0; i < a.count; i++) if (!matchedOriginal[i]) movedKeys.add(a.keys[i]);
+  if (movedKeys.size === 0) return;
+  const inCopy = new Set<number>();
+  for (let j = 0; j < b.count; j++) {
+    if (matched[j] || !movedKeys.has(b.keys[j])) continue;
+    inCopy.add(b.keys[j]);
+  }
+  if (inCopy.size === 0) return;
+  for (let j = 0; j < b.count; j++) if (!matched[j] && inCopy.has(b.keys[j])) matched[j] = 1;
+  for (let i = 0; i < a.count; i++) if (!matchedOriginal[i] && inCopy.has(a.keys[i])) matchedOriginal[i] = 1;
 }
 
 /**
  * The unpaired runs of both texts, read in step: paired words come in the same order on both sides,
- * so the runs between the same two pairs stand against each other. A run of the copy is a change;
- * a run of the original with none across from it is a drop.
+ * so the runs between the same two pairs stand against each other. A run of the copy is a change
+ * (added when nothing of the original stands across from it); a run of the original with none
+ * across from it is a drop.
  */
-function gapsBetweenPairs(a: Words, b: Words): WordChanges {
+function gapsBetweenPairs(a: Words, b: Words): WordChangesWithAdded {
   const changed: TextRange[] = [];
   const dropped: TextRange[] = [];
+  const added: TextRange[] = [];
   let i = 0;
   let j = 0;
   while (i < a.count || j < b.count) {
@@ -195,39 +225,29 @@ function gapsBetweenPairs(a: Words, b: Words): WordChanges {
     while (i < a.count && !matchedOriginal[i]) i++;
     const fromB = j;
     while (j < b.count && !matched[j]) j++;
-    if (j > fromB) changed.push({ start: b.starts[fromB], end: b.ends[j - 1] });
-    else if (i > fromA) dropped.push({ start: a.starts[fromA], end: a.ends[i - 1] });
+    if (j > fromB) {
+      const run = { start: b.starts[fromB], end: b.ends[j - 1] };
+      changed.push(run);
+      if (i === fromA) added.push(run);
+    } else if (i > fromA) dropped.push({ start: a.starts[fromA], end: a.ends[i - 1] });
     // Past the pair that ends both runs.
     i++;
     j++;
   }
-  return { changed, dropped };
+  return { changed, dropped, added };
+}
+
+/**
+ * The ranges of `copy` whose text is new against `original`: words the original has nothing across
+ * from (added), or, `strict`, any word it does not have there (changed). For telling a short sentence
+ * glued onto a repeat from one edited in place.
+ */
+export function newTextRanges(original: string, copy: string, strict: boolean): TextRange[] {
+  const { changed, added } = compareWords(original, copy);
+  return strict ? changed : added;
 }
 
 /** The words of `text` in `ranges`, as a reader is shown them: run after run, comma-separated. */
 export function wordsIn(text: string, ranges: readonly TextRange[]): string {
   return ranges.map(({ start, end }) => text.slice(start, end)).join(', ');
-}
-
-const pairsOfSource = new Set<number>();
-
-/** One key for two neighbouring words. */
-function pairKey(first: number, second: number): number {
-  return Math.imul(first, 0x9e3779b1) ^ second;
-}
-
-/**
- * The share of `text[from, to)`'s neighbouring word pairs that `source` has side by side too, words
- * folded as the engine folds them and any number standing for any other; 1 for fewer than two words.
- * A short sentence is too little for shingles, but its word pairs say whether it is new.
- */
-export function sharedWordPairs(source: string, text: string, from: number, to: number): number {
-  readWords(text, from, to, copyWords, true);
-  if (copyWords.count < 2) return 1;
-  readWords(source, 0, source.length, originalWords, true);
-  pairsOfSource.clear();
-  for (let i = 1; i < originalWords.count; i++) pairsOfSource.add(pairKey(originalWords.keys[i - 1], originalWords.keys[i]));
-  let found = 0;
-  for (let i = 1; i < copyWords.count; i++) if (pairsOfSource.has(pairKey(copyWords.keys[i - 1], copyWords.keys[i]))) found++;
-  return found / (copyWords.count - 1);
 }

@@ -1,6 +1,6 @@
 import { analyze, shingles, sortShingles, type Analysis } from './analyze';
 import { Buckets } from './buckets';
-import { sharedWordPairs } from './changes';
+import { newTextRanges, type TextRange } from './changes';
 import { popcount32 } from './hash';
 import { containment, jaccardAtLeast } from './similarity';
 import {
@@ -730,20 +730,34 @@ export class DedupIndex {
   }
 
   /**
-   * Whether the block holds a sentence too short to count as repeated text that none of the blocks it
-   * repeats (`sources`, by key) has: "He denied it." glued onto a repeat is still news, so the block is
-   * a partial, never folded away.
+   * Whether the block holds a sentence too short to count as repeated text that is new against every
+   * block it repeats (`sources`, by key): "He denied it." glued onto a repeat is still news, so the
+   * block is a partial, never folded away. New means mostly words with nothing across from them in
+   * that block, word by word; under `exact`, any word it does not have there. A short sentence
+   * edited in place ("He flatly denied it.") is a near copy's change, not new text.
    */
   private saysMoreThan(entry: Entry, sources: readonly number[], minJaccard: number): boolean {
     const { analysis } = entry;
+    const short: number[] = [];
     for (let i = 0; i < analysis.sentenceCount; i++) {
       const tokens = analysis.sentenceTokens(i);
-      if (tokens === 0 || tokens >= MIN_SENTENCE_TOKENS) continue;
-      const start = analysis.sentenceStart(i);
-      const end = analysis.sentenceEnd(i);
-      if (sources.every((key) => sharedWordPairs(this.entries[key]!.text, entry.text, start, end) < minJaccard)) return true;
+      if (tokens > 0 && tokens < MIN_SENTENCE_TOKENS) short.push(i);
     }
-    return false;
+    if (short.length === 0) return false;
+    const strict = minJaccard >= 1;
+    // Per sentence, whether every source so far finds it new; each source is compared once.
+    const newInAll = short.map(() => true);
+    for (const key of sources) {
+      const fresh = newTextRanges(this.entries[key]!.text, entry.text, strict);
+      short.forEach((i, n) => {
+        if (!newInAll[n]) return;
+        const start = analysis.sentenceStart(i);
+        const end = analysis.sentenceEnd(i);
+        const inNew = overlap(fresh, start, end);
+        newInAll[n] = strict ? inNew > 0 : inNew * 2 > end - start;
+      });
+    }
+    return newInAll.includes(true);
   }
 
   /** A sentence's own shingles; a one-sentence block's are the block's. */
@@ -769,4 +783,11 @@ export class DedupIndex {
     groups.sort((a, b) => a.order - b.order);
     return groups.map(({ canonical, members }) => ({ canonical, members }));
   }
+}
+
+/** How many characters of [start, end) the ranges cover. */
+function overlap(ranges: readonly TextRange[], start: number, end: number): number {
+  let covered = 0;
+  for (const range of ranges) covered += Math.max(0, Math.min(end, range.end) - Math.max(start, range.start));
+  return covered;
 }

@@ -59,6 +59,6 @@ export const CJK_CHAR_WEIGHT = 2;
 /**
  * The largest word table (words of the original times words of the copy, once their common start and
  * end are set aside) compared to show what changed in a near copy: 200 words against 200, 80 KB.
- * Beyond it the whole differing middle is shown as changed.
+ * Beyond it the middle's words are paired by kind alone, as moved ones are (`pairMoves`).
  */
 export const MAX_CHANGE_CELLS = 40_000;

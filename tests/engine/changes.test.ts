@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wordChanges, wordsIn } from '../../src/engine';
-import { sharedWordPairs } from '../../src/engine/changes';
+import { newTextRanges } from '../../src/engine/changes';
 import { MAX_CHANGE_CELLS } from '../../src/engine/thresholds';
 
 /** The text of each range of `copy` that `wordChanges` finds changed. */
@@ -73,32 +73,39 @@ describe('wordChanges: what a near copy changed', () => {
     expect(changed('Police arrested the man', 'Police arrested the man.')).toEqual([]);
   });
 
-  it('shows the whole differing middle of copies too long to compare word by word', () => {
-    const words = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(' ');
+  it('pairs the words of copies too long to compare in order by kind alone: only what the other lacks is marked', () => {
+    const words = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
     const side = Math.ceil(Math.sqrt(MAX_CHANGE_CELLS));
-    // Changed at both ends: the middle between them is the whole text.
+    // Changed at both ends: the middle between them is the whole text, past the table.
     const long = words('a', side);
-    expect(changed(`First ${long} last`, `Opening ${long} closing`)).toEqual([`Opening ${long} closing`]);
-    // Within the table, the two words alone.
-    const short = words('a', 10);
+    expect(changed(`First ${long.join(' ')} last`, `Opening ${long.join(' ')} closing`)).toEqual(['Opening', 'closing']);
+    expect(changed(`First ${long.join(' ')} last`, `Opening ${[...long].reverse().join(' ')} closing`)).toEqual(['Opening', 'closing']);
+    // Within the table, in order: the two words alone.
+    const short = words('a', 10).join(' ');
     expect(changed(`First ${short} last`, `Opening ${short} closing`)).toEqual(['Opening', 'closing']);
   });
 });
 
-describe('sharedWordPairs: whether a short sentence is new', () => {
-  const source = 'Police arrested the man on Monday. It cost 45 million. He said so.';
-  const share = (text: string) => sharedWordPairs(source, text, 0, text.length);
+describe('newTextRanges: text a copy adds', () => {
+  const source = 'Police arrested the man on Monday. It cost 45 million. He said so. Critics argued against it.';
+  const added = (copy: string, strict = false) => newTextRanges(source, copy, strict).map(({ start, end }) => copy.slice(start, end));
 
-  it('finds a sentence whose neighbouring words the source has, folded, any number for any other', () => {
-    expect(share('He said so.')).toBe(1);
-    expect(share('“HE SAID SO!”')).toBe(1);
-    expect(share('It cost 46 million.')).toBe(1);
-    expect(share('It cost ٤٥ million.')).toBe(1);
+  it('finds words with nothing across from them, and leaves words edited in place', () => {
+    expect(added(`${source} He denied it.`)).toEqual(['He denied it']);
+    expect(added(source.replace('He said so.', 'He said so. He denied it.'))).toEqual(['He denied it']);
+    expect(added(source.replace('arrested', 'released'))).toEqual([]);
+    expect(added(source.replace('45', '46'))).toEqual([]);
   });
 
-  it('finds a new one new, and cannot judge a single word', () => {
-    expect(share('He denied it.')).toBe(0);
-    expect(share('She said so.')).toBe(0.5);
-    expect(share('Yes.')).toBe(1);
+  it('strict, finds any word the source does not have there', () => {
+    expect(added(source.replace('45', '46'), true)).toEqual(['46']);
+  });
+});
+
+describe('wordChanges: sentences moved', () => {
+  it('names neither a moved sentence nor the place it left', () => {
+    const a = 'The council approved the budget on Monday. Critics argued that it ignores the cost of housing. He denied it.';
+    const moved = 'Critics argued that it ignores the cost of housing. The council approved the budget on Monday. He denied it.';
+    expect(wordChanges(a, moved)).toEqual({ changed: [], dropped: [] });
   });
 });

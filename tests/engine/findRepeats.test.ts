@@ -217,6 +217,29 @@ describe('glued paragraphs', () => {
     }
   });
 
+  test('a short sentence edited in place (a word dropped, changed or moved) keeps a near copy a duplicate, naming the change', () => {
+    const l1 = 'The city council approved a new budget on Monday, including funding for three new schools and a public library.';
+    const l2 = 'Critics argued that the proposal ignores the rising cost of housing in the northern districts.';
+    const pairs = [
+      ['He flatly denied it.', 'He denied it.'],
+      ['Police arrested him.', 'Police released him.'],
+      ['He said so.', 'So he said.'],
+    ];
+    for (const [before, after] of pairs) {
+      const block = findRepeats([`${l1} ${before} ${l2}`, FILLER[0], `${l1} ${after} ${l2}`]).blocks[2];
+      expect(block, after).toMatchObject({ status: 'duplicate', of: 0 });
+    }
+  });
+
+  test('under exact, a short sentence whose number changed is not the same text: the block is partial', () => {
+    const l1 = 'The city council approved a new budget on Monday, including funding for three new schools and a public library.';
+    const l2 = 'Critics argued that the proposal ignores the rising cost of housing in the northern districts.';
+    const copy = `${l1} Toll now 12. ${l2}`;
+    const block = findRepeats([`${l1} Toll now 15. ${l2}`, FILLER[0], copy], { strictness: 'exact' }).blocks[2];
+    expect(block.status).toBe('partial');
+    expect(block.repeated.map((r) => copy.slice(r.start, r.end))).toEqual([l1, l2]);
+  });
+
   test('a short sentence of either of two repeats glued together is no news', () => {
     const a = 'He said no. The ministers then left the hall without a statement and drove back to their hotels.';
     const b = 'Delegates said they would return to Geneva within two months, once the committee had met again.';
