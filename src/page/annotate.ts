@@ -88,6 +88,9 @@ interface Applied {
  */
 const UNFOLDABLE = 'td, th, tr, thead, tbody, tfoot, caption, colgroup, col, ol > li';
 
+/** An editable region inside a block belongs to the user: folding the block would hide it from them. */
+const EDITABLE = '[contenteditable]:not([contenteditable="false" i])';
+
 function sameRanges(a: readonly MarkAnnotation[], b: readonly MarkAnnotation[]): boolean {
   return (
     a.length === b.length &&
@@ -282,7 +285,7 @@ export class Annotator {
 
   private setFold(key: number, applied: Applied, state: FoldState): void {
     const { target } = applied;
-    if (state === null || target.matches(UNFOLDABLE) || !target.parentNode) {
+    if (state === null || target.matches(UNFOLDABLE) || target.querySelector(EDITABLE) || !target.parentNode) {
       applied.fold?.remove();
       applied.fold = null;
       target.removeAttribute(ATTR_FOLDED);

@@ -433,6 +433,15 @@ describe('collapse', () => {
     expect(document.querySelectorAll('td')[1].getAttribute('data-paradedup')).toBe('repeat');
   });
 
+  test('a block holding an editable region is highlighted but never folded: the region stays in the user’s sight', () => {
+    const { document, blocks, annotator } = load(`<p>${A}</p><p id="r">${A} <span contenteditable="true">note</span></p><p id="f">${A} <span contenteditable="false">x</span></p>`);
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded' }));
+    annotator.apply(blocks[2].key, blocks[2].handle, repeat(0, { fold: 'folded' }));
+    expect(document.querySelector('#r')!.hasAttribute('data-paradedup-folded')).toBe(false);
+    expect(document.querySelector('#r')!.getAttribute('data-paradedup')).toBe('repeat');
+    expect(document.querySelector('#f')!.hasAttribute('data-paradedup-folded')).toBe(true);
+  });
+
   test('items of a numbered list are highlighted but never folded, so the items after them keep their numbers; a bullet list’s are folded', () => {
     const { document, blocks, annotator } = load(`<ol><li>${A}</li><li>${A}</li><li>${B}</li></ol><ul><li>${A}</li></ul>`);
     const [, numbered, , bulleted] = blocks;
