@@ -52,6 +52,14 @@ export function takeStale(state: BadgeState, tabId: number): { frames: number[];
   return { frames: tab.stale, state: { ...state, [tabId]: { ...tab, stale: [] } } };
 }
 
+/** Frames that are gone (an iframe the page removed): their counts no longer describe the page. */
+export function forgetFrames(state: BadgeState, tabId: number, frameIds: readonly number[]): BadgeState {
+  const tab = state[tabId];
+  if (!tab) return state;
+  const frames = Object.fromEntries(Object.entries(tab.frames).filter(([id]) => !frameIds.includes(Number(id))));
+  return { ...state, [tabId]: { ...tab, frames } };
+}
+
 export function forgetTab(state: BadgeState, tabId: number): BadgeState {
   const { [tabId]: _gone, ...rest } = state;
   return rest;

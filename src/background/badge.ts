@@ -4,6 +4,7 @@ import type { PageState } from '../messages';
 import {
   applyReport,
   badgeLook,
+  forgetFrames,
   forgetTab,
   startLoading,
   takeStale,
@@ -106,10 +107,18 @@ export class Badge {
     );
   }
 
-  /** The frames of `tabId` whose latest scan report the badge holds. */
+  /**
+   * The frames of `tabId` whose latest scan report the badge holds, and that still answer: a frame
+   * that is gone (an iframe the page removed) is forgotten, and the badge counts without it.
+   */
   async reportingFrames(tabId: number): Promise<number[]> {
     await this.queue;
-    return Object.keys((await this.store.load())[tabId]?.frames ?? {}).map(Number);
+    const frames = Object.keys((await this.store.load())[tabId]?.frames ?? {}).map(Number);
+    // The top frame is the page: while it navigates it is silent, and the next load resets it anyway.
+    const answers = await Promise.all(frames.map((frameId) => frameId === 0 || this.askFrame(tabId, frameId).then(() => true, () => false)));
+    const gone = frames.filter((_, i) => !answers[i]);
+    if (gone.length > 0) await this.update(tabId, (state) => forgetFrames(state, tabId, gone));
+    return frames.filter((_, i) => answers[i]);
   }
 
   removed(tabId: number): Promise<void> {

@@ -120,13 +120,22 @@ describe('badge', () => {
     expect(await badgeText(TAB)).toBe('5');
   });
 
-  it('tells the popup which frames of a tab it counts, so the popup lists and folds what the badge counts', async () => {
+  it('tells the popup which frames of a tab it counts and still answer, forgetting a removed one, so the popup and the badge agree', async () => {
     const framesOf = async (tabId: number) => (await fakeBrowser.runtime.onMessage.trigger({ type: 'reporting-frames', tabId }, {}))[0];
+    const answering = new Set([0, 3]);
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation((async (_tab: number, _message: unknown, options: { frameId: number }) => {
+      if (!answering.has(options.frameId)) throw new Error('Could not establish connection. Receiving end does not exist.');
+      return pageState(1, 0);
+    }) as never);
     await report(TAB, 0, { type: 'scan-report', count: 6 });
     await report(TAB, 3, { type: 'scan-report', count: 2 });
+    await report(TAB, 5, { type: 'scan-report', count: 1 });
+    expect(await badgeText(TAB)).toBe('9');
+    // Frame 5 was removed from the page since it reported: it is forgotten, and the badge counts without it.
     expect(await framesOf(TAB)).toEqual([0, 3]);
+    expect(await badgeText(TAB)).toBe('8');
     expect(await framesOf(TAB + 1)).toEqual([]);
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist'));
+    answering.clear();
     await fakeBrowser.tabs.onUpdated.trigger(TAB, { status: 'loading' }, { id: TAB } as never);
     expect(await framesOf(TAB)).toEqual([]);
   });

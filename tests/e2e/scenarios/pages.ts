@@ -527,7 +527,7 @@ export const pageScenarios: Scenario[] = [
   },
   {
     issue: 6,
-    name: 'same-origin iframes are scanned per frame; their counts add up in the badge and the popup, which lists and folds every frame’s repeats',
+    name: 'same-origin iframes are scanned per frame; their counts add up in the badge and the popup, which lists and folds every frame’s repeats, and forget a frame the page removes',
     async run(ctx) {
       const page = await ctx.open('frames.html');
       await expect.poll(() => frameMismatches(page), { timeout: SCAN_TIMEOUT_MS }).toEqual([]);
@@ -558,6 +558,16 @@ export const pageScenarios: Scenario[] = [
       await expect.poll(folded, { timeout: SCAN_TIMEOUT_MS }).toEqual(perWindow);
       await popup.click(EXPAND_ALL);
       await expect.poll(folded, { timeout: SCAN_TIMEOUT_MS }).toEqual(perWindow.map(() => 0));
+
+      // The page removes its first frame: a popup opened then counts without it, and so does the badge.
+      const [, removed] = perWindow;
+      await page.evaluate(() => document.querySelector('iframe')!.remove());
+      const again = await ctx.popup(page);
+      const left = expected.repeats - removed;
+      await expect
+        .poll(() => again.evaluate(() => Array.from(document.querySelectorAll('.counts dd'), (dd) => Number(dd.textContent))), { timeout: SCAN_TIMEOUT_MS })
+        .toEqual([left, expected.partial]);
+      await expectBadge(ctx.browser, page, String(left + expected.partial));
     },
   },
 ];
