@@ -116,11 +116,17 @@ export async function inputsOf(path: string, unreadable: Unreadable): Promise<st
   const info = await stat(path).catch(() => null);
   if (!info?.isDirectory()) return [path];
   const found: string[] = [];
+  let listed = true;
   try {
-    await collectInputs(path, found, unreadable);
+    await collectInputs(path, found, (dir, reason) => {
+      listed = false;
+      unreadable(dir, reason);
+    });
   } catch (error) {
     throw fsReason(error);
   }
+  // With a subdirectory unread, its pages may be there: what could not be read has been said.
+  if (found.length === 0 && !listed) return [];
   if (found.length === 0) throw new InputError(`a directory with no pages or text files (${INPUT_EXTENSIONS.join(' ')})`);
   return found.sort();
 }
@@ -250,6 +256,8 @@ function blocksUsed(text: string): number {
  */
 function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const sample = bytes.subarray(0, Math.min(bytes.length, SNIFF_BYTES) & ~1);
+  // Text as it is, with a stray NUL: not UTF-16, whatever its pairs of letters would decode to.
+  if (readsAsText(utf8OrEmpty(sample))) return null;
   let best: 'utf-16le' | 'utf-16be' | null = null;
   let fewest = Infinity;
   for (const order of ['utf-16le', 'utf-16be'] as const) {
@@ -266,6 +274,15 @@ function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
     }
   }
   return best;
+}
+
+/** The bytes as UTF-8 (a character cut short at the end of the sample aside), or '' when they are not. */
+function utf8OrEmpty(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+  } catch {
+    return '';
+  }
 }
 
 function binaryFile(bytes: Uint8Array): InputError {

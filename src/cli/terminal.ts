@@ -6,9 +6,9 @@ import { safeCut } from '../engine';
 const FSI = '\u2068';
 const PDI = '\u2069';
 
-/** Control characters (terminal escapes, newlines) and explicit bidi embeddings/isolates, which
- * could break out of our isolate or the terminal line. */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** Control characters (terminal escapes, newlines), line and paragraph separators, and bidi marks,
+ * embeddings and isolates, which could break out of our isolate or the terminal line. */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/g;
 
 /** Characters that take no column: combining marks (Arabic tashkeel, accents) and zero-width formats. */
 const ZERO_WIDTH = /^[\p{M}\u200b-\u200f\u2060-\u2064\ufeff]$/u;

@@ -68,17 +68,20 @@ export interface CollapseSink<S> {
 }
 
 /**
- * Chinese and Japanese characters, wide punctuation and fullwidth forms: written without spaces, so a
- * line break between two of them in the page's source is no gap (CSS Text's segment break rule; Hangul,
+ * Chinese and Japanese characters (radicals, kana, Bopomofo, enclosed and compatibility forms,
+ * ideographs), wide punctuation, and fullwidth and halfwidth forms: written without spaces, so a line
+ * break between two of them in the page's source is no gap (CSS Text's segment break rule; Hangul,
  * written with spaces, is not among them).
  */
 function isWideCjk(code: number): boolean {
   return (
-    (code >= 0x3000 && code <= 0x30ff) ||
-    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x2e80 && code <= 0x312f) ||
+    (code >= 0x3190 && code <= 0x4dbf) ||
     (code >= 0x4e00 && code <= 0x9fff) ||
     (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff9f) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
     (code >= 0x20000 && code <= 0x3ffff)
   );
 }

@@ -120,6 +120,9 @@ describe('decodeInput', () => {
     expect(reason(() => decodeInput(png, 'image.html'))).toBe('binary file, not text or HTML');
     const controls = new Uint8Array(200).map((_, i) => (i % 4 === 0 ? 0x01 : 0x41));
     expect(reason(() => decodeInput(controls, 'data.txt'))).toBe('binary file, not text or HTML');
+    // UTF-8 text with a stray NUL is not UTF-16, whatever its pairs of letters decode to.
+    const strayNul = utf8(`${'Hello world, this is text. '.repeat(50)}\u0000`);
+    expect(reason(() => decodeInput(strayNul, 'notes.txt'))).toBe('binary file, not text or HTML');
     expect(reason(() => decodeInput(new Uint8Array(0), 'empty.txt'))).toBe('empty file');
   });
 });

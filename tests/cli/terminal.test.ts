@@ -14,6 +14,7 @@ describe('isolate', () => {
 describe('printable', () => {
   it('writes control and bidi characters as escapes, and leaves the rest', () => {
     expect(printable('e\u001b[31mred\nline\u202e.txt')).toBe('e\\u001b[31mred\\u000aline\\u202e.txt');
+    expect(printable('a\u200fb\u061cc\u2028d\u2029e')).toBe('a\\u200fb\\u061cc\\u2028d\\u2029e');
     expect(printable('تقرير 2026.html')).toBe('تقرير 2026.html');
   });
 });

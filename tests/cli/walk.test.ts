@@ -32,5 +32,11 @@ describe('inputsOf: a directory', () => {
     });
     expect(found).toEqual([join(folder, 'notes.txt'), join(folder, 'open', 'page.html')]);
     expect(unreadable).toEqual([[join(folder, 'locked'), 'permission denied']]);
+    // Where nothing else was found, the unread subdirectory is all there is to say: its pages may be there.
+    const only = join(dir, 'only');
+    mkdirSync(join(only, 'locked'), { recursive: true });
+    unreadable.length = 0;
+    expect(await inputsOf(only, (path, reason) => unreadable.push([path, reason.message]))).toEqual([]);
+    expect(unreadable).toEqual([[join(only, 'locked'), 'permission denied']]);
   });
 });

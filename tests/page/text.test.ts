@@ -30,8 +30,13 @@ describe('collapseWhitespace', () => {
   it('drops a source line break between two Chinese or Japanese characters, as a browser shows them, and keeps every other gap', () => {
     expect(collapseWhitespace('政府は月曜日、\n  新しい計画を発表した。')).toBe('政府は月曜日、新しい計画を発表した。');
     expect(collapseWhitespace('东京的天气\r\n今天很好')).toBe('东京的天气今天很好');
-    // Past the Basic Multilingual Plane too.
+    // Past the Basic Multilingual Plane too, and halfwidth kana, enclosed forms and Bopomofo.
     expect(collapseWhitespace('𠀋\n𠀋')).toBe('𠀋𠀋');
+    expect(collapseWhitespace('ｱｲｳｴｵ\nｶｷｸｹｺ')).toBe('ｱｲｳｴｵｶｷｸｹｺ');
+    expect(collapseWhitespace('㈱東京\n㈱大阪')).toBe('㈱東京㈱大阪');
+    expect(collapseWhitespace('ㄅㄆ\nㄇㄈ')).toBe('ㄅㄆㄇㄈ');
+    // Hangul compatibility jamo keep theirs.
+    expect(collapseWhitespace('ㄱㄴ\nㄷㄹ')).toBe('ㄱㄴ ㄷㄹ');
     // A space someone typed stays; Hangul is written with spaces; Latin and mixed text keep theirs.
     expect(collapseWhitespace('東京 今日')).toBe('東京 今日');
     expect(collapseWhitespace('한국\n사람')).toBe('한국 사람');
