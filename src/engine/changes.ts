@@ -187,25 +187,36 @@ function compareWords(original: string, copy: string): WordChangesWithAdded {
   return gapsBetweenPairs(a, b);
 }
 
-const movedKeys = new Set<number>();
+/** Per word kind, how many unpaired words of the original have it, then how many of them the copy took. */
+const unpairedInOriginal = new Map<number, number>();
+const takenByCopy = new Map<number, number>();
 
 /**
  * A sentence moved elsewhere in the copy is neither left out where it was nor new where it is: an
- * unpaired word of one side whose like is unpaired on the other side is marked as paired. Only the
- * runs a longest common subsequence cannot follow are touched.
+ * unpaired word of the copy whose like is unpaired in the original is paired with it, one for one, so
+ * both sides keep as many paired words. Only the words a longest common subsequence cannot follow are touched.
  */
 function pairMoves(a: Words, b: Words): void {
-  movedKeys.clear();
-  for (let i = 0; i < a.count; i++) if (!matchedOriginal[i]) movedKeys.add(a.keys[i]);
-  if (movedKeys.size === 0) return;
-  const inCopy = new Set<number>();
+  unpairedInOriginal.clear();
+  for (let i = 0; i < a.count; i++) if (!matchedOriginal[i]) unpairedInOriginal.set(a.keys[i], (unpairedInOriginal.get(a.keys[i]) ?? 0) + 1);
+  if (unpairedInOriginal.size === 0) return;
+  takenByCopy.clear();
   for (let j = 0; j < b.count; j++) {
-    if (matched[j] || !movedKeys.has(b.keys[j])) continue;
-    inCopy.add(b.keys[j]);
+    if (matched[j]) continue;
+    const left = unpairedInOriginal.get(b.keys[j]) ?? 0;
+    if (left === 0) continue;
+    unpairedInOriginal.set(b.keys[j], left - 1);
+    takenByCopy.set(b.keys[j], (takenByCopy.get(b.keys[j]) ?? 0) + 1);
+    matched[j] = 1;
   }
-  if (inCopy.size === 0) return;
-  for (let j = 0; j < b.count; j++) if (!matched[j] && inCopy.has(b.keys[j])) matched[j] = 1;
-  for (let i = 0; i < a.count; i++) if (!matchedOriginal[i] && inCopy.has(a.keys[i])) matchedOriginal[i] = 1;
+  for (let i = 0; i < a.count && takenByCopy.size > 0; i++) {
+    if (matchedOriginal[i]) continue;
+    const taken = takenByCopy.get(a.keys[i]) ?? 0;
+    if (taken === 0) continue;
+    if (taken === 1) takenByCopy.delete(a.keys[i]);
+    else takenByCopy.set(a.keys[i], taken - 1);
+    matchedOriginal[i] = 1;
+  }
 }
 
 /**

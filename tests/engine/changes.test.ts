@@ -108,4 +108,11 @@ describe('wordChanges: sentences moved', () => {
     const moved = 'Critics argued that it ignores the cost of housing. The council approved the budget on Monday. He denied it.';
     expect(wordChanges(a, moved)).toEqual({ changed: [], dropped: [] });
   });
+
+  it('pairs a moved word with one like it, so a sentence moved and written twice is added once', () => {
+    const a = 'The council met on Monday. Critics argued. He denied it.';
+    const copy = 'Critics argued. Critics argued. The council met on Monday. He denied it.';
+    expect(changed(a, copy)).toEqual(['Critics argued']);
+    expect(copy.indexOf('Critics argued', 1)).toBe(wordChanges(a, copy).changed[0].start);
+  });
 });
