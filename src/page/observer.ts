@@ -144,11 +144,13 @@ export class ChangeObserver {
   private collect(records: MutationRecord[]): void {
     if (records.length === 0 || !this.running) return;
     if (!this.storm) {
-      this.records.push(...records);
       // Past the threshold the records themselves are dropped: a storm is answered by one full rescan.
-      if (this.records.length > this.options.stormThreshold) {
+      if (this.records.length + records.length > this.options.stormThreshold) {
         this.storm = true;
         this.records = [];
+      } else {
+        // A loop, not a spread: a batch can hold more records than a call has room for arguments.
+        for (const record of records) this.records.push(record);
       }
     }
     this.firstPendingAt ??= this.timers.now();

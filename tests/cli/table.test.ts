@@ -73,6 +73,15 @@ describe('formatTable', () => {
     }
   });
 
+  it('lists more rows than a call takes arguments', () => {
+    const twoLines = ['The ceasefire talks resumed in Astana on Monday morning.', 'Observers from both sides said the first round went well.'];
+    const lines = Array.from({ length: 140_000 }, (_, i) => twoLines[i % 2]);
+    const report = scanInput('log.txt', { kind: 'text', content: lines.join('\n') }, {});
+    const rows = formatTable(report, { colour: false, width: 100 }).split('\n');
+    expect(rows.filter((row) => /#\d+ +duplicate +100%/.test(row))).toHaveLength(139_998);
+    expect(rows[rows.length - 1]).toMatch(/^ {2}139998 repeated, 0 partial in 140000 blocks/);
+  }, 30_000);
+
   it('colours kinds only when asked', () => {
     expect(formatTable(sampleReport(), { colour: true, width: 100 })).toContain('\u001b[33mduplicate\u001b[0m');
     expect(formatTable(sampleReport(), { colour: false, width: 100 })).not.toContain('\u001b');

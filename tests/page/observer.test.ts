@@ -34,6 +34,11 @@ class FakeMutationObserver {
     const records = this.takeRecords();
     if (records.length > 0) this.callback(records, this as unknown as MutationObserver);
   }
+
+  /** One delivery of `records`, however many: a page can make more in one task than a call takes arguments. */
+  deliverAtOnce(records: MutationRecord[]): void {
+    if (this.observing) this.callback(records, this as unknown as MutationObserver);
+  }
 }
 
 class FakeTimers implements ObserverTimers {
@@ -76,14 +81,14 @@ function record(type: 'childList' | 'characterData' | 'attributes', target: Node
 
 const OPTIONS: ObserverOptions = { debounceMs: 250, maxWaitMs: 1000, stormThreshold: 10 };
 
-function setup(handler?: (batch: ChangeBatch) => Promise<void>) {
+function setup(handler?: (batch: ChangeBatch) => Promise<void>, options: ObserverOptions = OPTIONS) {
   const timers = new FakeTimers();
   const batches: ChangeBatch[] = [];
   const observer = new ChangeObserver(
     FakeMutationObserver as unknown as typeof MutationObserver,
     timers,
     handler ?? (async (batch) => void batches.push(batch)),
-    OPTIONS,
+    options,
   );
   observer.observe(document);
   observer.start();
@@ -152,6 +157,19 @@ describe('ChangeObserver', () => {
     for (let i = 0; i <= OPTIONS.stormThreshold; i++) mutate(record('childList', article, [document.createElement('p')]));
     await timers.advance(OPTIONS.debounceMs);
     expect(batches).toEqual([{ kind: 'storm' }]);
+  });
+
+  test('a delivery of more records than a call takes arguments is still one batch, or one storm past the threshold', async () => {
+    const article = document.querySelector('article')!;
+    const added = document.createElement('p');
+    const many = Array.from({ length: 300_000 }, () => record('childList', article, [added]));
+    for (const stormThreshold of [1_000_000, 10]) {
+      const { timers, batches, mo } = setup(undefined, { ...OPTIONS, stormThreshold });
+      mo.deliverAtOnce(many);
+      await timers.advance(OPTIONS.debounceMs);
+      expect(batches).toHaveLength(1);
+      expect(batches[0].kind).toBe(stormThreshold === 10 ? 'storm' : 'changes');
+    }
   });
 
   test("pause keeps the page's queued changes but never sees our own writes", async () => {
