@@ -12,7 +12,7 @@ import {
   type AnnotationStatus,
 } from './dom-contract';
 import { createFold, setFoldExpanded } from './fold';
-import type { HighlightPainter, PaintRecord } from './highlights';
+import type { HighlightPainter, PaintedSegment, PaintRecord } from './highlights';
 import { holdRootStyles, releaseRootStyles, renewRootStyles } from './root-styles';
 import { canWrapRun, unwrapRun, wrapRun } from './run-wrapper';
 import { unwrapMarks, wrapMarks, type MarkRecord, type TextSegment } from './text-marks';
@@ -67,8 +67,8 @@ export interface FoldListener {
 interface Applied {
   handle: BlockHandle;
   annotation: BlockAnnotation;
-  /** The element that carries our attributes: the block's own element, or our run wrapper. */
-  target: Element;
+  /** The element that carries our attributes: the block's own element, or our run wrapper; null for a run painted in place. */
+  target: Element | null;
   wrapper: Element | null;
   /** The block's `title` before we set ours: undefined when we never touched it, null when it had none. */
   savedTitle: string | null | undefined;
@@ -157,7 +157,7 @@ export class Annotator {
   /** The block's placeholder, if it has one. */
   /** Blocks still in the page whose placeholder is not: the page took it out. */
   *lostFolds(): Generator<number> {
-    for (const [key, applied] of this.applied) if (applied.fold && !applied.fold.isConnected && applied.target.isConnected) yield key;
+    for (const [key, applied] of this.applied) if (applied.fold && !applied.fold.isConnected && applied.target?.isConnected) yield key;
   }
 
   foldOf(key: number): Element | null {
@@ -206,8 +206,8 @@ export class Annotator {
     if (applied.marks) unwrapMarks(applied.marks);
     if (applied.painted) this.painter?.erase(applied.painted);
     const { target } = applied;
-    for (const name of OWN_ATTRIBUTES) target.removeAttribute(name);
-    if (applied.savedTitle !== undefined && target.getAttribute('title') === applied.shownTitle) {
+    if (target) for (const name of OWN_ATTRIBUTES) target.removeAttribute(name);
+    if (target && applied.savedTitle !== undefined && target.getAttribute('title') === applied.shownTitle) {
       if (applied.savedTitle === null) target.removeAttribute('title');
       else target.setAttribute('title', applied.savedTitle);
     }
@@ -222,6 +222,9 @@ export class Annotator {
 
   /** Whether `annotation` can be shown by changing attributes of what `applied` already put in the page. */
   private inPlace(applied: Applied, handle: BlockHandle, annotation: BlockAnnotation): boolean {
+    // A run is wrapped only while it has a placeholder, and painted in place otherwise.
+    if (!applied.target && annotation.fold !== null) return false;
+    if (applied.wrapper && annotation.fold === null && this.painter) return false;
     return applied.handle === handle && sameShape(applied.annotation, annotation);
   }
 
@@ -229,7 +232,7 @@ export class Annotator {
   private retitle(applied: Applied, annotation: BlockAnnotation): void {
     const { target, marks } = applied;
     const title = this.blockTitle(annotation);
-    if (title !== null && title !== this.blockTitle(applied.annotation)) {
+    if (target && title !== null && title !== this.blockTitle(applied.annotation)) {
       target.setAttribute('title', title);
       applied.shownTitle = title;
     }
@@ -246,19 +249,37 @@ export class Annotator {
 
   private add(key: number, handle: BlockHandle, annotation: BlockAnnotation): boolean {
     // Ranges are located on the untouched DOM, before anything moves or splits.
-    const segments = annotation.marks.flatMap((mark) =>
+    const segments: (PaintedSegment & { of: number; title: string })[] = annotation.marks.flatMap((mark) =>
       handle.locate(mark.start, mark.end).map((segment) => ({ ...segment, of: mark.of, tint: mark.tint, title: mark.title, changed: mark.changed })),
     );
     let target = handle.element;
     let wrapper: Element | null = null;
     if (!target) {
-      if (!canWrapRun(handle.nodes)) return false;
-      target = wrapper = wrapRun(this.doc, handle.nodes);
+      const wrappable = canWrapRun(handle.nodes);
+      if (this.painter && (annotation.fold === null || !wrappable)) {
+        // A run with no placeholder (or none possible) is painted where it is: a framework that owns its
+        // nodes (React rendering text and <br>s) must find them where it put them, or its next update throws.
+        const run = annotation.status === 'partial' ? undefined : annotation.status;
+        if (run) segments.unshift(...handle.locate(0, Infinity).map((segment) => ({ ...segment, of: key, tint: annotation.tint, title: '', run })));
+      } else {
+        if (!wrappable) return false;
+        target = wrapper = wrapRun(this.doc, handle.nodes);
+      }
     }
     // The manifest CSS can't reach into a shadow root: the root gets the same rules while it holds our marks.
-    const styledRoot = holdRootStyles(target);
+    const styledRoot = holdRootStyles(target ?? handle.nodes[0]);
     const applied: Applied = { handle, annotation, target, wrapper, savedTitle: undefined, shownTitle: null, marks: null, painted: null, fold: null, styledRoot };
     this.applied.set(key, applied);
+    if (target) this.writeAttributes(applied, target, annotation);
+    if (segments.length > 0) {
+      if (this.painter) applied.painted = this.painter.paint(segments);
+      else applied.marks = wrapMarks(this.doc, segments);
+    }
+    this.setFold(key, applied, annotation.fold);
+    return true;
+  }
+
+  private writeAttributes(applied: Applied, target: Element, annotation: BlockAnnotation): void {
     target.setAttribute(ATTR_STATUS, annotation.status);
     target.setAttribute(ATTR_GROUP, String(annotation.group));
     target.setAttribute(ATTR_TINT, String(annotation.tint));
@@ -269,12 +290,6 @@ export class Annotator {
       target.setAttribute('title', title);
       applied.shownTitle = title;
     }
-    if (segments.length > 0) {
-      if (this.painter) applied.painted = this.painter.paint(segments);
-      else applied.marks = wrapMarks(this.doc, segments);
-    }
-    this.setFold(key, applied, annotation.fold);
-    return true;
   }
 
   /** The block's tooltip: its own, or, for painted marks (a highlight has no tooltip), the marks' titles. */
@@ -285,6 +300,7 @@ export class Annotator {
 
   private setFold(key: number, applied: Applied, state: FoldState): void {
     const { target } = applied;
+    if (!target) return;
     if (state === null || target.matches(UNFOLDABLE) || target.querySelector(EDITABLE) || !target.parentNode) {
       applied.fold?.remove();
       applied.fold = null;

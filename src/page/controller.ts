@@ -10,7 +10,7 @@ import { iterateBlocks, type PageBlock } from './blocks';
 import { changedScopes } from './change-scopes';
 import { ChangedWords } from './changed-words';
 import { TINT_COUNT } from './dom-contract';
-import { Flasher, scrollToElement } from './flash';
+import { Flasher, scrollToElement, scrollToNodes } from './flash';
 import { HighlightPainter } from './highlights';
 import { parseToContent } from './message-guard';
 import { ChangeObserver, OBSERVER_DEFAULTS, type ChangeBatch, type ObserverOptions, type ObserverTimers } from './observer';
@@ -842,9 +842,15 @@ export class PageController {
   private reveal(key: number): boolean {
     const tracked = this.registry.get(key);
     if (!tracked) return false;
-    const target = this.annotator.targetOf(key) ?? tracked.block.element;
-    scrollToElement(target);
-    this.flasher.flash(target);
+    const target = this.annotator.targetOf(key);
+    const { element, nodes } = tracked.block;
+    if (!target && nodes) {
+      // A run painted in place has no element to flash: its tint marks it.
+      scrollToNodes(nodes, element);
+      return true;
+    }
+    scrollToElement(target ?? element);
+    this.flasher.flash(target ?? element);
     return true;
   }
 

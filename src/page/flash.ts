@@ -31,9 +31,28 @@ export class Flasher {
   }
 }
 
+function scrollBehavior(view: Window | null): ScrollBehavior {
+  return (view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true) ? 'auto' : 'smooth';
+}
+
 /** Scrolls so the element sits mid-screen, without animation for people who asked for reduced motion. */
 export function scrollToElement(element: Element): void {
-  const view = element.ownerDocument.defaultView;
-  const reduced = view?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? true;
-  element.scrollIntoView?.({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+  element.scrollIntoView?.({ block: 'center', behavior: scrollBehavior(element.ownerDocument.defaultView) });
+}
+
+/**
+ * Scrolls the page so that consecutive sibling nodes (a run with no element of its own) sit
+ * mid-screen: their container first comes into view, then the window centres their box.
+ */
+export function scrollToNodes(nodes: readonly Node[], container: Element): void {
+  const doc = container.ownerDocument;
+  const view = doc.defaultView;
+  container.scrollIntoView?.({ block: 'nearest' });
+  if (!view || nodes.length === 0 || typeof doc.createRange !== 'function') return;
+  const range = doc.createRange();
+  range.setStartBefore(nodes[0]);
+  range.setEndAfter(nodes[nodes.length - 1]);
+  const box = range.getBoundingClientRect?.();
+  if (!box) return;
+  view.scrollBy({ top: box.top + box.height / 2 - view.innerHeight / 2, behavior: scrollBehavior(view) });
 }

@@ -13,10 +13,18 @@ export function highlightName(tint: number): string {
 /** The highlight of a near copy's changed words, whatever its group's colour. */
 export const CHANGED_HIGHLIGHT = 'paradedup-changed';
 
+/** The highlight of a whole `<br><br>`-separated run, a repeat or a first occurrence, in colour slot `tint`. */
+export function runHighlightName(status: RunStatus, tint: number): string {
+  return `paradedup-run-${status}-${tint}`;
+}
+
+export type RunStatus = 'repeat' | 'first';
+
 /** The parts of Highlight and HighlightRegistry used here, so that tests can stand in for them. */
 interface HighlightSet {
   add(range: AbstractRange): unknown;
   delete(range: AbstractRange): unknown;
+  priority?: number;
 }
 
 interface HighlightRegistryLike {
@@ -33,6 +41,8 @@ type HighlightWindow = {
 export interface PaintedSegment extends TextSegment {
   tint: number;
   changed?: boolean;
+  /** Part of a whole run painted as a repeat or first occurrence, rather than a mark. */
+  run?: RunStatus;
 }
 
 /** What one block's paint added, to be erased later. */
@@ -78,9 +88,9 @@ export class HighlightPainter {
     const record: PaintRecord = { ranges: [] };
     for (const segment of segments) {
       if (!isMarkable(segment)) continue;
-      const { node, start, end, tint, changed } = segment;
+      const { node, start, end, tint, changed, run } = segment;
       const range = new this.StaticRangeOf({ startContainer: node, startOffset: start, endContainer: node, endOffset: end });
-      const highlight = this.highlightOf(changed ? CHANGED_HIGHLIGHT : highlightName(tint));
+      const highlight = this.highlightOf(changed ? CHANGED_HIGHLIGHT : run ? runHighlightName(run, tint) : highlightName(tint));
       highlight.add(range);
       record.ranges.push({ highlight, range });
     }
@@ -94,7 +104,11 @@ export class HighlightPainter {
 
   private highlightOf(name: string): HighlightSet {
     let highlight = this.highlights.get(name);
-    if (!highlight) this.highlights.set(name, (highlight = new this.HighlightOf()));
+    if (!highlight) {
+      this.highlights.set(name, (highlight = new this.HighlightOf()));
+      // A near copy's changed words lie inside its run's tint: they are painted over it, whichever came first.
+      if (name === CHANGED_HIGHLIGHT) highlight.priority = 1;
+    }
     // Registered again whenever the page took it out of the registry or put another under our name.
     if (this.registry.get(name) !== highlight) this.registry.set(name, highlight);
     return highlight;

@@ -6,7 +6,7 @@ import { BlockRegistry, type TrackedBlock } from '../../src/page/block-registry'
 import { extractBlocks } from '../../src/page/blocks';
 import { Flasher } from '../../src/page/flash';
 import { HighlightPainter } from '../../src/page/highlights';
-import { addFakeHighlights, rangeText } from '../support/fake-highlights';
+import { addFakeHighlights, paintedTexts, rangeText } from '../support/fake-highlights';
 
 interface Page {
   document: Document;
@@ -289,6 +289,42 @@ describe('<br><br> runs', () => {
     expect(document.body.outerHTML).toBe(before);
     expect([...container.childNodes]).toEqual(children);
     children.forEach((child, i) => expect(container.childNodes[i]).toBe(child));
+  });
+
+  test('with highlights, a run without a placeholder is painted where it is; folding wraps it, and unfolding paints it again', () => {
+    const page = load(`<div id="c">${A}<br><br>${B}<br><br>${A}<br>tail <i>x</i></div>`);
+    const win = { document: page.document };
+    const registry = addFakeHighlights(win);
+    const annotator = new Annotator(page.document, { toggle: () => {}, goToFirst: () => {} }, HighlightPainter.of(win as unknown as Window));
+    const container = page.document.querySelector('#c')!;
+    const before = page.document.body.outerHTML;
+    const children = [...container.childNodes];
+    const runs = page.blocks.filter((b) => b.block.nodes);
+    const painted = (name: string) => [...(registry.get(name) ?? [])].map(rangeText).join('').trim();
+    annotator.apply(runs[0].key, runs[0].handle, first(1));
+    annotator.apply(runs[2].key, runs[2].handle, repeat(1));
+    // A page framework holding these nodes finds them where it put them.
+    expect(page.document.body.outerHTML).toBe(before);
+    children.forEach((child, i) => expect(container.childNodes[i]).toBe(child));
+    expect(painted('paradedup-run-first-1')).toBe(A);
+    expect(painted('paradedup-run-repeat-1')).toMatch(new RegExp(`^${A}\\s*tail x$`));
+    expect(annotator.targetOf(runs[2].key)).toBeNull();
+
+    annotator.apply(runs[2].key, runs[2].handle, repeat(1, { fold: 'folded' }));
+    const wrapper = container.querySelector('paradedup-block')!;
+    expect(wrapper.getAttribute('data-paradedup')).toBe('repeat');
+    expect(wrapper.hasAttribute('data-paradedup-folded')).toBe(true);
+    expect(painted('paradedup-run-repeat-1')).toBe('');
+
+    annotator.apply(runs[2].key, runs[2].handle, repeat(1));
+    expect(container.querySelector('paradedup-block')).toBeNull();
+    expect(container.querySelector('paradedup-fold')).toBeNull();
+    expect(painted('paradedup-run-repeat-1').startsWith(A)).toBe(true);
+    children.forEach((child, i) => expect(container.childNodes[i]).toBe(child));
+
+    annotator.clear();
+    expect(page.document.body.outerHTML).toBe(before);
+    expect(paintedTexts(registry)).toEqual([]);
   });
 
   test('a run holding an iframe is left alone: moving it would reload the frame', () => {

@@ -100,6 +100,7 @@
   // Our highlights' names: paradedup-<slot> for repeated text, paradedup-changed for a near copy's changed words.
   const REPEATED = /^paradedup-\d+$/;
   const CHANGED = /^paradedup-changed$/;
+  const RUN = /^paradedup-run-(repeat|first)-\d+$/;
 
   const LOOK = ['background-color', 'background-image', 'box-shadow', 'outline-style', 'outline-color',
     'border-top-style', 'border-top-color', 'color', 'text-decoration-line', 'display'];
@@ -169,6 +170,20 @@
     return found;
   }
 
+  /** `<br><br>`-separated runs ParaDedup painted in place below `root`: each range's text, the run's status, and its painted look. */
+  function runs(root = document) {
+    const found = [];
+    for (const { node, start, end, name } of highlightRanges(RUN)) {
+      if (!inside(root, node)) continue;
+      push(found, {
+        text: nodeData.call(node).slice(start, end).replace(/\s+/g, ' ').trim(),
+        status: name.split('-')[2],
+        look: look(parentNodeOf.call(node), `::highlight(${name})`),
+      });
+    }
+    return found;
+  }
+
   /** The text of `el` outside ParaDedup's marks, and whether any of it is rendered. */
   function unmarked(el) {
     const painted = highlightRanges();
@@ -226,7 +241,7 @@
     value: Object.freeze({
       original: () => original,
       bodyHTML: () => outerHTML.call(document.body),
-      all, text, visible, inViewport, look, marks, unmarked, annotations, watch, watchReport,
+      all, text, visible, inViewport, look, marks, runs, unmarked, annotations, watch, watchReport,
       violations: () => violations.slice(),
     }),
   });

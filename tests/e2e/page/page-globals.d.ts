@@ -23,6 +23,8 @@ export interface PageHelpers {
   look(el: Element, pseudo?: string): Look;
   /** ParaDedup's marks of repeated text below `root` (`changed`: of a near copy's changed words): <paradedup-mark> elements, or the ranges it painted as highlights. */
   marks(root?: Document | Element | DocumentFragment, changed?: boolean): { text: string; visible: boolean; look: Look; kind: 'element' | 'static' | 'live' }[];
+  /** `<br><br>`-separated runs painted in place below `root`: one entry per range (a run may span several Text nodes). */
+  runs(root?: Document | Element | DocumentFragment): { text: string; status: 'repeat' | 'first'; look: Look }[];
   /** The text of `el` outside ParaDedup's marks, and whether any of it is rendered. */
   unmarked(el: Element): { text: string; rendered: boolean };
   annotations(root?: Document | Element | DocumentFragment): Annotation[];
@@ -54,6 +56,8 @@ export interface FixtureApi {
   hideFirst(): void;
   hideBoxlessFirst(): void;
   hideRepeat(): void;
+  /** Renders a new item before the first and takes the last out, by the nodes the page holds (framework-runs.html); returns the story's text. */
+  update(): string;
   /** How many of the page's own <paradedup-fold> or <paradedup-block> components were constructed (taken-element-name.html, taken-block-name.html). */
   constructed(): number;
 }

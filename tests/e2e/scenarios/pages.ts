@@ -99,8 +99,8 @@ function scriptsScenario(name: string, fixture: string): Scenario {
 function ownInside(page: TestPage, selector: string) {
   return page.evaluate((sel) => {
     const root = document.querySelector(sel)!;
-    const { all, marks } = window.__e2e;
-    return all('[data-paradedup], [data-paradedup-folded], paradedup-fold, paradedup-block', root).length + marks(root).length;
+    const { all, marks, runs } = window.__e2e;
+    return all('[data-paradedup], [data-paradedup-folded], paradedup-fold, paradedup-block', root).length + marks(root).length + runs(root).length;
   }, selector);
 }
 
@@ -194,7 +194,7 @@ export const pageScenarios: Scenario[] = [
     name: 'a page’s own boxes: a dark callout keeps its box under the tint, folding does not renumber a numbered list, and a flex column’s items are not merged',
     async run(ctx) {
       const page = await ctx.open('styled-boxes.en.html');
-      // The two repeats and the flex column's glued paragraph, which is counted but left unwrapped.
+      // The two repeats and the flex column's glued paragraph, which is painted in place, never wrapped.
       await expectBadge(ctx.browser, page, '3');
       await expectAnnotationsAsFixtureSays(page);
       const callout = await page.evaluate(() => {
@@ -217,7 +217,10 @@ export const pageScenarios: Scenario[] = [
         return { placeholders: document.querySelectorAll('#timeline paradedup-fold').length, status: copy.getAttribute('data-paradedup'), visible: window.__e2e.visible(copy) };
       });
       expect(timeline, 'a numbered item is highlighted, never folded').toEqual({ placeholders: 0, status: 'repeat', visible: true });
-      expect(await ownInside(page, '#post'), 'nothing wrapped in the flex column').toBe(0);
+      expect(await page.evaluate(() => window.__e2e.all('paradedup-block, paradedup-fold, [data-paradedup]', document.getElementById('post')!).length), 'nothing wrapped in the flex column').toBe(0);
+      expect(await page.evaluate(() => window.__e2e.marks(document.getElementById('post')!).map((mark) => mark.text).join(' ')), 'its glued repeat, painted in place').toContain(
+        'The regional council approved',
+      );
       const { lead, post } = await column();
       expect(lead, 'the column’s first item spans it, as before').toBe(post);
       await clickInPopup(ctx, page, EXPAND_ALL);
@@ -253,9 +256,14 @@ export const pageScenarios: Scenario[] = [
   },
   {
     issue: 6,
-    name: 'a page that owns the element name <paradedup-block>: wrapping a <br><br> paragraph is refused, the scan fails, the page is left intact',
+    name: 'a page that owns the element name <paradedup-block>: a <br><br> paragraph is painted in place; wrapping it to fold it is refused, the scan fails, the page is left intact',
     async run(ctx) {
       const page = await ctx.open('taken-block-name.html');
+      await expectBadge(ctx.browser, page, '1');
+      const painted = () => page.evaluate(() => window.__e2e.runs().map((run) => run.status).sort());
+      await expect.poll(painted, { timeout: SCAN_TIMEOUT_MS }).toEqual(['first', 'repeat']);
+      expect(await page.evaluate(() => window.fixture.constructed())).toBe(0);
+      await clickInPopup(ctx, page, COLLAPSE_ALL);
       await expectBadge(ctx.browser, page, '!');
       const popup = await ctx.popup(page);
       await expect.poll(() => popupText(popup), { timeout: SCAN_TIMEOUT_MS }).toMatch(/Scan failed: .*<paradedup-block>/i);
@@ -320,7 +328,7 @@ export const pageScenarios: Scenario[] = [
   },
   {
     issue: 6,
-    name: '<br><br>-separated paragraphs: the repeated run is wrapped, marked, folded, and restored exactly',
+    name: '<br><br>-separated paragraphs: the repeated run is painted in place, wrapped only to be folded, and restored exactly',
     async run(ctx) {
       const page = await ctx.open('br-separated.ar.html');
       const runs = await page.evaluate(() => {
@@ -346,14 +354,22 @@ export const pageScenarios: Scenario[] = [
       const repeated = runs.texts.filter((_, i) => runs.expect[i] === 'repeat');
       expect(repeated).toHaveLength(1);
       await expectBadge(ctx.browser, page, String(repeated.length));
-      const marked = () =>
+      const painted = () =>
         page.evaluate(() =>
-          window.__e2e.all('#entry [data-paradedup="repeat"], #entry [data-paradedup="partial"]').map((el) => ({
-            tag: el.localName,
-            text: window.__e2e.text(el),
-          })),
+          window.__e2e
+            .runs(document.getElementById('entry')!)
+            .filter((run) => run.status === 'repeat')
+            .map((run) => run.text)
+            .join(' '),
         );
-      await expect.poll(marked, { timeout: SCAN_TIMEOUT_MS }).toEqual([{ tag: 'paradedup-block', text: repeated[0] }]);
+      await expect.poll(painted, { timeout: SCAN_TIMEOUT_MS }).toBe(repeated[0]);
+      // Painted, not wrapped: a framework that rendered these nodes finds them where it put them.
+      const inPlace = () =>
+        page.evaluate(() => ({
+          ours: window.__e2e.all('#entry paradedup-block, #entry [data-paradedup]').length,
+          childNodes: document.getElementById('entry')!.childNodes.length,
+        }));
+      expect(await inPlace()).toEqual({ ours: 0, childNodes: runs.childNodes });
 
       const popup = await clickInPopup(ctx, page, COLLAPSE_ALL);
       await expect
@@ -366,9 +382,23 @@ export const pageScenarios: Scenario[] = [
         .toBe(true);
       await popup.click(EXPAND_ALL);
       await expectOriginalDom(page);
-      expect(await page.evaluate(() => document.getElementById('entry')!.childNodes.length), 'text nodes merged back').toBe(
-        runs.childNodes,
-      );
+      expect(await inPlace(), 'text nodes merged back').toEqual({ ours: 0, childNodes: runs.childNodes });
+    },
+  },
+  {
+    issue: 6,
+    name: '<br><br>-separated paragraphs a framework rendered: highlighting leaves its nodes where it put them, so its next update works',
+    async run(ctx) {
+      const page = await ctx.open('framework-runs.html');
+      await expectBadge(ctx.browser, page, '1');
+      const painted = () => page.evaluate(() => window.__e2e.runs().map((run) => run.status).sort());
+      await expect.poll(painted, { timeout: SCAN_TIMEOUT_MS }).toEqual(['first', 'repeat']);
+      const text = await page.evaluate(() => window.fixture.update());
+      expect(text).toMatch(/^Freight crossings.*The ferry operator.*Passengers holding.*The ferry operator.*$/);
+      expect(page.errors).toEqual([]);
+      // The page's change is rescanned: the same two copies, painted again.
+      await expect.poll(painted, { timeout: SCAN_TIMEOUT_MS }).toEqual(['first', 'repeat']);
+      await expectBadge(ctx.browser, page, '1');
     },
   },
   {
