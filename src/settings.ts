@@ -68,14 +68,25 @@ const HOST_LABEL = /^[a-z0-9](?:[a-z0-9_-]*[a-z0-9])?$/;
 /** location.hostname gives IPv6 addresses in brackets. */
 const IPV6 = /^\[[0-9a-f:.]+\]$/;
 
+/** Second-level labels under which country domains register sites (gov.uk, co.jp, com.au): public suffixes, not sites. */
+const REGISTRY_LABELS = new Set(['ac', 'co', 'com', 'edu', 'go', 'gob', 'gouv', 'gov', 'govt', 'ltd', 'mil', 'ne', 'net', 'nhs', 'nic', 'or', 'org', 'plc', 'sch']);
+
+/** Whether `host` (lower case) looks like a public suffix: a top-level domain, or a registry label under a country's. */
+function isPublicSuffix(host: string): boolean {
+  const labels = host.split('.');
+  return labels.length === 1 || (labels.length === 2 && labels[1].length === 2 && REGISTRY_LABELS.has(labels[0]));
+}
+
 /**
  * The key a hostname's rule is stored under: lower case, no trailing dot, no leading "www."
- * (www.example.com and example.com are the same site to a reader). Empty when it isn't a hostname.
+ * (www.example.com and example.com are the same site to a reader), unless what is left is a public
+ * suffix: a rule there would cover every site under it (www.gov.uk is one site, gov.uk hundreds).
+ * Empty when it isn't a hostname.
  */
 export function siteKey(hostname: string): string {
   const host = hostname.trim().toLowerCase().replace(/\.+$/, '');
   if (!IPV6.test(host) && !host.split('.').every((label) => HOST_LABEL.test(label))) return '';
-  return host.startsWith('www.') && host.length > 4 ? host.slice(4) : host;
+  return host.startsWith('www.') && !isPublicSuffix(host.slice(4)) ? host.slice(4) : host;
 }
 
 /**
@@ -172,7 +183,14 @@ export const siteRulesItem = definedOnFirstUse(() =>
   }),
 );
 
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Equal JSON values, whatever their keys' order: Chrome's storage hands objects back with their keys sorted. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = Object.keys(a);
+  const other = b as Record<string, unknown>;
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(other, key) && sameValue((a as Record<string, unknown>)[key], other[key]));
+}
 
 type Repairable<T> = Pick<Item<T>, 'getValue' | 'setValue'>;
 
@@ -182,7 +200,7 @@ type Repairable<T> = Pick<Item<T>, 'getValue' | 'setValue'>;
  */
 async function repairStored<T>(item: () => Repairable<T>, raw: unknown, repair: (raw: unknown) => T): Promise<T> {
   const repaired = repair(raw);
-  if (raw != null && !sameJson(raw, repaired)) await item().setValue(repaired).catch(() => undefined);
+  if (raw != null && !sameValue(raw, repaired)) await item().setValue(repaired).catch(() => undefined);
   return repaired;
 }
 
@@ -244,10 +262,25 @@ async function readBoth(prefetch?: SettingsPrefetch | null): Promise<[GlobalSett
   ]);
 }
 
-export async function saveSettings(patch: Partial<GlobalSettings>): Promise<GlobalSettings> {
-  const next = repairSettings({ ...(await getSettings()), ...patch });
-  await settingsItem().setValue(next);
-  return next;
+/** The last write queued; each write reads what the one before it wrote. */
+let lastWrite: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs a read-then-write after this context's earlier ones: two at once (a held-down shortcut, the
+ * popup and a toggle) would both read the old value and one change would be lost.
+ */
+function inTurn<T>(write: () => Promise<T>): Promise<T> {
+  const run = lastWrite.then(write, write);
+  lastWrite = run.catch(() => undefined);
+  return run;
+}
+
+export function saveSettings(patch: Partial<GlobalSettings>): Promise<GlobalSettings> {
+  return inTurn(async () => {
+    const next = repairSettings({ ...(await getSettings()), ...patch });
+    await settingsItem().setValue(next);
+    return next;
+  });
 }
 
 /**
@@ -324,12 +357,11 @@ export function watchPagePlan(hostname: string, onChange: (plan: PagePlan) => vo
  * Sets one field of a site's own rule. A value equal to what the site would inherit anyway is
  * removed instead, so rules stay minimal and a later change on the parent domain still applies.
  */
-export async function setSiteField(
-  hostname: string,
-  field: keyof SiteRule,
-  value: boolean | undefined,
-  inheritedDefault = false,
-): Promise<SiteRules> {
+export function setSiteField(hostname: string, field: keyof SiteRule, value: boolean | undefined, inheritedDefault = false): Promise<SiteRules> {
+  return inTurn(() => writeSiteField(hostname, field, value, inheritedDefault));
+}
+
+async function writeSiteField(hostname: string, field: keyof SiteRule, value: boolean | undefined, inheritedDefault: boolean): Promise<SiteRules> {
   const key = siteKey(hostname);
   const rules = await getSiteRules();
   if (!key) return rules;
@@ -344,17 +376,21 @@ export async function setSiteField(
   return next;
 }
 
-export async function setAutoCollapse(hostname: string, on: boolean): Promise<void> {
-  const settings = await getSettings();
-  await setSiteField(hostname, 'autoCollapse', on, settings.defaultMode === 'collapse');
+export function setAutoCollapse(hostname: string, on: boolean): Promise<void> {
+  return inTurn(async () => {
+    const settings = await getSettings();
+    await writeSiteField(hostname, 'autoCollapse', on, settings.defaultMode === 'collapse');
+  });
 }
 
 /** Flips auto-collapse for a hostname's site and returns the new state. */
-export async function toggleAutoCollapse(hostname: string): Promise<boolean> {
-  const [settings, rules] = await Promise.all([getSettings(), getSiteRules()]);
-  const on = !isAutoCollapse(settings, rules, hostname);
-  await setAutoCollapse(hostname, on);
-  return on;
+export function toggleAutoCollapse(hostname: string): Promise<boolean> {
+  return inTurn(async () => {
+    const [settings, rules] = await Promise.all([getSettings(), getSiteRules()]);
+    const on = !isAutoCollapse(settings, rules, hostname);
+    await writeSiteField(hostname, 'autoCollapse', on, settings.defaultMode === 'collapse');
+    return on;
+  });
 }
 
 export async function setNeverScan(hostname: string, never: boolean): Promise<void> {

@@ -12,6 +12,7 @@ import {
   repairSettings,
   repairSiteRules,
   saveSettings,
+  setAutoCollapse,
   setNeverScan,
   settingsItem,
   siteKey,
@@ -116,6 +117,16 @@ describe('repairing corrupted storage', () => {
     expect(await readRaw('siteRules')).toEqual({ 'example.com': { autoCollapse: true } });
   });
 
+  it('never writes back valid settings stored with their keys in another order, as Chrome hands them back sorted', async () => {
+    await writeRaw({ settings: { defaultMode: 'collapse', minBlockChars: 60, strictness: 'loose' }, settings$: { v: 2 } });
+    await writeRaw({ siteRules: { 'example.com': { never: false, autoCollapse: true } }, siteRules$: { v: 2 } });
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+    for (let i = 0; i < 3; i++) await loadPagePlan('example.com');
+    expect(await getSettings()).toEqual({ strictness: 'loose', minBlockChars: 60, defaultMode: 'collapse' });
+    expect(set).not.toHaveBeenCalled();
+    set.mockRestore();
+  });
+
   it('survives a garbage string where the whole object should be', async () => {
     await writeRaw({ settings: '\u0000not json', siteRules: 17 });
     expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
@@ -164,6 +175,15 @@ describe('migrations', () => {
 });
 
 describe('site keys and rule resolution', () => {
+  it('keeps "www." where what follows is a public suffix, so a rule on one site never covers all under it', () => {
+    expect(siteKey('www.gov.uk')).toBe('www.gov.uk');
+    expect(siteKey('www.co.jp')).toBe('www.co.jp');
+    expect(siteKey('www.com')).toBe('www.com');
+    expect(siteKey('www.bbc.co.uk')).toBe('bbc.co.uk');
+    expect(siteKey('www.example.de')).toBe('example.de');
+    expect(siteRule({ [siteKey('www.gov.uk')]: { never: true } }, 'www.ons.gov.uk')).toEqual({});
+  });
+
   it('normalises hostnames to site keys', () => {
     expect(siteKey('WWW.Example.COM.')).toBe('example.com');
     expect(siteKey('news.example.com')).toBe('news.example.com');
@@ -392,5 +412,27 @@ describe("a page's plan from the document_start prefetch", () => {
     await writeRaw({ settings: { ...DEFAULT_SETTINGS, defaultMode: 'collapse' }, settings$: { v: 2 } });
     const failed: SettingsPrefetch = { startedAt: 0, ranUntil: 0, values: Promise.reject(new Error('no storage yet')), answeredAt: null, stale: false };
     expect((await loadPagePlan('example.com', failed)).mode).toBe('collapse');
+  });
+});
+
+describe('writes at the same time', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('loses none: each read-then-write waits for the one before', async () => {
+    await Promise.all([setAutoCollapse('a.com', true), setNeverScan('b.com', true)]);
+    expect(await getSiteRules()).toEqual({ 'a.com': { autoCollapse: true }, 'b.com': { never: true } });
+    const toggles = await Promise.all([toggleAutoCollapse('a.com'), toggleAutoCollapse('a.com')]);
+    expect(toggles).toEqual([false, true]);
+    expect(siteRule(await getSiteRules(), 'a.com')).toEqual({ autoCollapse: true });
+    await Promise.all([saveSettings({ strictness: 'loose' }), saveSettings({ minBlockChars: 80 })]);
+    expect(await getSettings()).toEqual({ ...DEFAULT_SETTINGS, strictness: 'loose', minBlockChars: 80 });
+  });
+
+  it('goes on after a write that failed', async () => {
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('quota'));
+    await expect(setNeverScan('a.com', true)).rejects.toThrow('quota');
+    await setNeverScan('b.com', true);
+    expect(await getSiteRules()).toEqual({ 'b.com': { never: true } });
+    set.mockRestore();
   });
 });
