@@ -188,6 +188,26 @@ function endsSentenceWithSpace(c: number): boolean {
 }
 
 /** Closing quotes and brackets right after a terminator still belong to its sentence. */
+/**
+ * Whether `c` is a capital of a cased script (Latin, Greek, Cyrillic, Armenian), as a sentence starts
+ * with one; approximate in Latin Extended, where a miss only keeps a boundary unsplit, as before.
+ */
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isCapital(c: number): boolean {
+  return (
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0xc0 && c <= 0xde && c !== 0xd7) ||
+    (c >= 0x100 && c <= 0x17f && (c & 1) === 0) ||
+    (c >= 0x1e00 && c <= 0x1eff && (c & 1) === 0) ||
+    (c >= 0x391 && c <= 0x3ab) ||
+    (c >= 0x400 && c <= 0x42f) ||
+    (c >= 0x531 && c <= 0x556)
+  );
+}
+
 function isCloser(c: number): boolean {
   switch (c) {
     case 0x22: case 0x27: case 0x29: case 0x5d: case 0x7d: case 0xbb: case 0x2019: case 0x201d: case 0x203a: case 0x300d:
@@ -307,8 +327,12 @@ export function analyzeInJavaScript(text: string): Analysis {
           if (at === pendingEnd && (isTerminator(raw + folds[raw]) || isCloser(raw) || ((raw === 0x3a || raw === 0x7c) && text.charCodeAt(at - 1) === raw))) {
             pendingEnd = at + 1; // "?!", "...", "::", "||" and closing quotes belong to the sentence
           } else {
-            const initial = terminatorIsDot && lastWordIsInitial; // "U.S.", "J. Smith"
-            const decimal = terminatorIsDot && at === terminatorAt + 1 && raw >= 48 && raw <= 57; // "3.5"
+            // A single letter's dot is an initial's or an abbreviation's ("U.S. officials", "د. محمد")
+            // unless a capital starts a sentence after it ("Plan B. The", "Đông Nam Á.Trong"), but
+            // not one that is the next initial ("U.S.").
+            const initial = terminatorIsDot && lastWordIsInitial && !(isCapital(raw) && !(at === terminatorAt + 1 && text.charCodeAt(at + 1) === 0x2e));
+            // "3.5", never "indoors.3 soldiers"
+            const decimal = terminatorIsDot && at === terminatorAt + 1 && raw >= 48 && raw <= 57 && isAsciiDigit(text.charCodeAt(terminatorAt - 1));
             const midSentence = spaceEnd && (k === WORD || !endsSentenceWithSpace(raw)); // "ในปี 2024"
             if (!initial && !decimal && !midSentence) {
               if (sentenceStart >= 0) {
@@ -414,7 +438,8 @@ export function analyzeInJavaScript(text: string): Analysis {
       let prev = prevDense;
       let g = raw + folds[raw];
       for (;;) {
-        weight += CJK_CHAR_WEIGHT;
+        // Thai, Lao, Khmer and Myanmar letters are letters of words; Han and kana (from U+3000) nearly words.
+        weight += g >= 0x3000 ? CJK_CHAR_WEIGHT : 1;
         if (prev >= 0) {
           // A bigram has no number in it: its loose and exact hashes are the same.
           const token = denseBigram(prev, g);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findRepeats, type Strictness } from '../../src/engine';
+import { analyze, findRepeats, type Strictness } from '../../src/engine';
 import { FILLER, NEAR_REPEATS } from '../support/nearRepeats';
 import { sampleLines } from '../support/sample';
 
@@ -98,6 +98,31 @@ describe('a copy that spells letters the way other keyboards do is the same text
   });
 });
 
+describe('a copy that writes a letter or a mark the way other writers do is the same text, even under exact', () => {
+  test.each([
+    [
+      'Persian ezafe as ۀ, هٔ or ه',
+      'به گفته سخنگوی وزارت خارجه، نمایندهٔ ویژهٔ ایران در امور افغانستان روز دوشنبه با وزیر خارجهٔ طالبان در کابل دیدار کرد و دربارهٔ مسئلهٔ آب رود هیرمند گفت‌وگو کرد.',
+      (text: string) => text.replace(/هٔ/g, 'ۀ'),
+    ],
+    ['Persian ezafe dropped', 'به گفته سخنگوی وزارت خارجه، نمایندهٔ ویژهٔ ایران در امور افغانستان روز دوشنبه با وزیر خارجهٔ طالبان در کابل دیدار کرد.', (text: string) => text.replace(/ۀ|هٔ/g, 'ه')],
+    [
+      'Hebrew maqaf as a hyphen',
+      'בית־המשפט העליון דחה היום את העתירה שהגישו תושבי הכפר נגד החלטת משרד־הביטחון להקים את הגדר בסמוך לבתיהם.',
+      (text: string) => text.replace(/־/g, '-'),
+    ],
+  ])('%s', (_, original, respell) => {
+    const copy = respell(original);
+    expect(copy).not.toBe(original);
+    const report = findRepeats([original, FILLER[0], copy], { strictness: 'exact' });
+    expect(report.blocks[2]).toMatchObject({ status: 'duplicate', of: 0, similarity: 1 });
+  });
+
+  test('Hebrew words joined by a maqaf stay two words, as with a hyphen', () => {
+    expect(analyze('בית־המשפט העליון').tokens).toBe(analyze('בית המשפט העליון').tokens);
+  });
+});
+
 describe('what is not a repeat', () => {
   test('paragraphs on the same story that share phrases', () => {
     const story = [
@@ -111,6 +136,8 @@ describe('what is not a repeat', () => {
 
   test('short boilerplate', () => {
     const boilerplate = ['Share', 'Read more', 'Share', 'Read more', 'اقرأ المزيد', 'اقرأ المزيد', 'Follow us', 'Follow us'];
+    // Thai and Khmer write words without spaces, letter by letter: their lines are as short as the English.
+    boilerplate.push('แชร์ข่าวนี้ไปยังเพื่อนของคุณ', 'แชร์ข่าวนี้ไปยังเพื่อนของคุณ', 'ติดตามข่าวสารล่าสุดได้ที่นี่', 'ติดตามข่าวสารล่าสุดได้ที่นี่');
     const report = findRepeats(boilerplate);
     expect(report.groups).toEqual([]);
     expect(report.blocks.every((b) => b.status === 'unique')).toBe(true);
@@ -238,6 +265,31 @@ describe('glued paragraphs', () => {
     const block = findRepeats([`${l1} Toll now 15. ${l2}`, FILLER[0], copy], { strictness: 'exact' }).blocks[2];
     expect(block.status).toBe('partial');
     expect(block.repeated.map((r) => copy.slice(r.start, r.end))).toEqual([l1, l2]);
+  });
+
+  test('new text after a sentence ending in a single letter, or starting with a number, is found: the block is partial', () => {
+    const vi = 'Thủ tướng cho biết Việt Nam đang trở thành điểm đến hấp dẫn của các nhà đầu tư nước ngoài trong khu vực Đông Nam Á. Trong sáu tháng đầu năm, vốn đầu tư trực tiếp nước ngoài đăng ký mới đạt gần 15 tỷ USD, tăng 13 phần trăm so với cùng kỳ năm ngoái.';
+    const en = 'Officials said that if the roads flooded before then, buses would take residents to the shelters in Zone B. The ministry said the evacuation would begin on Friday morning and that every resident of the coastal districts had been told where to go.';
+    const ar = 'قالت الشرطة إن الانفجار وقع بعد التاسعة صباحا بقليل قرب السوق المركزي حيث تجمع مئات الأشخاص للتسوق الأسبوعي. وأغلقت فرق الطوارئ الشوارع المحيطة وطلبت من السكان البقاء في منازلهم.';
+    const cases = [
+      [vi, vi.replace('Á. ', 'Á. Tuy nhiên, giới chuyên gia cảnh báo tình trạng thiếu lao động có tay nghề cao. '), 'Tuy nhiên, giới chuyên gia cảnh báo tình trạng thiếu lao động có tay nghề cao.'],
+      [en, en.replace('Zone B. ', 'Zone B.Local schools will stay closed until further notice. '), 'Local schools will stay closed until further notice.'],
+      [ar, `${ar}3 جنود قتلوا في الهجوم.`, '3 جنود قتلوا في الهجوم.'],
+      [en, `${en}3 soldiers were killed in the attack.`, '3 soldiers were killed in the attack.'],
+    ];
+    for (const [original, copy, fresh] of cases) {
+      const block = findRepeats([original, FILLER[0], copy]).blocks[2];
+      expect(block.status, fresh).toBe('partial');
+      const at = copy.indexOf(fresh);
+      for (const range of block.repeated) expect(range.end <= at || range.start >= at + fresh.length, fresh).toBe(true);
+    }
+  });
+
+  test('a single letter’s dot before a small letter, the next initial or a caseless word is no sentence end', () => {
+    const a = 'The U.S. officials said on Monday that the talks would resume in Geneva after the holiday, with both delegations.';
+    const b = 'قال د. محمد الأحمد إن المحادثات ستستأنف في جنيف بعد العطلة بمشاركة الوفدين كاملين وبحضور المراقبين الدوليين.';
+    const c = 'Prices rose 3.5 percent in the year to March, the statistics office said on Tuesday morning in its monthly report.';
+    for (const text of [a, b, c]) expect(analyze(text).sentences(), text).toHaveLength(1);
   });
 
   test('a short sentence of either of two repeats glued together is no news', () => {

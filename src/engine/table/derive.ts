@@ -29,7 +29,8 @@ function isStrippedMark(c: number): boolean {
     (c >= 0x1dc0 && c <= 0x1dff) ||
     (c >= 0x20d0 && c <= 0x20ff) ||
     (c >= 0xfe20 && c <= 0xfe2f) ||
-    (c >= 0x0591 && c <= 0x05c7) ||
+    // Hebrew points and accents, but not its punctuation among them: maqaf (a hyphen), paseq, sof pasuq, nun hafukha.
+    (c >= 0x0591 && c <= 0x05c7 && c !== 0x05be && c !== 0x05c0 && c !== 0x05c3 && c !== 0x05c6) ||
     (c >= 0x0610 && c <= 0x061a) ||
     (c >= 0x064b && c <= 0x065f) ||
     c === 0x0670 ||
@@ -83,7 +84,7 @@ const SPELLED_AS_TWO: Record<number, string> = { 0x00df: 'ss', 0x0153: 'oe', 0x0
 /** With the modifier letters ʼ and ʻ, which Ukrainian and Uzbek text uses as its apostrophe, as often as ' or ’. */
 const SINGLE_QUOTES = "'‘’‚‛′‵`´ʼʻ";
 const DOUBLE_QUOTES = '"“”„‟″‶«»‹›〝〞＂';
-const DASHES = '‐‑‒–—―−﹘﹣－';
+const DASHES = '‐‑‒–—―−﹘﹣－־';
 
 /**
  * The value of every decimal digit of the Basic Multilingual Plane, Arabic-Indic, Persian, Devanagari
@@ -101,6 +102,12 @@ function decimalDigitValues(): Map<number, number> {
 }
 
 const DIGIT_VALUES = decimalDigitValues();
+
+/**
+ * Letters whose decomposition Unicode gives differently from how writers use them: Persian ۀ is heh
+ * with a hamza (as هٔ), which Unicode decomposes from ە, Kurdish's ae.
+ */
+const WRITTEN_AS: Record<number, string> = { 0x06c0: '\u0647\u0654' };
 
 function mapOne(c: number): number {
   const digit = DIGIT_VALUES.get(c);
@@ -169,7 +176,7 @@ function isSurrogate(c: number): boolean {
 function normalizePage(start: number): string[] {
   const separator = separatorFor(start);
   const chars: string[] = [];
-  for (let c = start; c < start + 256; c++) chars.push(isSurrogate(c) || isInvisible(c) ? '' : String.fromCharCode(c));
+  for (let c = start; c < start + 256; c++) chars.push(isSurrogate(c) || isInvisible(c) ? '' : (WRITTEN_AS[c] ?? String.fromCharCode(c)));
   const joined = chars.join(separator);
   const decomposed = joined.normalize('NFKD').split(separator);
   const compatible = joined.normalize('NFKC').split(separator);

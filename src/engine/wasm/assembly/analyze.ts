@@ -95,6 +95,22 @@ function isTerminator(folded: i32): bool {
   return folded == 0x2e || folded == 0x21 || folded == 0x3f;
 }
 
+function isAsciiDigit(c: i32): bool {
+  return c >= 48 && c <= 57;
+}
+
+function isCapital(c: i32): bool {
+  return (
+    (c >= 0x41 && c <= 0x5a) ||
+    (c >= 0xc0 && c <= 0xde && c != 0xd7) ||
+    (c >= 0x100 && c <= 0x17f && (c & 1) == 0) ||
+    (c >= 0x1e00 && c <= 0x1eff && (c & 1) == 0) ||
+    (c >= 0x391 && c <= 0x3ab) ||
+    (c >= 0x400 && c <= 0x42f) ||
+    (c >= 0x531 && c <= 0x556)
+  );
+}
+
 function isCloser(c: i32): bool {
   switch (c) {
     case 0x22: case 0x27: case 0x29: case 0x5d: case 0x7d: case 0xbb: case 0x2019: case 0x201d: case 0x203a: case 0x300d:
@@ -231,8 +247,8 @@ export function analyze(length: i32): i32 {
           if (at == pendingEnd && (isTerminator(raw + foldOf(raw)) || isCloser(raw) || ((raw == 0x3a || raw == 0x7c) && unitAt(text, at - 1) == raw))) {
             pendingEnd = at + 1;
           } else {
-            const initial = terminatorIsDot && lastWordIsInitial;
-            const decimal = terminatorIsDot && at == terminatorAt + 1 && raw >= 48 && raw <= 57;
+            const initial = terminatorIsDot && lastWordIsInitial && !(isCapital(raw) && !(at == terminatorAt + 1 && at + 1 < length && unitAt(text, at + 1) == 0x2e));
+            const decimal = terminatorIsDot && at == terminatorAt + 1 && raw >= 48 && raw <= 57 && terminatorAt > 0 && isAsciiDigit(unitAt(text, terminatorAt - 1));
             const midSentence = spaceEnd && (k == WORD || !endsSentenceWithSpace(raw));
             if (!initial && !decimal && !midSentence) {
               if (sentenceStart >= 0) {
@@ -326,7 +342,7 @@ export function analyze(length: i32): i32 {
       let prev = prevDense;
       let g = raw + foldOf(raw);
       for (;;) {
-        weight += CJK_CHAR_WEIGHT;
+        weight += g >= 0x3000 ? CJK_CHAR_WEIGHT : 1;
         if (prev >= 0) {
           const token = (prev << 16) | g;
           tokens++;
