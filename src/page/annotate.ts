@@ -5,6 +5,7 @@ import {
   ATTR_FOLDED,
   ATTR_GROUP,
   ATTR_OF,
+  ATTR_OVER_IMAGE,
   ATTR_SIMILAR,
   ATTR_STATUS,
   ATTR_TINT,
@@ -57,6 +58,8 @@ export interface BlockAnnotation {
   changes?: string;
   /** Such a repeat's original's words that it leaves out, joined, which its placeholder names too. */
   dropped?: string;
+  /** The block paints a background image of its own: the tint is laid over it rather than put in its place. */
+  overImage?: boolean;
 }
 
 export interface FoldListener {
@@ -80,6 +83,8 @@ interface Applied {
   fold: Element | null;
   /** The shadow root the target sits in, holding the page rules for it; null in the document. */
   styledRoot: ShadowRoot | null;
+  /** Whether the target may be folded, once asked: the answer reads its computed style. */
+  foldable?: boolean;
 }
 
 /**
@@ -87,6 +92,23 @@ interface Applied {
  * hiding an item of a numbered list renumbers every item after it.
  */
 const UNFOLDABLE = 'td, th, tr, thead, tbody, tfoot, caption, colgroup, col, ol > li';
+
+/** Markers that say nothing of an item's place: hiding one of these items renumbers nothing. */
+const UNNUMBERED_MARKERS = new Set(['disc', 'circle', 'square', 'none', 'disclosure-open', 'disclosure-closed']);
+
+/**
+ * Whether hiding `el` would renumber what follows it: an item of a list shown with numbers (an `ol`,
+ * or a `ul` styled `decimal`), or an element that steps a CSS counter (numbered paragraphs, steps).
+ */
+function stepsNumbering(el: Element): boolean {
+  const view = el.ownerDocument.defaultView;
+  if (typeof view?.getComputedStyle !== 'function') return false;
+  const own = view.getComputedStyle(el);
+  const marker = own.listStyleType ?? '';
+  if (own.display === 'list-item' && !UNNUMBERED_MARKERS.has(marker) && !marker.startsWith('"')) return true;
+  const steps = (style: CSSStyleDeclaration) => Boolean(style.counterIncrement) && style.counterIncrement !== 'none';
+  return steps(own) || steps(view.getComputedStyle(el, '::before')) || steps(view.getComputedStyle(el, '::after'));
+}
 
 /** An editable region inside a block belongs to the user: folding the block would hide it from them. */
 const EDITABLE = '[contenteditable]:not([contenteditable="false" i])';
@@ -126,6 +148,7 @@ function sameShape(a: BlockAnnotation, b: BlockAnnotation): boolean {
     a.group === b.group &&
     a.tint === b.tint &&
     Boolean(a.similar) === Boolean(b.similar) &&
+    Boolean(a.overImage) === Boolean(b.overImage) &&
     (a.changes ?? '') === (b.changes ?? '') &&
     (a.dropped ?? '') === (b.dropped ?? '') &&
     (a.title === null) === (b.title === null) &&
@@ -284,6 +307,7 @@ export class Annotator {
     target.setAttribute(ATTR_GROUP, String(annotation.group));
     target.setAttribute(ATTR_TINT, String(annotation.tint));
     if (annotation.similar) target.setAttribute(ATTR_SIMILAR, '');
+    if (annotation.overImage) target.setAttribute(ATTR_OVER_IMAGE, '');
     const title = this.blockTitle(annotation);
     if (title !== null) {
       applied.savedTitle = target.getAttribute('title');
@@ -301,7 +325,7 @@ export class Annotator {
   private setFold(key: number, applied: Applied, state: FoldState): void {
     const { target } = applied;
     if (!target) return;
-    if (state === null || target.matches(UNFOLDABLE) || target.querySelector(EDITABLE) || !target.parentNode) {
+    if (state === null || !this.foldable(applied, target) || !target.parentNode) {
       applied.fold?.remove();
       applied.fold = null;
       target.removeAttribute(ATTR_FOLDED);
@@ -319,6 +343,11 @@ export class Annotator {
     setFoldExpanded(applied.fold, state === 'expanded');
     if (state === 'folded') target.setAttribute(ATTR_FOLDED, '');
     else target.removeAttribute(ATTR_FOLDED);
+  }
+
+  private foldable(applied: Applied, target: Element): boolean {
+    applied.foldable ??= !target.matches(UNFOLDABLE) && !stepsNumbering(target);
+    return applied.foldable && !target.querySelector(EDITABLE);
   }
 
   /** Runs `act` for the block a placeholder belongs to, if the placeholder is still ours and current. */

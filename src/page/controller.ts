@@ -11,6 +11,7 @@ import { changedScopes } from './change-scopes';
 import { ChangedWords } from './changed-words';
 import { TINT_COUNT } from './dom-contract';
 import { Flasher, scrollToElement, scrollToNodes } from './flash';
+import { OwnBackgrounds } from './own-background';
 import { HighlightPainter } from './highlights';
 import { parseToContent } from './message-guard';
 import { ChangeObserver, OBSERVER_DEFAULTS, type ChangeBatch, type ObserverOptions, type ObserverTimers } from './observer';
@@ -134,6 +135,7 @@ export class PageController {
   private readonly routes: RouteWatcher;
   private readonly flasher = new Flasher();
   private readonly visibility: VisibilityWatch;
+  private readonly backgrounds = new OwnBackgrounds();
   private registry = new BlockRegistry();
 
   private plan: PagePlan | null = null;
@@ -648,6 +650,8 @@ export class PageController {
         if (asked.has(el)) return;
         asked.add(el);
         if (this.visibility.hiddenBlock(el)) hidden.push(el);
+        // Read now, while the page's style is clean: read between our writes, each would restyle the page.
+        else this.backgrounds.note(el);
       };
       await forEachSliced(this.elementsOf(groups), ask, slicer);
       if (hidden.length === 0) return groups;
@@ -756,7 +760,9 @@ export class PageController {
     const group = this.groupOf.get(key);
     if (!result || group === undefined) return null;
     const tint = this.groups[group].canonical % TINT_COUNT;
-    const base = { group, tint, title: null, marks: [], fold: null } as const;
+    const element = this.registry.get(key)?.handle.element;
+    const overImage = element ? this.backgrounds.hasImage(element) : false;
+    const base = { group, tint, title: null, marks: [], fold: null, overImage } as const;
     switch (result.status) {
       case 'duplicate': {
         const fold = this.mode === 'collapse' && !this.foldsTaken.has(key) ? (this.expanded.has(key) ? 'expanded' : 'folded') : null;

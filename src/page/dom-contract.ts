@@ -8,6 +8,8 @@ export const ATTR_GROUP = 'data-paradedup-group';
 export const ATTR_TINT = 'data-paradedup-tint';
 /** On a repeat that is not word for word (a number or a word changed): its bar is dashed, as its differences may be news. */
 export const ATTR_SIMILAR = 'data-paradedup-similar';
+/** On a repeat or first occurrence with a background image of its own: the tint is laid over it, not put in its place. */
+export const ATTR_OVER_IMAGE = 'data-paradedup-over-image';
 /** On a folded repeat: hidden by the manifest CSS while its placeholder is shown. */
 export const ATTR_FOLDED = 'data-paradedup-folded';
 /** On a `<paradedup-mark>`: the canonical block id the marked sentences repeat. */
@@ -29,7 +31,7 @@ export const TINT_COUNT = 8;
 export type AnnotationStatus = 'repeat' | 'partial' | 'first';
 
 /** Attributes the annotator may set on a page's own elements; restore removes every one of them. */
-export const OWN_ATTRIBUTES = [ATTR_STATUS, ATTR_GROUP, ATTR_TINT, ATTR_SIMILAR, ATTR_FOLDED, ATTR_FLASH] as const;
+export const OWN_ATTRIBUTES = [ATTR_STATUS, ATTR_GROUP, ATTR_TINT, ATTR_SIMILAR, ATTR_OVER_IMAGE, ATTR_FOLDED, ATTR_FLASH] as const;
 
 const OWN_TAGS = new Set([FOLD_TAG, MARK_TAG, BLOCK_TAG]);
 

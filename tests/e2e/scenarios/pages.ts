@@ -191,11 +191,11 @@ export const pageScenarios: Scenario[] = [
   },
   {
     issue: 6,
-    name: 'a page’s own boxes: a dark callout keeps its box under the tint, folding does not renumber a numbered list, and a flex column’s items are not merged',
+    name: 'a page’s own boxes: a dark callout and a gradient banner keep their boxes under the tint, folding renumbers no numbered list or CSS counter, and a flex column’s items are not merged',
     async run(ctx) {
       const page = await ctx.open('styled-boxes.en.html');
-      // The two repeats and the flex column's glued paragraph, which is painted in place, never wrapped.
-      await expectBadge(ctx.browser, page, '3');
+      // The five repeats and the flex column's glued paragraph, which is painted in place, never wrapped.
+      await expectBadge(ctx.browser, page, '6');
       await expectAnnotationsAsFixtureSays(page);
       const callout = await page.evaluate(() => {
         const style = getComputedStyle(document.getElementById('callout-copy')!);
@@ -203,6 +203,12 @@ export const pageScenarios: Scenario[] = [
       });
       expect(callout.color, 'the callout’s own dark box').toBe('rgb(17, 17, 17)');
       expect(callout.image, 'our tint and bar, over it').toContain('linear-gradient');
+      const banner = await page.evaluate(() => {
+        const style = getComputedStyle(document.getElementById('banner-copy')!);
+        return { image: style.backgroundImage, shadow: style.boxShadow };
+      });
+      expect(banner.image, 'the banner’s own gradient').toBe('linear-gradient(rgb(18, 18, 42), rgb(26, 26, 58))');
+      expect(banner.shadow, 'our tint and bar, laid over it').toMatch(/inset.*inset/);
       const column = () =>
         page.evaluate(() => ({
           lead: document.getElementById('post-lead')!.getBoundingClientRect().width,
@@ -217,6 +223,16 @@ export const pageScenarios: Scenario[] = [
         return { placeholders: document.querySelectorAll('#timeline paradedup-fold').length, status: copy.getAttribute('data-paradedup'), visible: window.__e2e.visible(copy) };
       });
       expect(timeline, 'a numbered item is highlighted, never folded').toEqual({ placeholders: 0, status: 'repeat', visible: true });
+      const numbered = await page.evaluate(() =>
+        ['stop-3', 'step-copy'].map((id) => {
+          const copy = document.getElementById(id)!;
+          return { id, placeholders: copy.parentElement!.querySelectorAll('paradedup-fold').length, status: copy.getAttribute('data-paradedup'), visible: window.__e2e.visible(copy) };
+        }),
+      );
+      expect(numbered, 'an item of a list numbered by its style and a paragraph stepping a counter are highlighted, never folded').toEqual([
+        { id: 'stop-3', placeholders: 0, status: 'repeat', visible: true },
+        { id: 'step-copy', placeholders: 0, status: 'repeat', visible: true },
+      ]);
       expect(await page.evaluate(() => window.__e2e.all('paradedup-block, paradedup-fold, [data-paradedup]', document.getElementById('post')!).length), 'nothing wrapped in the flex column').toBe(0);
       expect(await page.evaluate(() => window.__e2e.marks(document.getElementById('post')!).map((mark) => mark.text).join(' ')), 'its glued repeat, painted in place').toContain(
         'The regional council approved',
