@@ -9,12 +9,12 @@ import { BlockRegistry, type TrackedBlock } from './block-registry';
 import { iterateBlocks, type PageBlock } from './blocks';
 import { changedScopes } from './change-scopes';
 import { ChangedWords } from './changed-words';
-import { TINT_COUNT } from './dom-contract';
+import { ATTR_STATUS, FOLD_TAG, TINT_COUNT } from './dom-contract';
 import { Flasher, scrollToElement, scrollToNodes } from './flash';
-import { OwnBackgrounds } from './own-background';
 import { HighlightPainter } from './highlights';
 import { parseToContent } from './message-guard';
-import { ChangeObserver, OBSERVER_DEFAULTS, type ChangeBatch, type ObserverOptions, type ObserverTimers } from './observer';
+import { ChangeObserver, OBSERVER_DEFAULTS, type ChangeBatch, type ObserverOptions, type ObserverTimers, type PageChanges } from './observer';
+import { OwnBackgrounds } from './own-background';
 import { RouteWatcher } from './route-watcher';
 import { CLASSIFIED_MARK, DONE_MARK, JAVASCRIPT_ANALYZER_MARK, READ_MARK, SCAN_MEASURE, WASM_ANALYZER_MARK, mark } from './scan-marks';
 import { SLICE_MS, Slicer, Superseded, forEachSliced, windowClock, type Clock } from './slicing';
@@ -43,6 +43,14 @@ export interface ControllerEnv {
 /** Wait before the second full rescan of a mutation storm in a row; doubles for each further one. */
 const STORM_BACKOFF_MS = 500;
 const STORM_BACKOFF_MAX_MS = 30_000;
+
+/** A batch taking out annotations this soon after they were shown is the page undoing them. */
+const UNDO_WINDOW_MS = 1500;
+/** Wait before answering the second such batch in a row; doubles for each further one. */
+const UNDO_BACKOFF_MS = 1000;
+const UNDO_BACKOFF_MAX_MS = 60_000;
+/** Removed nodes looked into for our annotations: enough to tell a page that undoes them, at a bounded cost. */
+const UNDO_CHECKED_NODES = 64;
 
 /**
  * Slice budget for rendering annotations: after each slice the browser restyles and repaints the page,
@@ -161,6 +169,9 @@ export class PageController {
   private lastCount: number | null = null;
   /** Storm batches in a row: each waits longer before its full rescan. */
   private storms = 0;
+  /** Batches in a row that took out annotations just shown (a page that undoes changes made to it): each waits longer. */
+  private undone = 0;
+  private lastShownAt = Number.NEGATIVE_INFINITY;
   /** Whether the page was in designMode at the last batch: switching it makes the whole page the user's, or gives it back. */
   private designMode = false;
   private unwatchPlan: (() => void) | null = null;
@@ -500,6 +511,17 @@ export class PageController {
   }
 
   /** Follows a batch of page changes: only the changed subtrees are extracted and matched again. */
+  /** Whether `changes` took out, soon after they were shown, elements that carried our annotations. */
+  private undoesAnnotations(changes: PageChanges): boolean {
+    if (this.clock.now() - this.lastShownAt > UNDO_WINDOW_MS) return false;
+    const selector = `[${ATTR_STATUS}], ${FOLD_TAG}`;
+    return changes.removed.slice(0, UNDO_CHECKED_NODES).some((node) => {
+      if (node.nodeType !== 1 || node.isConnected) return false;
+      const el = node as Element;
+      return el.matches(selector) || el.querySelector(selector) !== null;
+    });
+  }
+
   private async onBatch(batch: ChangeBatch): Promise<void> {
     if (!this.plan && this.readAhead) {
       this.heldBatches.push(batch);
@@ -518,6 +540,15 @@ export class PageController {
       return;
     }
     this.storms = 0;
+    if (this.undoesAnnotations(batch.changes)) {
+      // A page that puts back its own DOM whenever it changes would otherwise be rebuilt, and annotated again, forever.
+      const backoff = this.undone === 0 ? 0 : Math.min(UNDO_BACKOFF_MAX_MS, UNDO_BACKOFF_MS * 2 ** (this.undone - 1));
+      this.undone++;
+      if (backoff > 0) await new Promise((resolve) => this.win.setTimeout(resolve, backoff));
+      if (!this.isAlive()) return;
+    } else {
+      this.undone = 0;
+    }
     // No mutation says that designMode changed, but editing makes some: the page is read afresh, as nothing (on) or all again (off).
     if ((this.doc.designMode === 'on') !== this.designMode) {
       this.designMode = !this.designMode;
@@ -708,6 +739,7 @@ export class PageController {
     const { duplicates, partials: partial } = this;
     this.sendCount(duplicates + partial);
     await this.render(changed, slicer);
+    if (changed.size > 0) this.lastShownAt = this.clock.now();
     // Grouped blocks are watched so that hiding a first occurrence frees its copies, and a hidden
     // repeat stops counting; only after the render, as watched during it they made a long page's
     // frames slower.

@@ -730,6 +730,25 @@ describe('living pages', () => {
     expect(reports.at(-1)).toEqual({ type: 'scan-report', count: 1 });
   });
 
+  test('a page that puts its own DOM back whenever it changes is answered ever more rarely, not rebuilt in a loop', async () => {
+    const original = `<p>${A}</p><p>${B}</p><p>${A}</p>`;
+    const win = pageWindow(`<html><body><main id="article">${original}</main></body></html>`);
+    const article = win.document.querySelector('#article')!;
+    let resets = 0;
+    // An anti-tamper guard: any change to the article, ours included, and it is written again.
+    new win.MutationObserver(() => {
+      if (article.innerHTML === original) return;
+      resets++;
+      article.innerHTML = original;
+    }).observe(article, { subtree: true, childList: true, attributes: true });
+    const { ready } = start(win);
+    await ready;
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    // Answered at once, then after 1 s and 2 s more: without the back-off, every few milliseconds.
+    expect(resets).toBeGreaterThanOrEqual(1);
+    expect(resets).toBeLessThanOrEqual(4);
+  }, 10_000);
+
   test('a single-page-app route change resets the view: new content is scanned on its own, in the site’s mode', async () => {
     const win = pageWindow(`<html><body><main id="view"><p>${A}</p><p>${A}</p></main></body></html>`);
     const { ready, doc, controller, until, state } = start(win);
