@@ -85,10 +85,10 @@ export function isToBackground(message: unknown): message is ToBackground {
   const m = message as Record<string, unknown>;
   return (
     m.type === 'scan-report' &&
-    typeof m.count === 'number' &&
-    Number.isFinite(m.count) &&
-    m.count >= 0 &&
-    (m.error === undefined || typeof m.error === 'string')
+    Number.isSafeInteger(m.count) &&
+    (m.count as number) >= 0 &&
+    // An error with no words would give the badge a "!" that says nothing.
+    (m.error === undefined || (typeof m.error === 'string' && m.error.trim() !== ''))
   );
 }
 

@@ -175,16 +175,39 @@ function encodingNamed(label: string): string | null {
   }
 }
 
+const META_TAG = /<meta(?=[\s/>])([^>]*)>?/gi;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+
+/**
+ * The first charset a `<meta>` declares, as the HTML prescan reads them: outside comments, from a
+ * `charset` attribute, or from a `content` one only beside `http-equiv="content-type"`.
+ */
+function metaCharset(head: string): string | undefined {
+  const text = head.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  for (const [, inside] of text.matchAll(META_TAG)) {
+    const attributes = new Map<string, string>();
+    for (const [, name, ...values] of inside.matchAll(ATTRIBUTE)) {
+      const key = name.toLowerCase();
+      if (!attributes.has(key)) attributes.set(key, values.find((value) => value !== undefined) ?? '');
+    }
+    const charset = attributes.get('charset')?.trim();
+    if (charset) return charset;
+    if (attributes.get('http-equiv')?.trim().toLowerCase() !== 'content-type') continue;
+    const fromContent = /charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(attributes.get('content') ?? '')?.[1];
+    if (fromContent) return fromContent;
+  }
+  return undefined;
+}
+
 /**
  * The charset an HTML page declares in a `<meta>` near its start, per the HTML prescan; failing
  * that, in an XML declaration, which an XHTML page saved from the browser may carry alone.
  */
 function declaredCharset(bytes: Uint8Array): string | null {
   const head = latin1(bytes, CHARSET_PRESCAN_BYTES);
-  const label =
-    /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head)?.[1] ??
-    /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(head)?.[1];
-  const encoding = label ? encodingNamed(label) : null;
+  const label = metaCharset(head) ?? /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(head)?.[1];
+  // The prescan reads x-user-defined as windows-1252, as browsers then show the page.
+  const encoding = label ? (label.toLowerCase() === 'x-user-defined' ? 'windows-1252' : encodingNamed(label)) : null;
   // A page that reached us as bytes and says UTF-16 without a BOM is really ASCII-compatible (HTML spec).
   return encoding?.startsWith('utf-16') ? 'utf-8' : encoding;
 }

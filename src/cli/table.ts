@@ -1,7 +1,7 @@
 // The human-readable output of `npm run scan`: each repeat group, its first occurrence and repeats.
 import { rangesNameSources, wordsIn } from '../engine';
 import type { ReportBlock, ScanReport } from './report';
-import { displayWidth, isolate, painter, truncate, type Colour, type Paint } from './terminal';
+import { displayWidth, isolate, painter, printable, truncate, type Colour, type Paint } from './terminal';
 
 export interface TableStyle {
   colour: boolean;
@@ -116,7 +116,8 @@ function renderRows(rows: readonly Row[], style: TableStyle, paint: Paint): stri
 /** The table for one report: a title line, one row per group member, and a summary line. */
 export function formatTable(report: ScanReport, style: TableStyle): string {
   const paint = painter(style.colour);
-  const lines = [paint('bold', isolate(report.file))];
+  // Escaped, as in error lines: a control character in a file name is shown, not dropped.
+  const lines = [paint('bold', isolate(printable(report.file)))];
   if (report.groups.length === 0) lines.push('  no repeated paragraphs');
   else lines.push(renderRows(rowsOf(report), style, paint).join('\n'));
   lines.push(`  ${paint('bold', summaryOf(report.stats))}`);

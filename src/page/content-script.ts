@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import type { ToBackground } from '../messages';
 import { loadPagePlan, watchPagePlan, type PagePlan } from '../settings';
 import { takeSettingsPrefetch, type SettingsPrefetch } from '../settings-prefetch';
-import { PageController, type PlanSource } from './controller';
+import { PageController, errorMessage, type PlanSource } from './controller';
 import { markPrefetch } from './scan-marks';
 
 function sendToBackground(message: ToBackground): void {
@@ -50,7 +50,7 @@ export function startContentScript(win: Window & typeof globalThis = window, sco
       alive: () => browser.runtime?.id !== undefined,
     });
   } catch (error) {
-    sendToBackground({ type: 'scan-report', count: 0, error: error instanceof Error ? error.message : String(error) });
+    sendToBackground({ type: 'scan-report', count: 0, error: errorMessage(error) });
     return null;
   }
   browser.runtime.onMessage.addListener((message: unknown, sender: { id?: string }) => {

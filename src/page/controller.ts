@@ -128,7 +128,8 @@ export function snippetOf(text: string, max: number): string {
   return `${text.slice(0, end).trimEnd()}…`;
 }
 
-function errorMessage(error: unknown): string {
+/** Words for a failure, never empty: the badge's "!" comes with a reason. */
+export function errorMessage(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
   return typeof error === 'string' && error ? error : 'unknown error';
 }

@@ -47,6 +47,16 @@ describe('decodeInput', () => {
     ).toContain('<p>السلام</p>');
   });
 
+  it('reads the declaration as browsers prescan it: not inside a comment, nor from a content attribute alone', () => {
+    const arabic = [0xc7, 0xe1, 0xd3, 0xe1, 0xc7, 0xe3];
+    const page = (metas: string) => new Uint8Array([...utf8(`<html><head>${metas}</head><body><p>`), ...arabic, ...utf8('</p></body></html>')]);
+    expect(decodeInput(page('<!-- <meta charset="iso-8859-5"> --><meta charset="windows-1256">'), 'old.html').content).toContain('<p>السلام</p>');
+    expect(decodeInput(page('<meta name="x" content="charset=utf-8"><meta charset="windows-1256">'), 'old.html').content).toContain('<p>السلام</p>');
+    expect(decodeInput(page("<meta content='text/html; charset=windows-1256' http-equiv=content-type>"), 'old.html').content).toContain('<p>السلام</p>');
+    // x-user-defined is read as windows-1252, as browsers show such a page.
+    expect(decodeInput(new Uint8Array([...utf8('<meta charset="x-user-defined"><p>'), 0x93, 0x61, 0x94, ...utf8('</p>')]), 'old.html').content).toContain('<p>“a”</p>');
+  });
+
   it('takes an XHTML page’s charset from its XML declaration when no <meta> gives one', () => {
     const page = (declaration: string, meta = '') =>
       new Uint8Array([...utf8(`${declaration}<html xmlns="http://www.w3.org/1999/xhtml"><head>${meta}</head><body><p>`), 0x63, 0x61, 0x66, 0xe9, ...utf8('</p></body></html>')]);

@@ -116,6 +116,9 @@ describe('isToBackground', () => {
     { type: 'scan-report', count: '6' },
     { type: 'scan-report', count: Number.POSITIVE_INFINITY },
     { type: 'scan-report', count: -2 },
+    { type: 'scan-report', count: 2.5 },
+    { type: 'scan-report', count: 1e21 },
+    { type: 'scan-report', count: 1, error: ' ' },
     { type: 'scan-report', count: 1, error: 42 },
     { type: 'get-state' },
   ])('rejects %j', (message) => {
