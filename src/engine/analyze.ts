@@ -490,7 +490,9 @@ export function analyzeInJavaScript(text: string): Analysis {
     sExactB = sLooseB;
   }
   if (sentenceStart >= 0) {
-    const end = pendingEnd >= 0 ? pendingEnd : lastVisible + 1;
+    let end = pendingEnd >= 0 ? pendingEnd : lastVisible + 1;
+    // Marks the fold drops still belong to the letter they sit on: a range ending before the last one would split it.
+    while (pendingEnd < 0 && end < length && kinds[text.charCodeAt(end)] === DROP) end++;
     endSentence(sentenceStart, end, sentenceTokens, sLooseA, sLooseB, sExactA, sExactB);
   }
 

@@ -96,6 +96,21 @@ describe('sentences', () => {
     expect(text.slice(first.start, first.end)).toBe('عُقِدَت الجولة.');
     expect(text.slice(second.start, second.end)).toBe('وانتهت\u200f المحادثات');
   });
+
+  test('a last sentence with no terminator keeps the marks on its last letter', () => {
+    expect(sentenceTexts('وصل الوفد. بحضور المراقبينَ ')).toEqual(['وصل الوفد.', 'بحضور المراقبينَ']);
+    expect(sentenceTexts('Press the key 1\ufe0f\u20e3')).toEqual(['Press the key 1\ufe0f\u20e3']);
+  });
+
+  test('a single letter’s dot ends a sentence only before a capital that is not the next initial', () => {
+    expect(sentenceTexts('They moved to Zone B. The ministry agreed. U.S. officials and J. Smith spoke.')).toEqual([
+      'They moved to Zone B.',
+      'The ministry agreed.',
+      'U.S. officials and J.',
+      'Smith spoke.',
+    ]);
+    expect(sentenceTexts('Stay indoors.3 soldiers died.')).toEqual(['Stay indoors.', '3 soldiers died.']);
+  });
 });
 
 describe('tokens', () => {
@@ -126,9 +141,10 @@ describe('tokens', () => {
     expect(anchorsOf(analyze(text))).toEqual([...new Set(sorted)].slice(0, 4));
   });
 
-  test('weight counts letters and digits, dense characters double', () => {
+  test('weight counts letters and digits, Han and kana double', () => {
     expect(analyze('ab, cd!').weight).toBe(4);
     expect(analyze('东京').weight).toBe(4);
+    expect(analyze('ข่าว').weight).toBe(4);
   });
 });
 

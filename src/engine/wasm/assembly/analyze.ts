@@ -389,7 +389,8 @@ export function analyze(length: i32): i32 {
     sExactB = sLooseB;
   }
   if (sentenceStart >= 0) {
-    const end = pendingEnd >= 0 ? pendingEnd : lastVisible + 1;
+    let end = pendingEnd >= 0 ? pendingEnd : lastVisible + 1;
+    while (pendingEnd < 0 && end < length && kindOf(unitAt(text, end)) == DROP) end++;
     if (!endSentence(sentenceStart, end, sentenceTokens, sLooseA, sLooseB, sExactA, sExactB)) return TOO_BIG;
   }
   let n: i32 = tokens > 1 ? tokens - 1 : 0;
