@@ -51,6 +51,25 @@ class Words {
     this.ends[this.count] = end;
     this.keys[this.count++] = fmix32(key);
   }
+
+  /** Takes the character `c`, folded, ending at `end`, into the last word. */
+  extendLast(end: number, folded: number): void {
+    this.ends[this.count - 1] = end;
+    this.keys[this.count - 1] = fmix32(Math.imul(this.keys[this.count - 1] ^ folded, Fnv.Prime));
+  }
+}
+
+const MARK = /\p{M}/u;
+
+/**
+ * Whether the character at `i` belongs to the one before it, as one letter on screen: a combining
+ * mark (a Thai tone mark or vowel, a Myanmar medial), or the consonant a Khmer or Myanmar stacker
+ * puts under the one before. Marking it apart would paint a mark without its letter.
+ */
+function continuesCluster(text: string, i: number): boolean {
+  if (i <= 0 || i >= text.length) return false;
+  const before = text.charCodeAt(i - 1);
+  return before === 0x17d2 || before === 0x1039 || MARK.test(text[i]);
 }
 
 const originalWords = new Words();
@@ -90,7 +109,10 @@ function readWords(text: string, from: number, to: number, words: Words): void {
       if (start >= 0) words.push(start, end, hash);
       start = -1;
       hash = Fnv.Offset;
-      if (k === Kind.Dense) words.push(i, i + 1, Math.imul(Fnv.Offset ^ (c + foldOffset[c]), Fnv.Prime));
+      if (k !== Kind.Dense) continue;
+      // Scripts without spaces are compared character by character, but a mark goes with its letter.
+      if (words.count > 0 && words.ends[words.count - 1] === i && continuesCluster(text, i)) words.extendLast(i + 1, c + foldOffset[c]);
+      else words.push(i, i + 1, Math.imul(Fnv.Offset ^ (c + foldOffset[c]), Fnv.Prime));
     }
   }
   if (start >= 0) words.push(start, end, hash);
@@ -159,9 +181,11 @@ function compareWords(original: string, copy: string): WordChangesWithAdded {
   const shorter = Math.min(original.length, copy.length);
   let same = 0;
   while (same < shorter && original.charCodeAt(same) === copy.charCodeAt(same)) same++;
+  while (same > 0 && (continuesCluster(original, same) || continuesCluster(copy, same))) same--;
   while (same > 0 && inWord(original.charCodeAt(same - 1))) same--;
   let sameEnd = 0;
   while (sameEnd < shorter - same && original.charCodeAt(original.length - 1 - sameEnd) === copy.charCodeAt(copy.length - 1 - sameEnd)) sameEnd++;
+  while (sameEnd > 0 && (continuesCluster(original, original.length - sameEnd) || continuesCluster(copy, copy.length - sameEnd))) sameEnd--;
   while (sameEnd > 0 && inWord(original.charCodeAt(original.length - sameEnd))) sameEnd--;
   const a = originalWords;
   const b = copyWords;

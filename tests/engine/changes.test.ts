@@ -60,6 +60,17 @@ describe('wordChanges: what a near copy changed', () => {
     expect(changed('Москва объявила о новых мерах в понедельник.', 'Москва объявила о новых мерах во вторник.')).toEqual(['во вторник']);
   });
 
+  it('marks a changed mark with its letter, never alone, in scripts without spaces', () => {
+    const thai = 'กรมอุตุนิยมวิทยาประกาศเตือนประชาชนในภาคเหนือให้ระวังอันตรายจากพายุฤดูร้อน';
+    expect(changed(thai, thai.replace('เตือน', 'เตื้อน'))).toEqual(['ตื้']);
+    expect(changed(thai, thai.replace('ระวัง', 'ระวิง'))).toEqual(['วิ']);
+    const khmer = 'ក្រសួងសុខាភិបាលបានប្រកាសនៅថ្ងៃពុធថា ករណីគ្រុនឈាមបានកើនឡើង';
+    expect(changed(khmer, khmer.replace('ក្រសួង', 'ក្សសួង'))).toEqual(['ក្ស']);
+    const burmese = 'ရန်ကုန်မြို့တွင် ဗုဒ္ဓဟူးနေ့က မိုးသည်းထန်စွာ ရွာသွန်းခဲ့သည်။';
+    expect(wordChanges(burmese, burmese.replace('မြို့', 'မို့')).dropped.map(({ start, end }) => burmese.slice(start, end))).toEqual([]);
+    expect(changed(burmese, burmese.replace('မြို့', 'မို့'))).toEqual(['မို့']);
+  });
+
   it('gives each run of changed words one range, the spaces between included', () => {
     const copy = 'Rescuers pulled two men from the river late on Sunday night, officials said.';
     expect(changed('Rescuers pulled three women from the river on Sunday night, officials said.', copy)).toEqual(['two men', 'late']);
