@@ -95,6 +95,12 @@ function scriptsScenario(name: string, fixture: string): Scenario {
   };
 }
 
+/** Waits until the page's one repeated `<br><br>` paragraph and its first occurrence are painted in place. */
+async function expectRunsPainted(page: TestPage) {
+  const painted = () => page.evaluate(() => window.__e2e.runs().map((run) => run.status).sort());
+  await expect.poll(painted, { timeout: SCAN_TIMEOUT_MS }).toEqual(['first', 'repeat']);
+}
+
 /** ParaDedup's own elements, attributes and marks inside `selector`'s subtree. */
 function ownInside(page: TestPage, selector: string) {
   return page.evaluate((sel) => {
@@ -276,8 +282,7 @@ export const pageScenarios: Scenario[] = [
     async run(ctx) {
       const page = await ctx.open('taken-block-name.html');
       await expectBadge(ctx.browser, page, '1');
-      const painted = () => page.evaluate(() => window.__e2e.runs().map((run) => run.status).sort());
-      await expect.poll(painted, { timeout: SCAN_TIMEOUT_MS }).toEqual(['first', 'repeat']);
+      await expectRunsPainted(page);
       expect(await page.evaluate(() => window.fixture.constructed())).toBe(0);
       await clickInPopup(ctx, page, COLLAPSE_ALL);
       await expectBadge(ctx.browser, page, '!');
@@ -407,13 +412,12 @@ export const pageScenarios: Scenario[] = [
     async run(ctx) {
       const page = await ctx.open('framework-runs.html');
       await expectBadge(ctx.browser, page, '1');
-      const painted = () => page.evaluate(() => window.__e2e.runs().map((run) => run.status).sort());
-      await expect.poll(painted, { timeout: SCAN_TIMEOUT_MS }).toEqual(['first', 'repeat']);
+      await expectRunsPainted(page);
       const text = await page.evaluate(() => window.fixture.update());
       expect(text).toMatch(/^Freight crossings.*The ferry operator.*Passengers holding.*The ferry operator.*$/);
       expect(page.errors).toEqual([]);
       // The page's change is rescanned: the same two copies, painted again.
-      await expect.poll(painted, { timeout: SCAN_TIMEOUT_MS }).toEqual(['first', 'repeat']);
+      await expectRunsPainted(page);
       await expectBadge(ctx.browser, page, '1');
     },
   },
