@@ -187,27 +187,23 @@ function endsSentenceWithSpace(c: number): boolean {
   return c >= 0x0e00 && c <= 0x0eff;
 }
 
-/** Closing quotes and brackets right after a terminator still belong to its sentence. */
 /**
  * Whether `c` is a capital of a cased script (Latin, Greek, Cyrillic, Armenian), as a sentence starts
- * with one; approximate in Latin Extended, where a miss only keeps a boundary unsplit, as before.
+ * with one. Latin Extended pairs a capital with its small letter, the capital first, except where a
+ * run starts on an odd code point (Ĺ…ň, Ź…ž); a letter missed here only keeps a boundary unsplit.
  */
+function isCapital(c: number): boolean {
+  if (c < 0x100) return (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+  if (c <= 0x17f) return c === 0x178 || ((c & 1) === ((c >= 0x139 && c <= 0x148) || c >= 0x179 ? 1 : 0) && c !== 0x138 && c !== 0x149 && c !== 0x17f);
+  if (c >= 0x1e00 && c <= 0x1eff) return c === 0x1e9e || ((c & 1) === 0 && (c < 0x1e96 || c >= 0x1ea0));
+  return (c >= 0x391 && c <= 0x3ab) || (c >= 0x400 && c <= 0x42f) || (c >= 0x531 && c <= 0x556);
+}
+
 function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function isCapital(c: number): boolean {
-  return (
-    (c >= 0x41 && c <= 0x5a) ||
-    (c >= 0xc0 && c <= 0xde && c !== 0xd7) ||
-    (c >= 0x100 && c <= 0x17f && (c & 1) === 0) ||
-    (c >= 0x1e00 && c <= 0x1eff && (c & 1) === 0) ||
-    (c >= 0x391 && c <= 0x3ab) ||
-    (c >= 0x400 && c <= 0x42f) ||
-    (c >= 0x531 && c <= 0x556)
-  );
-}
-
+/** Closing quotes and brackets right after a terminator still belong to its sentence. */
 function isCloser(c: number): boolean {
   switch (c) {
     case 0x22: case 0x27: case 0x29: case 0x5d: case 0x7d: case 0xbb: case 0x2019: case 0x201d: case 0x203a: case 0x300d:
@@ -331,8 +327,11 @@ export function analyzeInJavaScript(text: string): Analysis {
             // unless a capital starts a sentence after it ("Plan B. The", "Đông Nam Á.Trong"), but
             // not one that is the next initial ("U.S.").
             const initial = terminatorIsDot && lastWordIsInitial && !(isCapital(raw) && !(at === terminatorAt + 1 && text.charCodeAt(at + 1) === 0x2e));
-            // "3.5", never "indoors.3 soldiers"
-            const decimal = terminatorIsDot && at === terminatorAt + 1 && raw >= 48 && raw <= 57 && isAsciiDigit(text.charCodeAt(terminatorAt - 1));
+            // "3.5", ".300", "$.50", but never "indoors.3 soldiers": a letter before the dot ends a sentence.
+            const before = terminatorAt > 0 ? text.charCodeAt(terminatorAt - 1) : 32;
+            const kindBefore = kinds[before] as Kind;
+            const letterBefore = !isAsciiDigit(before) && (kindBefore === WORD || kindBefore === DENSE || kindBefore === EXPAND);
+            const decimal = terminatorIsDot && at === terminatorAt + 1 && raw >= 48 && raw <= 57 && !letterBefore;
             const midSentence = spaceEnd && (k === WORD || !endsSentenceWithSpace(raw)); // "ในปี 2024"
             if (!initial && !decimal && !midSentence) {
               if (sentenceStart >= 0) {

@@ -110,6 +110,8 @@ describe('sentences', () => {
       'Smith spoke.',
     ]);
     expect(sentenceTexts('Stay indoors.3 soldiers died.')).toEqual(['Stay indoors.', '3 soldiers died.']);
+    expect(sentenceTexts('He batted .300 and paid $.50 a ticket.')).toHaveLength(1);
+    expect(sentenceTexts('W 2020 r. żołnierze wrócili, a w 2021 r. Łódź ich powitała.')).toEqual(['W 2020 r. żołnierze wrócili, a w 2021 r.', 'Łódź ich powitała.']);
   });
 });
 

@@ -21,7 +21,9 @@ export function dump(analysis: Analysis): string {
  * marks and invisibles it drops, digits of two scripts, dense characters, surrogates (a pair, a lone one).
  */
 export function trickyStrings(count: number, seed: number): string[] {
-  const pieces = [' ', '  ', '\u3000', '\n', '.', '. ', '!', '?', '…', '。', '"', ')', '”', 'J.', 'U.S.', '3', '3.5', '١٢', 'a', 'B', 'word', 'é', 'ß', 'İ', 'ǅ', 'Ⅻ', 'ﬁ', 'ſt', 'ﻻ', '㍿', 'ﷺ', '\u0651', 'ـ', '\u200d', '\u00ad', '中', '文', 'カ', '\ud83d\ude00', '\ud800', 'Ꭰ'];
+  const pieces = [' ', '  ', '\u3000', '\n', '.', '. ', '!', '?', '…', '。', '"', ')', '”', 'J.', 'U.S.', '3', '3.5', '١٢', 'a', 'B', 'word', 'é', 'ß', 'İ', 'ǅ', 'Ⅻ', 'ﬁ', 'ſt', 'ﻻ', '㍿', 'ﷺ', '\u0651', 'ـ', '\u200d', '\u00ad', '中', '文', 'カ', '\ud83d\ude00', '\ud800', 'Ꭰ',
+    // Capitals of each cased script and small letters where Latin Extended's pairs turn, after a single letter's dot.
+    'Ω', 'Д', 'Ա', 'Ạ', 'ż', 'Ź', 'ł', 'Ł', 'ẞ', 'ẚ', 'B. T', 'x.3', ' .3', 'ก\u0e48', '\u20e3'];
   const random = new Prng(seed);
   return Array.from({ length: count }, () => Array.from({ length: random.int(40) }, () => random.pick(pieces)).join(''));
 }

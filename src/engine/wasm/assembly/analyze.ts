@@ -100,15 +100,10 @@ function isAsciiDigit(c: i32): bool {
 }
 
 function isCapital(c: i32): bool {
-  return (
-    (c >= 0x41 && c <= 0x5a) ||
-    (c >= 0xc0 && c <= 0xde && c != 0xd7) ||
-    (c >= 0x100 && c <= 0x17f && (c & 1) == 0) ||
-    (c >= 0x1e00 && c <= 0x1eff && (c & 1) == 0) ||
-    (c >= 0x391 && c <= 0x3ab) ||
-    (c >= 0x400 && c <= 0x42f) ||
-    (c >= 0x531 && c <= 0x556)
-  );
+  if (c < 0x100) return (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde && c != 0xd7);
+  if (c <= 0x17f) return c == 0x178 || ((c & 1) == ((c >= 0x139 && c <= 0x148) || c >= 0x179 ? 1 : 0) && c != 0x138 && c != 0x149 && c != 0x17f);
+  if (c >= 0x1e00 && c <= 0x1eff) return c == 0x1e9e || ((c & 1) == 0 && (c < 0x1e96 || c >= 0x1ea0));
+  return (c >= 0x391 && c <= 0x3ab) || (c >= 0x400 && c <= 0x42f) || (c >= 0x531 && c <= 0x556);
 }
 
 function isCloser(c: i32): bool {
@@ -248,7 +243,10 @@ export function analyze(length: i32): i32 {
             pendingEnd = at + 1;
           } else {
             const initial = terminatorIsDot && lastWordIsInitial && !(isCapital(raw) && !(at == terminatorAt + 1 && at + 1 < length && unitAt(text, at + 1) == 0x2e));
-            const decimal = terminatorIsDot && at == terminatorAt + 1 && raw >= 48 && raw <= 57 && terminatorAt > 0 && isAsciiDigit(unitAt(text, terminatorAt - 1));
+            const before = terminatorAt > 0 ? unitAt(text, terminatorAt - 1) : 32;
+            const kindBefore = kindOf(before);
+            const letterBefore = !isAsciiDigit(before) && (kindBefore == WORD || kindBefore == DENSE || kindBefore == EXPAND);
+            const decimal = terminatorIsDot && at == terminatorAt + 1 && raw >= 48 && raw <= 57 && !letterBefore;
             const midSentence = spaceEnd && (k == WORD || !endsSentenceWithSpace(raw));
             if (!initial && !decimal && !midSentence) {
               if (sentenceStart >= 0) {
