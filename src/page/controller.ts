@@ -44,7 +44,7 @@ export interface ControllerEnv {
 const STORM_BACKOFF_MS = 500;
 const STORM_BACKOFF_MAX_MS = 30_000;
 
-/** A batch taking out annotations this soon after they were shown is the page undoing them. */
+/** A batch taking out annotations this soon after they were shown, and putting the same text back, is the page undoing them. */
 const UNDO_WINDOW_MS = 1500;
 /** Wait before answering the second such batch in a row; doubles for each further one. */
 const UNDO_BACKOFF_MS = 1000;
@@ -516,11 +516,14 @@ export class PageController {
   private undoesAnnotations(changes: PageChanges): boolean {
     if (this.clock.now() - this.lastShownAt > UNDO_WINDOW_MS) return false;
     const selector = `[${ATTR_STATUS}], ${FOLD_TAG}`;
-    return changes.removed.slice(0, UNDO_CHECKED_NODES).some((node) => {
-      if (node.nodeType !== 1 || node.isConnected) return false;
+    const undone = new Set<string>();
+    for (const node of changes.removed.slice(0, UNDO_CHECKED_NODES)) {
+      if (node.nodeType !== 1 || node.isConnected) continue;
       const el = node as Element;
-      return el.matches(selector) || el.querySelector(selector) !== null;
-    });
+      if (el.matches(selector) || el.querySelector(selector) !== null) undone.add(el.textContent ?? '');
+    }
+    // Only the same text put back is an undo: a feed that drops old rows as new ones come is not one.
+    return undone.size > 0 && changes.added.slice(0, UNDO_CHECKED_NODES).some((node) => undone.has(node.textContent ?? ''));
   }
 
   private async onBatch(batch: ChangeBatch): Promise<void> {

@@ -749,6 +749,21 @@ describe('living pages', () => {
     expect(resets).toBeLessThanOrEqual(4);
   }, 10_000);
 
+  test('a feed that drops marked rows as new ones come is no page undoing us: each new repeat is marked at once', async () => {
+    const items = Array.from({ length: 6 }, (_, i) => `<p>${wordSoup(i)}</p>`).join('');
+    const win = pageWindow(`<html><body><main id="feed">${items}<p>${wordSoup(100)}</p><p>${wordSoup(100)}</p></main></body></html>`);
+    const feed = win.document.querySelector('#feed')!;
+    const { ready, doc } = start(win);
+    await ready;
+    for (let round = 1; round <= 4; round++) {
+      // A recycling list: a marked row scrolled out leaves as a new row and its repeat arrive.
+      doc.querySelector('[data-paradedup]')?.remove();
+      feed.append(paragraph(doc, wordSoup(200 + round)), paragraph(doc, wordSoup(200 + round)));
+      const last = feed.lastElementChild!;
+      await vi.waitFor(() => expect(last.getAttribute('data-paradedup')).toBe('repeat'), { timeout: 500, interval: 5 });
+    }
+  });
+
   test('a single-page-app route change resets the view: new content is scanned on its own, in the site’s mode', async () => {
     const win = pageWindow(`<html><body><main id="view"><p>${A}</p><p>${A}</p></main></body></html>`);
     const { ready, doc, controller, until, state } = start(win);
