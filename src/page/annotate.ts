@@ -105,9 +105,15 @@ function stepsNumbering(el: Element): boolean {
   if (typeof view?.getComputedStyle !== 'function') return false;
   const own = view.getComputedStyle(el);
   const marker = own.listStyleType ?? '';
-  if (own.display === 'list-item' && !UNNUMBERED_MARKERS.has(marker) && !marker.startsWith('"')) return true;
+  const before = view.getComputedStyle(el, '::before');
+  if (own.display === 'list-item') {
+    if (!UNNUMBERED_MARKERS.has(marker) && !marker.startsWith('"')) return true;
+    // A list styled `none` or `disc` that writes its numbers itself, from the item's own counter.
+    const showsCounter = (style: CSSStyleDeclaration) => (style.content ?? '').includes('counter(');
+    if (showsCounter(before) || showsCounter(view.getComputedStyle(el, '::marker'))) return true;
+  }
   const steps = (style: CSSStyleDeclaration) => Boolean(style.counterIncrement) && style.counterIncrement !== 'none';
-  return steps(own) || steps(view.getComputedStyle(el, '::before')) || steps(view.getComputedStyle(el, '::after'));
+  return steps(own) || steps(before) || steps(view.getComputedStyle(el, '::after'));
 }
 
 /** An editable region inside a block belongs to the user: folding the block would hide it from them. */

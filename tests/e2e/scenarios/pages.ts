@@ -200,8 +200,8 @@ export const pageScenarios: Scenario[] = [
     name: 'a page’s own boxes: a dark callout and a gradient banner keep their boxes under the tint, folding renumbers no numbered list or CSS counter, and a flex column’s items are not merged',
     async run(ctx) {
       const page = await ctx.open('styled-boxes.en.html');
-      // The five repeats and the flex column's glued paragraph, which is painted in place, never wrapped.
-      await expectBadge(ctx.browser, page, '6');
+      // The six repeats and the flex column's glued paragraph, which is painted in place, never wrapped.
+      await expectBadge(ctx.browser, page, '7');
       await expectAnnotationsAsFixtureSays(page);
       const callout = await page.evaluate(() => {
         const style = getComputedStyle(document.getElementById('callout-copy')!);
@@ -230,13 +230,14 @@ export const pageScenarios: Scenario[] = [
       });
       expect(timeline, 'a numbered item is highlighted, never folded').toEqual({ placeholders: 0, status: 'repeat', visible: true });
       const numbered = await page.evaluate(() =>
-        ['stop-3', 'step-copy'].map((id) => {
+        ['stop-3', 'written-3', 'step-copy'].map((id) => {
           const copy = document.getElementById(id)!;
           return { id, placeholders: copy.parentElement!.querySelectorAll('paradedup-fold').length, status: copy.getAttribute('data-paradedup'), visible: window.__e2e.visible(copy) };
         }),
       );
-      expect(numbered, 'an item of a list numbered by its style and a paragraph stepping a counter are highlighted, never folded').toEqual([
+      expect(numbered, 'items of lists numbered by their style or by their own counter, and a paragraph stepping a counter, are highlighted, never folded').toEqual([
         { id: 'stop-3', placeholders: 0, status: 'repeat', visible: true },
+        { id: 'written-3', placeholders: 0, status: 'repeat', visible: true },
         { id: 'step-copy', placeholders: 0, status: 'repeat', visible: true },
       ]);
       expect(await page.evaluate(() => window.__e2e.all('paradedup-block, paradedup-fold, [data-paradedup]', document.getElementById('post')!).length), 'nothing wrapped in the flex column').toBe(0);
