@@ -183,17 +183,20 @@ const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
  * `charset` attribute, or from a `content` one only beside `http-equiv="content-type"`.
  */
 function metaCharset(head: string): string | undefined {
-  const text = head.replace(/<!--[\s\S]*?(?:-->|$)/g, '');
+  // `<!-->` and `<!--->` close themselves, as the prescan reads them.
+  const text = head.replace(/<!--(?:-?>|[\s\S]*?(?:-->|$))/g, '');
   for (const [, inside] of text.matchAll(META_TAG)) {
     const attributes = new Map<string, string>();
     for (const [, name, ...values] of inside.matchAll(ATTRIBUTE)) {
       const key = name.toLowerCase();
       if (!attributes.has(key)) attributes.set(key, values.find((value) => value !== undefined) ?? '');
     }
-    const charset = attributes.get('charset')?.trim();
+    // A label no encoding answers to is passed over, as browsers go on to the next declaration.
+    const known = (label: string | undefined) => (label && (label.toLowerCase() === 'x-user-defined' || encodingNamed(label)) ? label : undefined);
+    const charset = known(attributes.get('charset')?.trim());
     if (charset) return charset;
     if (attributes.get('http-equiv')?.trim().toLowerCase() !== 'content-type') continue;
-    const fromContent = /charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(attributes.get('content') ?? '')?.[1];
+    const fromContent = known(/charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(attributes.get('content') ?? '')?.[1]);
     if (fromContent) return fromContent;
   }
   return undefined;

@@ -85,6 +85,8 @@ interface Applied {
   styledRoot: ShadowRoot | null;
   /** Whether the target may be folded, once asked: the answer reads its computed style. */
   foldable?: boolean;
+  /** A run painted in place because it cannot be wrapped: asked to fold, it stays as it is. */
+  unwrappable?: boolean;
 }
 
 /**
@@ -252,7 +254,7 @@ export class Annotator {
   /** Whether `annotation` can be shown by changing attributes of what `applied` already put in the page. */
   private inPlace(applied: Applied, handle: BlockHandle, annotation: BlockAnnotation): boolean {
     // A run is wrapped only while it has a placeholder, and painted in place otherwise.
-    if (!applied.target && annotation.fold !== null) return false;
+    if (!applied.target && annotation.fold !== null && !applied.unwrappable) return false;
     if (applied.wrapper && annotation.fold === null && this.painter) return false;
     return applied.handle === handle && sameShape(applied.annotation, annotation);
   }
@@ -298,6 +300,7 @@ export class Annotator {
     // The manifest CSS can't reach into a shadow root: the root gets the same rules while it holds our marks.
     const styledRoot = holdRootStyles(target ?? handle.nodes[0]);
     const applied: Applied = { handle, annotation, target, wrapper, savedTitle: undefined, shownTitle: null, marks: null, painted: null, fold: null, styledRoot };
+    if (!target && annotation.fold !== null) applied.unwrappable = true;
     this.applied.set(key, applied);
     if (target) this.writeAttributes(applied, target, annotation);
     if (segments.length > 0) {

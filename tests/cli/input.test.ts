@@ -53,6 +53,8 @@ describe('decodeInput', () => {
     expect(decodeInput(page('<!-- <meta charset="iso-8859-5"> --><meta charset="windows-1256">'), 'old.html').content).toContain('<p>السلام</p>');
     expect(decodeInput(page('<meta name="x" content="charset=utf-8"><meta charset="windows-1256">'), 'old.html').content).toContain('<p>السلام</p>');
     expect(decodeInput(page("<meta content='text/html; charset=windows-1256' http-equiv=content-type>"), 'old.html').content).toContain('<p>السلام</p>');
+    expect(decodeInput(page('<meta charset="bogus"><meta charset="windows-1256">'), 'old.html').content).toContain('<p>السلام</p>');
+    expect(decodeInput(page('<!--><meta charset="windows-1256"><!-- x -->'), 'old.html').content).toContain('<p>السلام</p>');
     // x-user-defined is read as windows-1252, as browsers show such a page.
     expect(decodeInput(new Uint8Array([...utf8('<meta charset="x-user-defined"><p>'), 0x93, 0x61, 0x94, ...utf8('</p>')]), 'old.html').content).toContain('<p>“a”</p>');
   });

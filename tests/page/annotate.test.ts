@@ -327,6 +327,19 @@ describe('<br><br> runs', () => {
     expect(paintedTexts(registry)).toEqual([]);
   });
 
+  test('with highlights, a run that cannot be wrapped is painted when asked to fold, once: the next render leaves it be', () => {
+    const page = load(`<div>${A} <iframe src="about:blank"></iframe> More text.<br><br>${A}</div>`);
+    const win = { document: page.document };
+    const registry = addFakeHighlights(win);
+    const annotator = new Annotator(page.document, { toggle: () => {}, goToFirst: () => {} }, HighlightPainter.of(win as unknown as Window));
+    const run = page.blocks.find((b) => b.block.nodes?.some((n) => n.nodeName.toLowerCase() === 'iframe'))!;
+    const folded = repeat(0, { fold: 'folded' });
+    expect(annotator.apply(run.key, run.handle, folded)).toBe(true);
+    expect(page.document.querySelector('paradedup-block, paradedup-fold')).toBeNull();
+    expect(paintedTexts(registry).join(' ')).toContain(A);
+    expect(annotator.costsWholePage(run.key, run.handle, repeat(0, { fold: 'folded' }))).toBe(false);
+  });
+
   test('a run holding an iframe is left alone: moving it would reload the frame', () => {
     const { document, blocks, annotator } = load(`<div>${A} <iframe src="about:blank"></iframe> More text.<br><br>${A}</div>`);
     const run = blocks.find((b) => b.block.nodes?.some((n) => n.nodeName.toLowerCase() === 'iframe'));
