@@ -178,11 +178,18 @@ function encodingNamed(label: string): string | null {
 const META_TAG = /<meta(?=[\s/>])([^>]*)>?/gi;
 const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 
+/** The encoding a declared label names, x-user-defined read as windows-1252 as browsers then show the page; null for a label no encoding answers to. */
+function prescanEncoding(label: string | undefined): string | null {
+  if (!label) return null;
+  return label.toLowerCase() === 'x-user-defined' ? 'windows-1252' : encodingNamed(label);
+}
+
 /**
- * The first charset a `<meta>` declares, as the HTML prescan reads them: outside comments, from a
- * `charset` attribute, or from a `content` one only beside `http-equiv="content-type"`.
+ * The encoding of the first charset a `<meta>` declares, as the HTML prescan reads them: outside
+ * comments, from a `charset` attribute, or from a `content` one only beside `http-equiv="content-type"`.
+ * A label no encoding answers to is passed over, as browsers go on to the next declaration.
  */
-function metaCharset(head: string): string | undefined {
+function metaEncoding(head: string): string | null {
   // `<!-->` and `<!--->` close themselves, as the prescan reads them.
   const text = head.replace(/<!--(?:-?>|[\s\S]*?(?:-->|$))/g, '');
   for (const [, inside] of text.matchAll(META_TAG)) {
@@ -191,15 +198,13 @@ function metaCharset(head: string): string | undefined {
       const key = name.toLowerCase();
       if (!attributes.has(key)) attributes.set(key, values.find((value) => value !== undefined) ?? '');
     }
-    // A label no encoding answers to is passed over, as browsers go on to the next declaration.
-    const known = (label: string | undefined) => (label && (label.toLowerCase() === 'x-user-defined' || encodingNamed(label)) ? label : undefined);
-    const charset = known(attributes.get('charset')?.trim());
+    const charset = prescanEncoding(attributes.get('charset')?.trim());
     if (charset) return charset;
     if (attributes.get('http-equiv')?.trim().toLowerCase() !== 'content-type') continue;
-    const fromContent = known(/charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(attributes.get('content') ?? '')?.[1]);
+    const fromContent = prescanEncoding(/charset\s*=\s*["']?\s*([\w.:-]+)/i.exec(attributes.get('content') ?? '')?.[1]);
     if (fromContent) return fromContent;
   }
-  return undefined;
+  return null;
 }
 
 /**
@@ -208,9 +213,7 @@ function metaCharset(head: string): string | undefined {
  */
 function declaredCharset(bytes: Uint8Array): string | null {
   const head = latin1(bytes, CHARSET_PRESCAN_BYTES);
-  const label = metaCharset(head) ?? /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(head)?.[1];
-  // The prescan reads x-user-defined as windows-1252, as browsers then show the page.
-  const encoding = label ? (label.toLowerCase() === 'x-user-defined' ? 'windows-1252' : encodingNamed(label)) : null;
+  const encoding = metaEncoding(head) ?? prescanEncoding(/^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(head)?.[1]);
   // A page that reached us as bytes and says UTF-16 without a BOM is really ASCII-compatible (HTML spec).
   return encoding?.startsWith('utf-16') ? 'utf-8' : encoding;
 }
