@@ -331,7 +331,7 @@ export function analyzeInJavaScript(text: string): Analysis {
             const before = terminatorAt > 0 ? text.charCodeAt(terminatorAt - 1) : 32;
             const kindBefore = kinds[before] as Kind;
             const letterBefore = !isAsciiDigit(before) && (kindBefore === WORD || kindBefore === DENSE || kindBefore === EXPAND);
-            const decimal = terminatorIsDot && at === terminatorAt + 1 && raw >= 48 && raw <= 57 && !letterBefore;
+            const decimal = terminatorIsDot && at === terminatorAt + 1 && isAsciiDigit(raw) && !letterBefore;
             const midSentence = spaceEnd && (k === WORD || !endsSentenceWithSpace(raw)); // "ในปี 2024"
             if (!initial && !decimal && !midSentence) {
               if (sentenceStart >= 0) {

@@ -246,7 +246,7 @@ export function analyze(length: i32): i32 {
             const before = terminatorAt > 0 ? unitAt(text, terminatorAt - 1) : 32;
             const kindBefore = kindOf(before);
             const letterBefore = !isAsciiDigit(before) && (kindBefore == WORD || kindBefore == DENSE || kindBefore == EXPAND);
-            const decimal = terminatorIsDot && at == terminatorAt + 1 && raw >= 48 && raw <= 57 && !letterBefore;
+            const decimal = terminatorIsDot && at == terminatorAt + 1 && isAsciiDigit(raw) && !letterBefore;
             const midSentence = spaceEnd && (k == WORD || !endsSentenceWithSpace(raw));
             if (!initial && !decimal && !midSentence) {
               if (sentenceStart >= 0) {
