@@ -1,11 +1,15 @@
 // The benchmark's smoke test: it runs `npm run bench` at a tiny size, so the benchmark keeps working.
 // It checks what the benchmark reports and that its corpora are what it claims; never timings.
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
 import { splitByAnswer, type PageLoad } from './browser';
 import { generateCorpus } from './corpus';
+import { scriptsWithoutFont } from './fonts';
 import { newsPage } from './pages';
 import { sliced } from './timing';
 
@@ -74,6 +78,22 @@ describe("the sample's scan, split by when storage answered", () => {
     expect(split.waitedLoads).toBe(1);
     expect(split.readyLoads).toBe(0);
     expect(split.readyScanMs).toBeNaN();
+  });
+});
+
+describe("the pages' fonts", () => {
+  test('names the scripts fontconfig lists no font for, once each, and none where it cannot be asked', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'paradedup-fc-'));
+    const fcList = path.join(dir, 'fc-list');
+    // A machine with Latin, Arabic and Cyrillic fonts only, as Debian's DejaVu gives.
+    writeFileSync(fcList, '#!/bin/sh\ncase "$1" in :lang=en|:lang=ar|:lang=ru) echo "DejaVu Sans" ;; esac\n', { mode: 0o755 });
+    try {
+      expect(scriptsWithoutFont(['latin', 'cjk', 'arabic', 'cjk', 'devanagari'], fcList)).toEqual(['cjk', 'devanagari']);
+      expect(scriptsWithoutFont(['latin', 'arabic'], fcList)).toEqual([]);
+      expect(scriptsWithoutFont(['latin'], path.join(dir, 'no-such-command'))).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

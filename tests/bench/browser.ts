@@ -23,6 +23,8 @@ import {
   WASM_ANALYZER_MARK,
 } from '../../src/page/scan-marks';
 import { PLAN_STORAGE_KEYS } from '../../src/settings-prefetch';
+import type { Script } from './corpus';
+import { FONT_PACKAGE, scriptsWithoutFont } from './fonts';
 import { median } from './timing';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -30,6 +32,8 @@ export const INSTALL_HINT = 'apt-get install -y --no-install-recommends chromium
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_EXTENSION_DIR = path.join(REPO_ROOT, '.output/chrome-mv3');
 const SCAN_TIMEOUT_MS = 60_000;
+/** Navigation's own limit: without fonts for its scripts, Chromium took up to 27 s to load the long page. */
+const LOAD_TIMEOUT_MS = 120_000;
 
 /**
  * The settings prefetch of one load: it runs at document_start, before the start mark, so its time is
@@ -126,13 +130,15 @@ export interface PageResult {
 export interface BrowserResults {
   chromium: string;
   extensionDir: string;
+  /** The pages' scripts that no installed font covers (fonts.ts); null if fontconfig could not be asked. */
+  scriptsWithoutFont: Script[] | null;
   page: PageResult;
   sample: PageResult & { source: 'fixture' | 'generated' };
 }
 
 export interface BrowserPages {
-  page: { html: string; paragraphs: number };
-  sample: { html: string; paragraphs: number; source: 'fixture' | 'generated' };
+  page: { html: string; paragraphs: number; scripts: readonly Script[] };
+  sample: { html: string; paragraphs: number; scripts: readonly Script[]; source: 'fixture' | 'generated' };
 }
 
 interface BenchProbe {
@@ -217,7 +223,7 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
   });
   let finished: boolean;
   try {
-    await page.goto(url, { waitUntil: 'load' });
+    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
     finished = await scanned;
   } finally {
     clearTimeout(timer);
@@ -412,6 +418,11 @@ export async function runBrowserBenchmark(
   log: (line: string) => void,
 ): Promise<BrowserResults> {
   if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is not installed (${CHROMIUM_PATH} not found). Install it with: ${INSTALL_HINT}`);
+  const withoutFont = scriptsWithoutFont([...pages.page.scripts, ...pages.sample.scripts]);
+  if (withoutFont?.length) {
+    const packages = [...new Set(withoutFont.map((script) => FONT_PACKAGE[script]))].join(' ');
+    log(`browser: WARNING no font on this machine for ${withoutFont.join(', ')}: Chromium lays such text out slower, which may slow the scans (apt-get install ${packages})`);
+  }
   const extension = stableExtensionCopy(extensionDir, log);
   const profile = mkdtempSync(path.join(tmpdir(), 'paradedup-bench-profile-'));
   const server = await serve({ 'page.html': pages.page.html, 'sample.html': pages.sample.html });
@@ -442,6 +453,7 @@ export async function runBrowserBenchmark(
     return {
       chromium: context.browser()?.version() ?? 'unknown',
       extensionDir: path.resolve(extensionDir),
+      scriptsWithoutFont: withoutFont,
       page: long,
       sample: { ...sample, source: pages.sample.source },
     };

@@ -125,8 +125,15 @@ function browserTable(browser: BrowserResults): string[] {
     if (!p.phases) return [label, 'no marks', '', '', `0/${p.loads.length}`];
     return [label, ms(p.phases.readMs), ms(p.phases.indexMs), ms(p.phases.showMs), `${phased}/${p.loads.length}`];
   };
+  const fonts =
+    browser.scriptsWithoutFont === null
+      ? 'Fonts: not checked (no fontconfig to ask)'
+      : browser.scriptsWithoutFont.length === 0
+        ? "Fonts: every script of the pages has one on this machine"
+        : `Fonts: none on this machine for ${browser.scriptsWithoutFont.join(', ')}; without CJK fonts, the long page loaded about five times slower and its scans took a tenth to a third longer (FINDINGS.md, *Fonts*)`;
   return [
     `Chromium ${browser.chromium}, extension ${browser.extensionDir}, median of loads`,
+    fonts,
     table([
       ['page', 'analyzer', 'scan (start→done)', 'longest task during scan', 'longest frame during scan', 'longest task of any load'],
       row('generated page', browser.page),

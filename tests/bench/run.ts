@@ -55,8 +55,8 @@ async function main(): Promise<number> {
     try {
       browser = await runBrowserBenchmark(
         {
-          page: { html: newsPage(corpus.texts, corpus.scripts), paragraphs },
-          sample: { ...sample, paragraphs: sampleLines().length },
+          page: { html: newsPage(corpus.texts, corpus.scripts), paragraphs, scripts: corpus.scripts },
+          sample: { ...sample, paragraphs: sampleLines().length, scripts: ['arabic'] },
         },
         { extensionDir: options.extensionDir, pageLoads: options.tiny ? 1 : 3, sampleLoads: options.tiny ? 2 : 7, profileFile: options.profileFile },
         log,
