@@ -65,13 +65,33 @@ function adoptedOf(root: ShadowRoot): readonly CSSStyleSheet[] | null {
   }
 }
 
+type CloneInto = <T>(value: T, scope: object, options: { wrapReflectors: boolean }) => T;
+
+/**
+ * Sets the root's adopted sheets. In a Firefox content script the root is an Xray wrapper, and ESR 140
+ * refuses the change there ("Accessing from Xray wrapper is not supported"; ESR 153 allows it): it is
+ * made on the page's side instead, with an array cloned into the page's scope.
+ */
+function setAdopted(root: ShadowRoot, sheets: CSSStyleSheet[]): void {
+  try {
+    root.adoptedStyleSheets = sheets;
+    return;
+  } catch (error) {
+    const page = (root as ShadowRoot & { wrappedJSObject?: ShadowRoot }).wrappedJSObject;
+    const cloneInto = (globalThis as { cloneInto?: CloneInto }).cloneInto;
+    const scope = root.ownerDocument.defaultView;
+    if (!page || typeof cloneInto !== 'function' || !scope) throw error;
+    page.adoptedStyleSheets = cloneInto(sheets, scope, { wrapReflectors: true });
+  }
+}
+
 /** Adds `sheet` after the root's own adopted sheets (theirs stay first and untouched); true when it took. */
 export function adoptSheet(root: ShadowRoot, sheet: CSSStyleSheet): boolean {
   const current = adoptedOf(root);
   if (!current) return false;
   if (current.includes(sheet)) return true;
   try {
-    root.adoptedStyleSheets = [...current, sheet];
+    setAdopted(root, [...current, sheet]);
     return adoptedOf(root)?.includes(sheet) ?? false;
   } catch {
     return false;
@@ -83,7 +103,7 @@ export function dropSheet(root: ShadowRoot, sheet: CSSStyleSheet): void {
   const current = adoptedOf(root);
   if (!current?.includes(sheet)) return;
   try {
-    root.adoptedStyleSheets = current.filter((s) => s !== sheet);
+    setAdopted(root, current.filter((s) => s !== sheet));
   } catch {
     // A root that refuses the change keeps our sheet: its rules match only our own marks, now gone.
   }
