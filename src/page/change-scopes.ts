@@ -3,17 +3,10 @@
 import { isOwnElement } from './dom-contract';
 import type { PageChanges } from './observer';
 import { isBlank } from './text';
-import { ELEMENT_NODE, TEXT_NODE, contentChildren, isBlockTag, isInsideSkipped } from './tree';
+import { ELEMENT_NODE, TEXT_NODE, contentChildren, isBlockTag, isInsideSkipped, parentAcrossShadow } from './tree';
 
 /** Does an element hold blocks of its own (a tracked paragraph, or runs of its children)? */
 export type HoldsTrackedBlocks = (element: Element) => boolean;
-
-function parentAcrossShadow(node: Node): Element | null {
-  const parent = node.parentNode;
-  if (!parent) return null;
-  if (parent.nodeType === ELEMENT_NODE) return parent as Element;
-  return (parent as ShadowRoot).host ?? null;
-}
 
 /**
  * The element whose runs a change at `node` can affect: the nearest element holding tracked blocks

@@ -1,6 +1,7 @@
 // Briefly flashes an element the user jumped to (the manifest CSS animates ATTR_FLASH).
 import { ATTR_FLASH } from './dom-contract';
 import { holdRootStyles, releaseRootStyles } from './root-styles';
+import { parentAcrossShadow } from './tree';
 
 const FLASH_MS = 1600;
 
@@ -41,8 +42,9 @@ export function scrollToElement(element: Element): void {
 }
 
 /**
- * Scrolls the page so that consecutive sibling nodes (a run with no element of its own) sit
- * mid-screen: their container first comes into view, then the window centres their box.
+ * Scrolls so that consecutive sibling nodes (a run with no element of its own) sit mid-screen: their
+ * container first comes into view, then each box between them and the page that scrolls its content
+ * (an overflow: auto comment box) centres them, and last the window does.
  */
 export function scrollToNodes(nodes: readonly Node[], container: Element): void {
   const doc = container.ownerDocument;
@@ -52,7 +54,14 @@ export function scrollToNodes(nodes: readonly Node[], container: Element): void 
   const range = doc.createRange();
   range.setStartBefore(nodes[0]);
   range.setEndAfter(nodes[nodes.length - 1]);
-  const box = range.getBoundingClientRect?.();
-  if (!box) return;
+  if (typeof range.getBoundingClientRect !== 'function') return;
+  for (let box: Element | null = container; box && box !== doc.documentElement && box !== doc.body; box = parentAcrossShadow(box)) {
+    if (box.scrollHeight <= box.clientHeight || !/^(auto|scroll|overlay)$/.test(view.getComputedStyle(box).overflowY)) continue;
+    const run = range.getBoundingClientRect();
+    const frame = box.getBoundingClientRect();
+    // At once, whatever the page's scroll-behavior: the next box and the window measure where this one left the run.
+    box.scrollBy?.({ top: run.top + run.height / 2 - (frame.top + box.clientTop + box.clientHeight / 2), behavior: 'instant' });
+  }
+  const box = range.getBoundingClientRect();
   view.scrollBy({ top: box.top + box.height / 2 - view.innerHeight / 2, behavior: scrollBehavior(view) });
 }

@@ -136,3 +136,11 @@ export function isInsideSkipped(el: Element): boolean {
   }
   return false;
 }
+
+/** The element holding `node`: its parent element, or for a shadow root's child the host. */
+export function parentAcrossShadow(node: Node): Element | null {
+  const parent = node.parentNode;
+  if (!parent) return null;
+  if (parent.nodeType === ELEMENT_NODE) return parent as Element;
+  return (parent as ShadowRoot).host ?? null;
+}

@@ -409,6 +409,32 @@ export const pageScenarios: Scenario[] = [
   },
   {
     issue: 6,
+    name: 'a <br><br> paragraph repeated below the fold of a box that scrolls its own text: the popup jumps to it inside the box',
+    async run(ctx) {
+      const page = await ctx.open('br-scroller.en.html');
+      await expectBadge(ctx.browser, page, '1');
+      await expectRunsPainted(page);
+      // Where the repeat (the box's last text) lies: inside the box's visible part, and in the window's.
+      const repeatShown = () =>
+        page.evaluate(() => {
+          const post = document.getElementById('post')!;
+          const range = document.createRange();
+          range.selectNodeContents(post.lastChild!);
+          const run = range.getBoundingClientRect();
+          const box = post.getBoundingClientRect();
+          const middle = run.top + run.height / 2;
+          return middle > box.top && middle < box.bottom && middle > 0 && middle < innerHeight;
+        });
+      expect(await repeatShown(), 'the repeat starts out of sight, below the box fold').toBe(false);
+      const popup = await ctx.popup(page);
+      await popup.click({ role: 'button', name: /^Go to occurrence 2 of 2$/ });
+      await page.bringToFront();
+      await expect.poll(repeatShown, { timeout: SCAN_TIMEOUT_MS }).toBe(true);
+      expect(page.errors).toEqual([]);
+    },
+  },
+  {
+    issue: 6,
     name: '<br><br>-separated paragraphs a framework rendered: highlighting leaves its nodes where it put them, so its next update works',
     async run(ctx) {
       const page = await ctx.open('framework-runs.html');
