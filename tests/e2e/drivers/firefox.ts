@@ -219,7 +219,10 @@ export const launchFirefox: LaunchExtensionBrowser = async ({ extensionDir, exec
       const viewport = { width: size.width ?? POPUP_SIZE.width, height: size.height ?? POPUP_SIZE.height };
       // A window of its own, as a real popup floats over the page: the page's tab stays visible.
       const { page, wrapped } = await openTab({ type: 'window', windowBounds: viewport });
-      await page.setViewport(viewport);
+      await page.setViewport(viewport).catch((error: unknown) => {
+        // Beside the viewport, puppeteer sets the screen's orientation, which Firefox ESR 140 cannot (ESR 153 can): the viewport is set all the same.
+        if (!String(error).includes('setScreenOrientationOverride')) throw error;
+      });
       await gotoExtensionPage(page, `${origin}/${popupPath(forPage.tabId)}`);
       await waitFor('the popup to render', async () => ((await page.evaluate(popupRendered)) ? true : undefined));
       return wrapped;
