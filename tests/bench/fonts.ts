@@ -1,7 +1,7 @@
-// Which of the long page's scripts this machine has no font for. Chromium lays out text it has no
-// font for by asking fontconfig for a fallback per character, and on a machine without CJK fonts the
-// long page took 17–27 s to load and its scan ran about a quarter slower (FINDINGS.md's *Fonts*):
-// the benchmark names what is missing rather than report such numbers as the extension's own.
+// Which of the pages' scripts this machine has no font for. Chromium looks up fallback fonts for such
+// text through its browser process, and on a machine without CJK fonts the long page took 17–27 s to
+// load and its scans a tenth to a third longer (FINDINGS.md's *Fonts*): the benchmark names what is
+// missing rather than report such numbers as the extension's own.
 import { spawnSync } from 'node:child_process';
 import type { Script } from './corpus';
 
