@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import '@/src/ui/theme.css';
 import '@/src/ui/options/options.css';
 import { TOGGLE_AUTO_COLLAPSE_COMMAND } from '@/src/background/command-name';
-import { applyUiDirection, translate } from '@/src/ui/i18n';
+import { applyUiDirection, cachedTranslate } from '@/src/ui/i18n';
 import { OptionsApp } from '@/src/ui/options/OptionsApp';
 
 async function loadShortcut(): Promise<string | null> {
@@ -12,5 +12,6 @@ async function loadShortcut(): Promise<string | null> {
 }
 
 applyUiDirection(document);
-document.title = translate('optionsTitle');
-render(<OptionsApp t={translate} loadShortcut={loadShortcut} />, document.getElementById('app')!);
+const t = cachedTranslate();
+document.title = t('optionsTitle');
+render(<OptionsApp t={t} loadShortcut={loadShortcut} />, document.getElementById('app')!);

@@ -1,5 +1,6 @@
 // The words ParaDedup shows inside pages: from the extension's _locales when present, English otherwise.
 import { browser } from 'wxt/browser';
+import { TEMPLATE_SUBSTITUTIONS, fillTemplate } from '../i18n-templates';
 
 const ENGLISH = {
   foldLabel: 'Repeated paragraph',
@@ -21,13 +22,6 @@ const ENGLISH = {
 
 export type StringKey = keyof typeof ENGLISH;
 
-function fill(template: string, values: readonly string[]): string {
-  return template.replace(/\$(\d)/g, (whole, digit: string) => values[Number(digit) - 1] ?? whole);
-}
-
-/** Substitutions that leave a message's `$1`…`$9` in place, so it can be filled again and again. */
-const PLACEHOLDERS = Array.from({ length: 9 }, (_, i) => `$${i + 1}`);
-
 /** Templates by key, read once: every extension API call crosses into the browser's bindings, and a scan shows hundreds of strings. */
 const templates = new Map<StringKey, string>();
 
@@ -44,7 +38,7 @@ function localized(key: StringKey): string {
   try {
     // Typed loosely: these keys may be absent from _locales, which is what the English fallback is for.
     const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
-    return getMessage.call(browser.i18n, key, PLACEHOLDERS) ?? '';
+    return getMessage.call(browser.i18n, key, TEMPLATE_SUBSTITUTIONS as string[]) ?? '';
   } catch {
     // No extension context (unit tests, the CLI): English.
     return '';
@@ -59,7 +53,7 @@ export function preloadStrings(): void {
 
 /** A page string with `$1`, `$2`… filled in. */
 export function t(key: StringKey, ...values: (string | number)[]): string {
-  return fill(template(key), values.map(String));
+  return fillTemplate(template(key), values.map(String));
 }
 
 let direction: 'ltr' | 'rtl' | undefined;

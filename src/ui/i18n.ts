@@ -1,14 +1,35 @@
 // UI strings come from _locales through browser.i18n, so the popup and options page follow the browser's language.
 import { browser } from 'wxt/browser';
 import type en from '../../public/_locales/en/messages.json';
+import { TEMPLATE_SUBSTITUTIONS, fillTemplate } from '../i18n-templates';
 
 export type MessageKey = keyof typeof en;
 
 /** Looks up a UI string; `substitutions` fill its $PLACEHOLDERS$ in order. */
 export type Translate = (key: MessageKey, substitutions?: string[]) => string;
 
-export const translate: Translate = (key, substitutions) =>
-  (browser.i18n.getMessage as (name: string, subs?: string[]) => string)(key, substitutions);
+const getMessage = (key: MessageKey, substitutions?: readonly string[]): string =>
+  (browser.i18n.getMessage as (name: string, subs?: readonly string[]) => string)(key, substitutions);
+
+/** Asks the browser every time: for the few strings of the badge and a page's title. */
+export const translate: Translate = (key, substitutions) => getMessage(key, substitutions);
+
+/**
+ * A Translate for one page of UI, reading each string's template once: the popup's list of a long
+ * page names every group and every occurrence, 3,000 strings for 900 groups, which took about 85 ms
+ * of asking the browser.
+ */
+export function cachedTranslate(): Translate {
+  const templates = new Map<MessageKey, string>();
+  return (key, substitutions = []) => {
+    let template = templates.get(key);
+    if (template === undefined) {
+      template = getMessage(key, TEMPLATE_SUBSTITUTIONS);
+      templates.set(key, template);
+    }
+    return fillTemplate(template, substitutions);
+  };
+}
 
 /**
  * Writing direction and language of the strings actually shown, for <html dir lang>. They come

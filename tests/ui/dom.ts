@@ -13,11 +13,13 @@ export function localeTranslate(messages: Messages): Translate {
   return (key: MessageKey, substitutions: string[] = []) => {
     const entry = messages[key];
     if (!entry) throw new Error(`missing message ${key}`);
-    return entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (_, name: string) => {
+    // Named placeholders become their content when the locale loads; `$1`…`$9` are filled per call, in one pass.
+    const expanded = entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (_, name: string) => {
       const content = entry.placeholders?.[name.toLowerCase()]?.content;
       if (content === undefined) throw new Error(`${key}: no placeholder ${name}`);
-      return content.replace(/\$(\d)/g, (_m, n: string) => substitutions[Number(n) - 1] ?? '');
+      return content;
     });
+    return expanded.replace(/\$(\d)/g, (_m, n: string) => substitutions[Number(n) - 1] ?? '');
   };
 }
 

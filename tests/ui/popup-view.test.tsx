@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { PopupView, type PopupModel, type PopupViewProps } from '../../src/ui/popup/PopupView';
 import type { PageState } from '../../src/messages';
-import { accessibleName, allByRole, byRole, click, mount, setupDom, tEn, toggle } from './dom';
+import { render } from 'preact';
+import { accessibleName, allByRole, byRole, click, mount, setupDom, tEn, toggle, unmount } from './dom';
 
 const readyPage: PageState = {
   hostname: 'news.example.com',
@@ -90,6 +91,33 @@ describe('PopupView', () => {
     await click(expand);
     await click(highlight);
     expect(vi.mocked(p.onSetMode).mock.calls).toEqual([['collapse'], ['off'], ['highlight']]);
+  });
+
+  it('lists a long page’s groups a screenful first, then the rest a step after each paint, busy until all are there', async () => {
+    const groups = Array.from({ length: 250 }, (_, i) => ({
+      index: i,
+      canonical: 2 * i,
+      members: [
+        { id: 2 * i, status: 'unique' as const },
+        { id: 2 * i + 1, status: 'duplicate' as const },
+      ],
+      snippet: `Paragraph ${i} of the live page`,
+    }));
+    const page: PageState = { ...readyPage, scan: { status: 'ready', blocks: 500, duplicates: 250, partial: 0, groups } };
+    const p = props({ kind: 'page', page, autoCollapse: false });
+    // Rendered as the browser does, not under act(): effects wait for a paint (here, Preact's timer).
+    const root = document.getElementById('root')!;
+    render(<PopupView {...p} />, root);
+    const list = root.querySelector('.groups__list')!;
+    const first = list.querySelectorAll('li').length;
+    expect(first).toBeGreaterThanOrEqual(20);
+    expect(first).toBeLessThan(groups.length);
+    expect(list.getAttribute('aria-busy')).toBe('true');
+    await vi.waitFor(() => expect(list.querySelectorAll('li').length).toBe(groups.length), { timeout: 5_000 });
+    expect(list.hasAttribute('aria-busy')).toBe(false);
+    await click(byRole(root, 'button', /^Go to the first occurrence: Paragraph 249 /));
+    expect(p.onJump).toHaveBeenCalledWith(249, 498, 0);
+    await unmount();
   });
 
   it('lists groups with snippets in dir="auto" and jumps to the clicked occurrence', async () => {
