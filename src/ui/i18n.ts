@@ -1,7 +1,7 @@
 // UI strings come from _locales through browser.i18n, so the popup and options page follow the browser's language.
 import { browser } from 'wxt/browser';
 import type en from '../../public/_locales/en/messages.json';
-import { TEMPLATE_SUBSTITUTIONS, fillTemplate } from '../i18n-templates';
+import { TEMPLATE_SUBSTITUTIONS, compileTemplate, type FillTemplate } from '../i18n-templates';
 
 export type MessageKey = keyof typeof en;
 
@@ -20,14 +20,14 @@ export const translate: Translate = (key, substitutions) => getMessage(key, subs
  * of asking the browser.
  */
 export function cachedTranslate(): Translate {
-  const templates = new Map<MessageKey, string>();
+  const templates = new Map<MessageKey, FillTemplate>();
   return (key, substitutions = []) => {
-    let template = templates.get(key);
-    if (template === undefined) {
-      template = getMessage(key, TEMPLATE_SUBSTITUTIONS);
-      templates.set(key, template);
+    let fill = templates.get(key);
+    if (fill === undefined) {
+      fill = compileTemplate(getMessage(key, TEMPLATE_SUBSTITUTIONS));
+      templates.set(key, fill);
     }
-    return fillTemplate(template, substitutions);
+    return fill(substitutions);
   };
 }
 
