@@ -123,6 +123,29 @@ describe('a copy that writes a letter or a mark the way other writers do is the 
   });
 });
 
+describe('a copy in decomposed form (NFD), as some editors and systems save text, is the same text, even under exact', () => {
+  test.each([
+    ['French', "Le président a salué l'œuvre du comité et les élèves, dont la sœur a parlé avec cœur aux journalistes réunis à Genève."],
+    ['Vietnamese', 'Thủ tướng Chính phủ đã chủ trì cuộc họp với các bộ trưởng để thảo luận về tình hình kinh tế và ngân sách năm tới.'],
+    ['Japanese, voiced kana', '政府は昨日、東京で記者会見を開き、新しい経済政策について説明した。記者団からは物価対策が十分かどうかを問う質問が相次いだ。'],
+    ['Bengali, two-part vowel signs', 'সরকার আজ রাজধানীতে এক সংবাদ সম্মেলনে নতুন বাজেটের ঘোষণা করেছে এবং বিরোধী দল তার কঠোর সমালোচনা করেছে।'],
+    ['Tamil, two-part vowel signs', 'போராட்டம் தொடர்ந்த நிலையில் கோவை மாவட்ட போலீசார் இன்று காலை பொதுமக்களிடம் பேச்சுவார்த்தை நடத்தினர், ஆனால் எந்த முடிவும் எட்டப்படவில்லை.'],
+    ['Sinhala', 'රජය අද අගනුවර පැවති මාධ්‍ය හමුවකදී නව අයවැය ප්‍රකාශයට පත් කළ අතර විපක්ෂය එය දැඩි ලෙස විවේචනය කළේය.'],
+  ])('%s', (_, original) => {
+    const copy = original.normalize('NFD');
+    expect(copy).not.toBe(original);
+    const report = findRepeats([original, FILLER[0], copy], { strictness: 'exact' });
+    expect(report.blocks[2]).toMatchObject({ status: 'duplicate', of: 0, similarity: 1, repeated: [{ start: 0, end: copy.length, of: 0 }] });
+  });
+
+  test('half-width katakana, which writes its voicing marks apart, reads as full-width', () => {
+    const original = 'ガス料金とデジタル化の補助金について、政府は来週にも新しいプログラムを発表する予定だ。';
+    const copy = original.replace(/ガ/g, 'ｶﾞ').replace(/デ/g, 'ﾃﾞ').replace(/ジ/g, 'ｼﾞ').replace(/プ/g, 'ﾌﾟ').replace(/グ/g, 'ｸﾞ');
+    const report = findRepeats([original, FILLER[0], copy], { strictness: 'exact' });
+    expect(report.blocks[2]).toMatchObject({ status: 'duplicate', of: 0, similarity: 1 });
+  });
+});
+
 describe('what is not a repeat', () => {
   test('paragraphs on the same story that share phrases', () => {
     const story = [

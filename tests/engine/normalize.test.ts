@@ -81,8 +81,15 @@ describe('normalize', () => {
     expect(normalize('De\u0301clare\u0301')).toBe('declare');
   });
 
-  test('keeps kana, Han and Hangul whole', () => {
-    expect(normalize('がんばる 東京 한국어')).toBe('がんばる 東京 한국어');
+  test('keeps Han and Hangul whole, and drops kana voicing marks as accents, composed or not', () => {
+    expect(normalize('がんばる 東京 한국어')).toBe('かんはる 東京 한국어');
+    expect(normalize('がんばる'.normalize('NFD'))).toBe('かんはる');
+    expect(normalize('ｶﾞｽ')).toBe('カス');
+  });
+
+  test('spells a two-part vowel sign as its parts, as decomposed text writes it', () => {
+    expect(normalize('কোলকাতা')).toBe(normalize('কোলকাতা'.normalize('NFD')));
+    expect(normalize('கோவை')).toBe('கோவை'.normalize('NFD'));
   });
 
   test('expands Arabic presentation-form ligatures', () => {

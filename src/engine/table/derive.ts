@@ -20,10 +20,16 @@ export function deriveTable(): DerivedTable {
 /** The nukta of each Indic script: writers drop it from borrowed sounds (ज़ → ज), as they drop tashkeel. */
 const NUKTAS = new Set([0x093c, 0x09bc, 0x0a3c, 0x0abc, 0x0b3c, 0x0c3c, 0x0cbc]);
 
-/** Combining marks removed after decomposition: Latin accents, Arabic tashkeel and Quranic marks, Hebrew points, Indic nuktas. */
+/**
+ * Combining marks removed after decomposition: Latin accents, Arabic tashkeel and Quranic marks, Hebrew
+ * points, Indic nuktas, and kana's voicing marks (が is か plus ゙ in decomposed text, and half-width
+ * katakana always write it apart: ｶﾞ), dropped as an accent is.
+ */
 function isStrippedMark(c: number): boolean {
   return (
     NUKTAS.has(c) ||
+    c === 0x3099 ||
+    c === 0x309a ||
     (c >= 0x0300 && c <= 0x036f) ||
     (c >= 0x1ab0 && c <= 0x1aff) ||
     (c >= 0x1dc0 && c <= 0x1dff) ||
@@ -165,6 +171,10 @@ function separatorFor(start: number): string {
 }
 const NOT_LETTER_MARK_NUMBER = /[^\p{L}\p{M}\p{N}]/gu;
 
+function holdsHangulSyllable(text: string): boolean {
+  return /[\uac00-\ud7a3]/.test(text);
+}
+
 function isSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdfff;
 }
@@ -194,8 +204,11 @@ function normalizePage(start: number): string[] {
     strippedAny.push(any);
   }
   const recomposed = stripped.join(separator).normalize('NFC').split(separator);
-  // Keep the composed form unless an accent was removed: が and Hangul stay whole, é becomes e.
-  const bases = chars.map((_, i) => (strippedAny[i] ? recomposed[i] : compatible[i]));
+  const canonical = compatible.join(separator).normalize('NFD').split(separator);
+  // Without its accent where one was removed (é becomes e). Otherwise a composed character is spelled
+  // out as the parts decomposed text writes it in (Bengali ো as ে and া), so that both forms read
+  // alike; but Hangul syllables stay whole, as most of Korean text would otherwise be expansions.
+  const bases = chars.map((_, i) => (strippedAny[i] ? recomposed[i] : holdsHangulSyllable(compatible[i]) ? compatible[i] : canonical[i]));
   const lowered = bases.join(separator).toLowerCase().split(separator);
   return lowered.map((lower, i) => {
     const c = start + i;
