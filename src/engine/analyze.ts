@@ -1,4 +1,4 @@
-import { expansion, foldOffset, kind, Kind, kindOf } from './charTable';
+import { composeJamo, expansion, foldOffset, kind, Kind, kindOf } from './charTable';
 import { fmix32, key53 } from './hash';
 import { SimHash64, simhash } from './simhash';
 import { CJK_CHAR_WEIGHT, SHORT_BLOCK_TOKENS, SPACED_SENTENCE_TOKENS } from './thresholds';
@@ -250,7 +250,7 @@ export function analyzeInJavaScript(text: string): Analysis {
   // The tables too: read through the module's bindings, they cost 2-6 % more instructions.
   const kinds = kind, folds = foldOffset;
   const UNBUILT = Kind.Unbuilt, SEPARATOR = Kind.Separator, WORD = Kind.Word, DENSE = Kind.Dense;
-  const DROP = Kind.Drop, EXPAND = Kind.Expand, SPACE = Kind.Space;
+  const DROP = Kind.Drop, EXPAND = Kind.Expand, SPACE = Kind.Space, JAMO = Kind.Jamo;
   const length = text.length;
   let tokens = 0;
   let weight = 0;
@@ -301,7 +301,8 @@ export function analyzeInJavaScript(text: string): Analysis {
       k = kinds[raw] as Kind;
       at = i - 1;
       if (k === DROP) continue;
-      if (k === WORD) {
+      // A compatibility character's jamo (㈀ is "(ᄀ)") stand alone: the letters of a word.
+      if (k === WORD || k === JAMO) {
         const f = raw + folds[raw];
         prevDense = -1;
         wordHash = Math.imul(wordHash ^ f, Hash.FnvPrime);
@@ -330,7 +331,7 @@ export function analyzeInJavaScript(text: string): Analysis {
             // "3.5", ".300", "$.50", but never "indoors.3 soldiers": a letter before the dot ends a sentence.
             const before = terminatorAt > 0 ? text.charCodeAt(terminatorAt - 1) : 32;
             const kindBefore = kinds[before] as Kind;
-            const letterBefore = !isAsciiDigit(before) && (kindBefore === WORD || kindBefore === DENSE || kindBefore === EXPAND);
+            const letterBefore = !isAsciiDigit(before) && (kindBefore === WORD || kindBefore === DENSE || kindBefore === EXPAND || kindBefore === JAMO);
             const decimal = terminatorIsDot && at === terminatorAt + 1 && isAsciiDigit(raw) && !letterBefore;
             const midSentence = spaceEnd && (k === WORD || !endsSentenceWithSpace(raw)); // "ในปี 2024"
             if (!initial && !decimal && !midSentence) {
@@ -349,6 +350,20 @@ export function analyzeInJavaScript(text: string): Analysis {
         if (k === EXPAND) {
           pending = expansion.get(raw)!;
           pendingAt = 0;
+          continue;
+        }
+        if (k === JAMO) {
+          // Decomposed Korean (NFD): the jamo of a syllable are read as the syllable, one letter of
+          // the word, as NFC text writes it. Only decomposed text comes here.
+          const composed = composeJamo(text, at, length);
+          const f = composed >> 2;
+          i = at + (composed & 3);
+          lastVisible = i - 1;
+          prevDense = -1;
+          wordHash = Math.imul(wordHash ^ f, Hash.FnvPrime);
+          wordIsNumber = false;
+          wordLength++;
+          weight++;
           continue;
         }
       }
@@ -643,6 +658,11 @@ function addUnigrams(text: string, n: number): number {
     if (k === Kind.Drop) continue;
     if (k === Kind.Word || k === Kind.Dense) {
       hash = Math.imul(hash ^ (c + foldOffset[c]), Hash.FnvPrime);
+      inWord = true;
+    } else if (k === Kind.Jamo) {
+      const composed = composeJamo(text, i, text.length);
+      hash = Math.imul(hash ^ (composed >> 2), Hash.FnvPrime);
+      i += (composed & 3) - 1;
       inWord = true;
     } else if (k === Kind.Expand) {
       const out = expansion.get(c)!;

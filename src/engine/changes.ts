@@ -1,6 +1,6 @@
 // How a near copy's words differ from the paragraph it repeats, so a reader can see what changed:
 // a number, a name, "arrested" become "released", a word left out. Run only for copies that are not word for word.
-import { expansion, foldOffset, kind, Kind, kindOf } from './charTable';
+import { composeJamo, expansion, foldOffset, kind, Kind, kindOf } from './charTable';
 import { fmix32 } from './hash';
 import { MAX_CHANGE_CELLS } from './thresholds';
 import { grown } from './typedArrays';
@@ -109,10 +109,15 @@ function readWords(text: string, from: number, to: number, words: Words): void {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     const k = kindAt(c);
-    if (k === Kind.Word || k === Kind.Expand) {
+    if (k === Kind.Word || k === Kind.Expand || k === Kind.Jamo) {
       if (start < 0) start = i;
       if (k === Kind.Word) hash = Math.imul(hash ^ (c + foldOffset[c]), Fnv.Prime);
-      else {
+      else if (k === Kind.Jamo) {
+        // Decomposed Korean: a syllable's jamo hash as the syllable, as the analysis reads them.
+        const composed = composeJamo(text, i, to);
+        hash = Math.imul(hash ^ (composed >> 2), Fnv.Prime);
+        i += (composed & 3) - 1;
+      } else {
         const out = expansion.get(c)!;
         for (let j = 0; j < out.length; j++) hash = Math.imul(hash ^ out.charCodeAt(j), Fnv.Prime);
       }
@@ -141,7 +146,7 @@ function kindAt(c: number): Kind {
 /** Whether code unit `c` is part of a word that may go on past it (not a separator, space or a character of its own). */
 function inWord(c: number): boolean {
   const k = kindAt(c);
-  return k === Kind.Word || k === Kind.Expand || k === Kind.Drop;
+  return k === Kind.Word || k === Kind.Expand || k === Kind.Jamo || k === Kind.Drop;
 }
 
 /** Marks in `matched` and `matchedOriginal` the words of `copy[b0, b1)` and `original[a0, a1)` that a longest common subsequence pairs. */

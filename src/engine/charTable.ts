@@ -9,7 +9,7 @@ import { decodePage, PAGE_SIZE } from './table/codec';
 import { ENCODED_PAGES } from './table/data';
 import { Kind } from './table/kind';
 
-export { isWhitespace, Kind } from './table/kind';
+export { composeJamo, Hangul, isWhitespace, Kind } from './table/kind';
 
 /** Kind.Unbuilt until the code unit's page is decoded. */
 export const kind = new Uint8Array(0x10000);

@@ -1,7 +1,7 @@
-import { expansion, foldOffset, isWhitespace, kind, Kind, prepareTable } from './charTable';
+import { composeJamo, expansion, foldOffset, isWhitespace, kind, Kind, prepareTable } from './charTable';
 
 /**
- * The text as the engine compares it: NFKC compatibility forms, lower case, no accents, tashkeel,
+ * The text as the engine compares it: NFKC compatibility forms, decomposed Hangul composed, lower case, no accents, tashkeel,
  * tatweel or invisible characters, one Arabic alef/yaa/haa, ASCII digits, straight quotes and
  * hyphens, single spaces.
  */
@@ -22,6 +22,10 @@ export function normalize(text: string): string {
       pendingSpace = true;
     } else if (k === Kind.Expand) {
       push(expansion.get(c)!);
+    } else if (k === Kind.Jamo) {
+      const composed = composeJamo(text, i, text.length);
+      push(String.fromCharCode(composed >> 2));
+      i += (composed & 3) - 1;
     } else {
       push(String.fromCharCode(c + foldOffset[c]));
     }

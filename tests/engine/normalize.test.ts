@@ -81,8 +81,11 @@ describe('normalize', () => {
     expect(normalize('De\u0301clare\u0301')).toBe('declare');
   });
 
-  test('keeps Han and Hangul whole, and drops kana voicing marks as accents, composed or not', () => {
+  test('keeps Han and Hangul whole, composes decomposed Hangul, and drops kana voicing marks as accents, composed or not', () => {
     expect(normalize('がんばる 東京 한국어')).toBe('かんはる 東京 한국어');
+    expect(normalize('한국어 읽기'.normalize('NFD'))).toBe('한국어 읽기');
+    // Jamo that compose nothing (a vowel alone, a consonant before no vowel) stay as they are.
+    expect(normalize('\u1161\u1100 \u1100')).toBe('\u1161\u1100 \u1100');
     expect(normalize('がんばる'.normalize('NFD'))).toBe('かんはる');
     expect(normalize('ｶﾞｽ')).toBe('カス');
   });

@@ -1,7 +1,7 @@
 // How each UTF-16 code unit normalises, derived from the JavaScript engine's own Unicode data
 // (NFKD/NFKC, case folding, letter classes). It runs when the table is generated and in its test,
 // never in the extension: deriving every page cost about 1-6 ms each at run time.
-import { isWhitespace, Kind } from './kind';
+import { Hangul, isWhitespace, Kind } from './kind';
 
 export interface DerivedTable {
   kind: Uint8Array;
@@ -171,6 +171,15 @@ function separatorFor(start: number): string {
 }
 const NOT_LETTER_MARK_NUMBER = /[^\p{L}\p{M}\p{N}]/gu;
 
+/** The jamo NFC composes into Hangul syllables: leading consonants, vowels and trailing consonants. */
+function isConjoiningJamo(c: number): boolean {
+  return (
+    (c >= Hangul.LeadBase && c < Hangul.LeadBase + Hangul.Leads) ||
+    (c >= Hangul.VowelBase && c < Hangul.VowelBase + Hangul.Vowels) ||
+    (c > Hangul.TrailBase && c < Hangul.TrailBase + Hangul.Trails)
+  );
+}
+
 function holdsHangulSyllable(text: string): boolean {
   return /[\uac00-\ud7a3]/.test(text);
 }
@@ -207,7 +216,8 @@ function normalizePage(start: number): string[] {
   const canonical = compatible.join(separator).normalize('NFD').split(separator);
   // Without its accent where one was removed (é becomes e). Otherwise a composed character is spelled
   // out as the parts decomposed text writes it in (Bengali ো as ে and া), so that both forms read
-  // alike; but Hangul syllables stay whole, as most of Korean text would otherwise be expansions.
+  // alike; but Hangul syllables stay whole, as most of Korean text would otherwise be expansions: the
+  // tokenizer composes decomposed jamo instead (Kind.Jamo).
   const bases = chars.map((_, i) => (strippedAny[i] ? recomposed[i] : holdsHangulSyllable(compatible[i]) ? compatible[i] : canonical[i]));
   const lowered = bases.join(separator).toLowerCase().split(separator);
   return lowered.map((lower, i) => {
@@ -248,6 +258,7 @@ function derivePage(page: number, table: DerivedTable): void {
       const f = out.charCodeAt(0);
       folded[c] = f;
       if (lettered[c - start] === ' ') kind[c] = Kind.Separator;
+      else if (isConjoiningJamo(c)) kind[c] = Kind.Jamo;
       else kind[c] = isDense(f) ? Kind.Dense : Kind.Word;
     } else {
       kind[c] = Kind.Expand;

@@ -26,7 +26,9 @@ export const TEXT: usize = 0x64600;
 /** An analysis that outgrew the room `bytesFor` gave it (expansions into many dense tokens, a sentence every few characters): the host runs it in JavaScript. */
 export const TOO_BIG: i32 = -1;
 
-const UNBUILT: i32 = 0, SEPARATOR: i32 = 1, WORD: i32 = 2, DENSE: i32 = 3, DROP: i32 = 4, EXPAND: i32 = 5, SPACE: i32 = 6;
+const UNBUILT: i32 = 0, SEPARATOR: i32 = 1, WORD: i32 = 2, DENSE: i32 = 3, DROP: i32 = 4, EXPAND: i32 = 5, SPACE: i32 = 6, JAMO: i32 = 7;
+/** Unicode's arithmetic for Hangul syllables (`Hangul` in ../../table/kind.ts). */
+const SYLLABLE_BASE: i32 = 0xac00, LEAD_BASE: i32 = 0x1100, LEADS: i32 = 19, VOWEL_BASE: i32 = 0x1161, VOWELS: i32 = 21, TRAIL_BASE: i32 = 0x11a7, TRAILS: i32 = 28;
 const FNV_OFFSET: i32 = 0x811c9dc5, FNV_PRIME: i32 = 0x01000193, NUMBER_TOKEN: i32 = 0x5bd1e995;
 const UNIGRAM_SEED: i32 = 0x27d4eb2f, SEQ_A: i32 = 0x9e3779b1, SEQ_B: i32 = 0x85ebca77;
 const SEED_HIGH: i32 = 0xa54ff53a;
@@ -89,6 +91,17 @@ export function bytesFor(length: i32): usize {
 // @ts-ignore: decorator
 @inline function unitAt(at: usize, i: i32): i32 {
   return <i32>load<u16>(at + (<usize>i << 1));
+}
+
+/** composeJamo in ../../table/kind.ts: the syllable the jamo at `at` starts, shifted left by 2, or'ed with the units it takes. */
+function composeJamo(text: usize, at: i32, end: i32): i32 {
+  const c = unitAt(text, at);
+  const lead = c - LEAD_BASE;
+  const vowel = at + 1 < end ? unitAt(text, at + 1) - VOWEL_BASE : -1;
+  if (lead < 0 || lead >= LEADS || vowel < 0 || vowel >= VOWELS) return (c << 2) | 1;
+  const syllable = SYLLABLE_BASE + (lead * VOWELS + vowel) * TRAILS;
+  const trail = at + 2 < end ? unitAt(text, at + 2) - TRAIL_BASE : 0;
+  return trail > 0 && trail < TRAILS ? ((syllable + trail) << 2) | 3 : (syllable << 2) | 2;
 }
 
 function isTerminator(folded: i32): bool {
@@ -221,7 +234,7 @@ export function analyze(length: i32): i32 {
       k = kindOf(raw);
       at = i - 1;
       if (k == DROP) continue;
-      if (k == WORD) {
+      if (k == WORD || k == JAMO) {
         const f = raw + foldOf(raw);
         prevDense = -1;
         wordHash = (wordHash ^ f) * FNV_PRIME;
@@ -245,7 +258,7 @@ export function analyze(length: i32): i32 {
             const initial = terminatorIsDot && lastWordIsInitial && !(isCapital(raw) && !(at == terminatorAt + 1 && at + 1 < length && unitAt(text, at + 1) == 0x2e));
             const before = terminatorAt > 0 ? unitAt(text, terminatorAt - 1) : 32;
             const kindBefore = kindOf(before);
-            const letterBefore = !isAsciiDigit(before) && (kindBefore == WORD || kindBefore == DENSE || kindBefore == EXPAND);
+            const letterBefore = !isAsciiDigit(before) && (kindBefore == WORD || kindBefore == DENSE || kindBefore == EXPAND || kindBefore == JAMO);
             const decimal = terminatorIsDot && at == terminatorAt + 1 && isAsciiDigit(raw) && !letterBefore;
             const midSentence = spaceEnd && (k == WORD || !endsSentenceWithSpace(raw));
             if (!initial && !decimal && !midSentence) {
@@ -266,6 +279,17 @@ export function analyze(length: i32): i32 {
           pending = POOL + (<usize>(e >>> 8) << 1);
           pendingLength = e & 0xff;
           pendingAt = 0;
+          continue;
+        }
+        if (k == JAMO) {
+          const composed = composeJamo(text, at, length);
+          i = at + (composed & 3);
+          lastVisible = i - 1;
+          prevDense = -1;
+          wordHash = (wordHash ^ (composed >> 2)) * FNV_PRIME;
+          wordIsNumber = false;
+          wordLength++;
+          weight++;
           continue;
         }
       }
@@ -428,6 +452,11 @@ function addUnigrams(length: i32, n: i32): i32 {
     if (k == DROP) continue;
     if (k == WORD || k == DENSE) {
       hash = (hash ^ (c + foldOf(c))) * FNV_PRIME;
+      inWord = true;
+    } else if (k == JAMO) {
+      const composed = composeJamo(TEXT, i, length);
+      hash = (hash ^ (composed >> 2)) * FNV_PRIME;
+      i += (composed & 3) - 1;
       inWord = true;
     } else if (k == EXPAND) {
       const e = foldOf(c);
