@@ -127,6 +127,7 @@ describe('a copy in decomposed form (NFD), as some editors and systems save text
   test.each([
     ['French', "Le président a salué l'œuvre du comité et les élèves, dont la sœur a parlé avec cœur aux journalistes réunis à Genève."],
     ['Vietnamese', 'Thủ tướng Chính phủ đã chủ trì cuộc họp với các bộ trưởng để thảo luận về tình hình kinh tế và ngân sách năm tới.'],
+    ['Persian ezafe ۀ, which decomposes to Kurdish ە', 'به گفته سخنگوی وزارت خارجه، نمایندۀ ویژۀ ایران در امور افغانستان روز دوشنبه با وزیر خارجۀ طالبان در کابل دیدار کرد.'],
     ['Korean, Hangul as jamo', '정부는 오늘 서울에서 열린 기자회견에서 새로운 경제 정책을 발표했으며, 야당은 이에 대해 강하게 비판했다.'],
     ['Japanese, voiced kana', '政府は昨日、東京で記者会見を開き、新しい経済政策について説明した。記者団からは物価対策が十分かどうかを問う質問が相次いだ。'],
     ['Bengali, two-part vowel signs', 'সরকার আজ রাজধানীতে এক সংবাদ সম্মেলনে নতুন বাজেটের ঘোষণা করেছে এবং বিরোধী দল তার কঠোর সমালোচনা করেছে।'],

@@ -68,6 +68,7 @@ const LETTER_VARIANTS: Record<number, number> = {
   0x06cc: 0x064a, // Persian ی → ي
   0x06c1: 0x0647, // Urdu ہ heh goal → ه, as an Arabic keyboard types it
   0x06be: 0x0647, // Urdu ھ heh doachashmee → ه
+  0x06d5: 0x0647, // ە ae → ه: Persian ۀ decomposes to ە with a hamza (NFD), where Persian writes it as هٔ
   0x0901: 0x0902, // Devanagari candrabindu → anusvara: Hindi writes माँ and मां, गाँव and गांव alike
   0x03c2: 0x03c3, // Greek final sigma → σ
   // Letters with a stroke have no decomposition for the accent strip to undo, and ASCII copies of
@@ -108,12 +109,6 @@ function decimalDigitValues(): Map<number, number> {
 }
 
 const DIGIT_VALUES = decimalDigitValues();
-
-/**
- * Letters whose decomposition Unicode gives differently from how writers use them: Persian ۀ is heh
- * with a hamza (as هٔ), which Unicode decomposes from ە, Kurdish's ae.
- */
-const WRITTEN_AS: Record<number, string> = { 0x06c0: '\u0647\u0654' };
 
 function mapOne(c: number): number {
   const digit = DIGIT_VALUES.get(c);
@@ -195,7 +190,7 @@ function isSurrogate(c: number): boolean {
 function normalizePage(start: number): string[] {
   const separator = separatorFor(start);
   const chars: string[] = [];
-  for (let c = start; c < start + 256; c++) chars.push(isSurrogate(c) || isInvisible(c) ? '' : (WRITTEN_AS[c] ?? String.fromCharCode(c)));
+  for (let c = start; c < start + 256; c++) chars.push(isSurrogate(c) || isInvisible(c) ? '' : String.fromCharCode(c));
   const joined = chars.join(separator);
   const decomposed = joined.normalize('NFKD').split(separator);
   const compatible = joined.normalize('NFKC').split(separator);
