@@ -250,7 +250,7 @@ export function analyzeInJavaScript(text: string): Analysis {
   // The tables too: read through the module's bindings, they cost 2-6 % more instructions.
   const kinds = kind, folds = foldOffset;
   const UNBUILT = Kind.Unbuilt, SEPARATOR = Kind.Separator, WORD = Kind.Word, DENSE = Kind.Dense;
-  const DROP = Kind.Drop, EXPAND = Kind.Expand, SPACE = Kind.Space, JAMO = Kind.Jamo;
+  const DROP = Kind.Drop, EXPAND = Kind.Expand, SPACE = Kind.Space, JAMO = Kind.Jamo, HANGUL = Kind.Hangul;
   const length = text.length;
   let tokens = 0;
   let weight = 0;
@@ -302,13 +302,13 @@ export function analyzeInJavaScript(text: string): Analysis {
       at = i - 1;
       if (k === DROP) continue;
       // A compatibility character's jamo (㈀ is "(ᄀ)") stand alone: the letters of a word.
-      if (k === WORD || k === JAMO) {
+      if (k === WORD || k === JAMO || k === HANGUL) {
         const f = raw + folds[raw];
         prevDense = -1;
         wordHash = Math.imul(wordHash ^ f, Hash.FnvPrime);
         if (f < 48 || f > 57) wordIsNumber = false;
         wordLength++;
-        weight++;
+        weight += k === HANGUL ? CJK_CHAR_WEIGHT : 1;
         continue;
       }
       if (k !== DENSE) k = SEPARATOR;
@@ -331,7 +331,7 @@ export function analyzeInJavaScript(text: string): Analysis {
             // "3.5", ".300", "$.50", but never "indoors.3 soldiers": a letter before the dot ends a sentence.
             const before = terminatorAt > 0 ? text.charCodeAt(terminatorAt - 1) : 32;
             const kindBefore = kinds[before] as Kind;
-            const letterBefore = !isAsciiDigit(before) && (kindBefore === WORD || kindBefore === DENSE || kindBefore === EXPAND || kindBefore === JAMO);
+            const letterBefore = !isAsciiDigit(before) && (kindBefore === WORD || kindBefore === DENSE || kindBefore === EXPAND || kindBefore === JAMO || kindBefore === HANGUL);
             const decimal = terminatorIsDot && at === terminatorAt + 1 && isAsciiDigit(raw) && !letterBefore;
             const midSentence = spaceEnd && (k === WORD || !endsSentenceWithSpace(raw)); // "ในปี 2024"
             if (!initial && !decimal && !midSentence) {
@@ -363,7 +363,7 @@ export function analyzeInJavaScript(text: string): Analysis {
           wordHash = Math.imul(wordHash ^ f, Hash.FnvPrime);
           wordIsNumber = false;
           wordLength++;
-          weight++;
+          weight += (composed & 3) > 1 ? CJK_CHAR_WEIGHT : 1;
           continue;
         }
       }
@@ -410,6 +410,33 @@ export function analyzeInJavaScript(text: string): Analysis {
         k = SPACE;
         at = end;
         i = end + 1;
+      } else if (k === HANGUL) {
+        // A run of Hangul syllables, as the loop above reads letters but counting each double. A word
+        // that mixes them with other letters ("3일") goes from one loop to the other through the outer one.
+        let h: number = wordHash;
+        let f: number = raw + folds[raw];
+        let end = i;
+        let stop = -1;
+        for (;;) {
+          h = Math.imul(h ^ f, Hash.FnvPrime);
+          if (end === length) break;
+          stop = text.charCodeAt(end);
+          if (kinds[stop] !== HANGUL) break;
+          f = stop + folds[stop];
+          end++;
+        }
+        wordHash = h;
+        wordIsNumber = false;
+        wordLength += end - at;
+        weight += CJK_CHAR_WEIGHT * (end - at);
+        lastVisible = end - 1;
+        prevDense = -1;
+        i = end;
+        if (stop !== 32) break;
+        raw = 32;
+        k = SPACE;
+        at = end;
+        i = end + 1;
       }
 
       // Anything else ends the word being read.
@@ -435,14 +462,15 @@ export function analyzeInJavaScript(text: string): Analysis {
       // A space, no sentence end pending, and a word next: all the checks above would pass for its first character.
       if (k !== SPACE || pendingEnd >= 0 || sentenceStart < 0 || i === length) break;
       const c = text.charCodeAt(i);
-      if (kinds[c] !== WORD) break;
+      const next = kinds[c] as Kind;
+      if (next !== WORD && next !== HANGUL) break;
       raw = c;
-      k = WORD;
+      k = next;
       at = i++;
       lastVisible = at;
     }
     // A word that ran into anything but a space goes on, or ends, with the next character.
-    if (k === WORD) continue;
+    if (k === WORD || k === HANGUL) continue;
 
     if (k === DENSE) {
       // A dense run (Han, kana, Thai…): each character is a bigram token with the one before. The
@@ -656,7 +684,7 @@ function addUnigrams(text: string, n: number): number {
     // Past the end counts as a space, so the last word is flushed too.
     const k = i < text.length ? (kind[c] as Kind) : Kind.Space;
     if (k === Kind.Drop) continue;
-    if (k === Kind.Word || k === Kind.Dense) {
+    if (k === Kind.Word || k === Kind.Dense || k === Kind.Hangul) {
       hash = Math.imul(hash ^ (c + foldOffset[c]), Hash.FnvPrime);
       inWord = true;
     } else if (k === Kind.Jamo) {

@@ -53,7 +53,11 @@ export const BUCKET_CAP = 32;
 /** Candidates verified per block at most, which bounds the worst case on pages of near-identical blocks. */
 export const MAX_CANDIDATES = 64;
 
-/** Han and kana carry about a word's worth of meaning in two characters, so they count double towards the minimum; Thai and its neighbours, written without spaces too, spell words letter by letter, and count single. */
+/**
+ * Han and kana carry about a word's worth of meaning in two characters, and a Hangul syllable about
+ * what two Latin letters do, so they count double towards the minimum; Thai and its neighbours,
+ * written without spaces too, spell words letter by letter, and count single.
+ */
 export const CJK_CHAR_WEIGHT = 2;
 
 /**

@@ -143,10 +143,12 @@ describe('tokens', () => {
     expect(anchorsOf(analyze(text))).toEqual([...new Set(sorted)].slice(0, 4));
   });
 
-  test('weight counts letters and digits, Han and kana double', () => {
+  test('weight counts letters and digits, Han, kana and Hangul syllables double, composed or not', () => {
     expect(analyze('ab, cd!').weight).toBe(4);
     expect(analyze('东京').weight).toBe(4);
     expect(analyze('ข่าว').weight).toBe(4);
+    expect(analyze('한국 3일').weight).toBe(7);
+    expect(analyze('한국 3일'.normalize('NFD')).weight).toBe(7);
   });
 });
 

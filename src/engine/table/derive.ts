@@ -175,6 +175,8 @@ function isConjoiningJamo(c: number): boolean {
   );
 }
 
+const LAST_HANGUL_SYLLABLE = 0xd7a3;
+
 function holdsHangulSyllable(text: string): boolean {
   return /[\uac00-\ud7a3]/.test(text);
 }
@@ -254,6 +256,7 @@ function derivePage(page: number, table: DerivedTable): void {
       folded[c] = f;
       if (lettered[c - start] === ' ') kind[c] = Kind.Separator;
       else if (isConjoiningJamo(c)) kind[c] = Kind.Jamo;
+      else if (f >= Hangul.SyllableBase && f <= LAST_HANGUL_SYLLABLE) kind[c] = Kind.Hangul;
       else kind[c] = isDense(f) ? Kind.Dense : Kind.Word;
     } else {
       kind[c] = Kind.Expand;

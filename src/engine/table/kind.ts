@@ -20,6 +20,11 @@ export const enum Kind {
    * and a trailing consonant after them, are read as the syllable they compose (see `composeJamo`).
    */
   Jamo = 7,
+  /**
+   * A Hangul syllable: a letter of a word, read as Word is, but counting double towards the minimum
+   * length, as Han and kana do: a syllable carries about what two Latin letters do.
+   */
+  Hangul = 8,
 }
 
 /** Unicode's arithmetic for Hangul syllables (The Unicode Standard, 3.12): a const enum, so it compiles to literals. */
