@@ -19,11 +19,6 @@ export interface WordChanges {
   dropped: TextRange[];
 }
 
-/** The same, knowing which changed ranges stand against nothing in the original: text the copy adds. */
-interface WordChangesWithAdded extends WordChanges {
-  added: TextRange[];
-}
-
 const enum Fnv {
   Offset = 0x811c9dc5 | 0,
   Prime = 0x01000193,
@@ -190,12 +185,6 @@ function matchMiddle(original: Int32Array, copy: Int32Array, a0: number, a1: num
  * one range of the original. A replaced word is a change, not also a drop; a moved one is neither.
  */
 export function wordChanges(original: string, copy: string): WordChanges {
-  const { changed, dropped } = compareWords(original, copy);
-  return { changed, dropped };
-}
-
-/** `wordChanges`, with the runs of the copy that the original has nothing across from. */
-function compareWords(original: string, copy: string): WordChangesWithAdded {
   // Most copies differ in one place: the text the two share at their start and end, cut back to
   // whole words, is the same, and only what lies between is read word by word.
   const shorter = Math.min(original.length, copy.length);
@@ -265,14 +254,12 @@ function pairMoves(a: Words, b: Words): void {
 
 /**
  * The unpaired runs of both texts, read in step: paired words come in the same order on both sides,
- * so the runs between the same two pairs stand against each other. A run of the copy is a change
- * (added when nothing of the original stands across from it); a run of the original with none
- * across from it is a drop.
+ * so the runs between the same two pairs stand against each other. A run of the copy is a change; a
+ * run of the original with none across from it is a drop.
  */
-function gapsBetweenPairs(a: Words, b: Words): WordChangesWithAdded {
+function gapsBetweenPairs(a: Words, b: Words): WordChanges {
   const changed: TextRange[] = [];
   const dropped: TextRange[] = [];
-  const added: TextRange[] = [];
   let i = 0;
   let j = 0;
   while (i < a.count || j < b.count) {
@@ -280,26 +267,13 @@ function gapsBetweenPairs(a: Words, b: Words): WordChangesWithAdded {
     while (i < a.count && !matchedOriginal[i]) i++;
     const fromB = j;
     while (j < b.count && !matched[j]) j++;
-    if (j > fromB) {
-      const run = { start: b.starts[fromB], end: b.ends[j - 1] };
-      changed.push(run);
-      if (i === fromA) added.push(run);
-    } else if (i > fromA) dropped.push({ start: a.starts[fromA], end: a.ends[i - 1] });
+    if (j > fromB) changed.push({ start: b.starts[fromB], end: b.ends[j - 1] });
+    else if (i > fromA) dropped.push({ start: a.starts[fromA], end: a.ends[i - 1] });
     // Past the pair that ends both runs.
     i++;
     j++;
   }
-  return { changed, dropped, added };
-}
-
-/**
- * The ranges of `copy` whose text is new against `original`: words the original has nothing across
- * from (added), or, `strict`, any word it does not have there (changed). For telling a short sentence
- * glued onto a repeat from one edited in place.
- */
-export function newTextRanges(original: string, copy: string, strict: boolean): TextRange[] {
-  const { changed, added } = compareWords(original, copy);
-  return strict ? changed : added;
+  return { changed, dropped };
 }
 
 /** The words of `text` in `ranges`, as a reader is shown them: run after run, comma-separated. */

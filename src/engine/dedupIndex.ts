@@ -1,6 +1,6 @@
 import { analyze, shingles, sortShingles, type Analysis } from './analyze';
 import { Buckets } from './buckets';
-import { newTextRanges, type TextRange } from './changes';
+import { wordChanges, type TextRange } from './changes';
 import { popcount32 } from './hash';
 import { containment, jaccardAtLeast } from './similarity';
 import {
@@ -732,9 +732,10 @@ export class DedupIndex {
   /**
    * Whether the block holds a sentence too short to count as repeated text that is new against every
    * block it repeats (`sources`, by key): "He denied it." glued onto a repeat is still news, so the
-   * block is a partial, never folded away. New means mostly words with nothing across from them in
-   * that block, word by word; under `exact`, any word it does not have there. A short sentence
-   * edited in place ("He flatly denied it.") is a near copy's change, not new text.
+   * block is a partial, never folded away. New means mostly words that block does not have there,
+   * word by word, also where the copy left out a sentence of the block and the new one stands in its
+   * place; under `exact`, any such word. A short sentence edited in place ("He flatly denied it.") is a
+   * near copy's change, not new text.
    */
   private saysMoreThan(entry: Entry, sources: readonly number[], minJaccard: number): boolean {
     const { analysis } = entry;
@@ -748,7 +749,7 @@ export class DedupIndex {
     // Per sentence, whether every source so far finds it new; each source is compared once.
     const newInAll = short.map(() => true);
     for (const key of sources) {
-      const fresh = newTextRanges(this.entries[key]!.text, entry.text, strict);
+      const fresh = wordChanges(this.entries[key]!.text, entry.text).changed;
       short.forEach((i, n) => {
         if (!newInAll[n]) return;
         const start = analysis.sentenceStart(i);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { wordChanges, wordsIn } from '../../src/engine';
-import { newTextRanges } from '../../src/engine/changes';
 import { MAX_CHANGE_CELLS } from '../../src/engine/thresholds';
 
 /** The text of each range of `copy` that `wordChanges` finds changed. */
@@ -101,22 +100,6 @@ describe('wordChanges: what a near copy changed', () => {
     // Within the table, in order: the two words alone.
     const short = words('a', 10).join(' ');
     expect(changed(`First ${short} last`, `Opening ${short} closing`)).toEqual(['Opening', 'closing']);
-  });
-});
-
-describe('newTextRanges: text a copy adds', () => {
-  const source = 'Police arrested the man on Monday. It cost 45 million. He said so. Critics argued against it.';
-  const added = (copy: string, strict = false) => newTextRanges(source, copy, strict).map(({ start, end }) => copy.slice(start, end));
-
-  it('finds words with nothing across from them, and leaves words edited in place', () => {
-    expect(added(`${source} He denied it.`)).toEqual(['He denied it']);
-    expect(added(source.replace('He said so.', 'He said so. He denied it.'))).toEqual(['He denied it']);
-    expect(added(source.replace('arrested', 'released'))).toEqual([]);
-    expect(added(source.replace('45', '46'))).toEqual([]);
-  });
-
-  it('strict, finds any word the source does not have there', () => {
-    expect(added(source.replace('45', '46'), true)).toEqual(['46']);
   });
 });
 

@@ -276,6 +276,20 @@ describe('glued paragraphs', () => {
     }
   });
 
+  test('a short new sentence glued where the copy left out a sentence of the original is news too: the block is partial', () => {
+    const [s1, s2, s3] = [
+      'The ministers met in Astana on Monday to discuss the ceasefire along the whole front line.',
+      'Observers from three countries attended the talks as monitors for the first time.',
+      'A new round of negotiations was agreed for next month in Geneva.',
+    ];
+    for (const fresh of ['The UN welcomed it.', 'Соглашение приветствовала ООН.', '유엔은 이 합의를 환영했다.']) {
+      const copy = fresh + s2;
+      const block = findRepeats([`${s1} ${s2} ${s3}`, FILLER[0], copy]).blocks[2];
+      expect(block, fresh).toMatchObject({ status: 'partial', of: 0 });
+      expect(block.repeated.map((r) => copy.slice(r.start, r.end))).toEqual([s2]);
+    }
+  });
+
   test('a short sentence edited in place (a word dropped, changed or moved) keeps a near copy a duplicate, naming the change', () => {
     const l1 = 'The city council approved a new budget on Monday, including funding for three new schools and a public library.';
     const l2 = 'Critics argued that the proposal ignores the rising cost of housing in the northern districts.';
