@@ -250,7 +250,7 @@ export function analyzeInJavaScript(text: string): Analysis {
   // The tables too: read through the module's bindings, they cost 2-6 % more instructions.
   const kinds = kind, folds = foldOffset;
   const UNBUILT = Kind.Unbuilt, SEPARATOR = Kind.Separator, WORD = Kind.Word, DENSE = Kind.Dense;
-  const DROP = Kind.Drop, EXPAND = Kind.Expand, SPACE = Kind.Space, JAMO = Kind.Jamo, HANGUL = Kind.Hangul;
+  const DROP = Kind.Drop, EXPAND = Kind.Expand, SPACE = Kind.Space, JAMO = Kind.Jamo, SYLLABLE = Kind.Syllable;
   const length = text.length;
   let tokens = 0;
   let weight = 0;
@@ -302,13 +302,13 @@ export function analyzeInJavaScript(text: string): Analysis {
       at = i - 1;
       if (k === DROP) continue;
       // A compatibility character's jamo (㈀ is "(ᄀ)") stand alone: the letters of a word.
-      if (k === WORD || k === JAMO || k === HANGUL) {
+      if (k === WORD || k === JAMO || k === SYLLABLE) {
         const f = raw + folds[raw];
         prevDense = -1;
         wordHash = Math.imul(wordHash ^ f, Hash.FnvPrime);
         if (f < 48 || f > 57) wordIsNumber = false;
         wordLength++;
-        weight += k === HANGUL ? CJK_CHAR_WEIGHT : 1;
+        weight += k === SYLLABLE ? CJK_CHAR_WEIGHT : 1;
         continue;
       }
       if (k !== DENSE) k = SEPARATOR;
@@ -331,7 +331,7 @@ export function analyzeInJavaScript(text: string): Analysis {
             // "3.5", ".300", "$.50", but never "indoors.3 soldiers": a letter before the dot ends a sentence.
             const before = terminatorAt > 0 ? text.charCodeAt(terminatorAt - 1) : 32;
             const kindBefore = kinds[before] as Kind;
-            const letterBefore = !isAsciiDigit(before) && (kindBefore === WORD || kindBefore === DENSE || kindBefore === EXPAND || kindBefore === JAMO || kindBefore === HANGUL);
+            const letterBefore = !isAsciiDigit(before) && (kindBefore === WORD || kindBefore === DENSE || kindBefore === EXPAND || kindBefore === JAMO || kindBefore === SYLLABLE);
             const decimal = terminatorIsDot && at === terminatorAt + 1 && isAsciiDigit(raw) && !letterBefore;
             const midSentence = spaceEnd && (k === WORD || !endsSentenceWithSpace(raw)); // "ในปี 2024"
             if (!initial && !decimal && !midSentence) {
@@ -410,9 +410,10 @@ export function analyzeInJavaScript(text: string): Analysis {
         k = SPACE;
         at = end;
         i = end + 1;
-      } else if (k === HANGUL) {
-        // A run of Hangul syllables, as the loop above reads letters but counting each double. A word
-        // that mixes them with other letters ("3일") goes from one loop to the other through the outer one.
+      } else if (k === SYLLABLE) {
+        // A run of a syllabary's letters (Hangul, Ethiopic…), read as the loop above reads letters but
+        // counting each double. A word that mixes them with other letters ("3일") goes from one loop
+        // to the other through the outer one.
         let h: number = wordHash;
         let f: number = raw + folds[raw];
         let end = i;
@@ -421,7 +422,7 @@ export function analyzeInJavaScript(text: string): Analysis {
           h = Math.imul(h ^ f, Hash.FnvPrime);
           if (end === length) break;
           stop = text.charCodeAt(end);
-          if (kinds[stop] !== HANGUL) break;
+          if (kinds[stop] !== SYLLABLE) break;
           f = stop + folds[stop];
           end++;
         }
@@ -463,14 +464,14 @@ export function analyzeInJavaScript(text: string): Analysis {
       if (k !== SPACE || pendingEnd >= 0 || sentenceStart < 0 || i === length) break;
       const c = text.charCodeAt(i);
       const next = kinds[c] as Kind;
-      if (next !== WORD && next !== HANGUL) break;
+      if (next !== WORD && next !== SYLLABLE) break;
       raw = c;
       k = next;
       at = i++;
       lastVisible = at;
     }
     // A word that ran into anything but a space goes on, or ends, with the next character.
-    if (k === WORD || k === HANGUL) continue;
+    if (k === WORD || k === SYLLABLE) continue;
 
     if (k === DENSE) {
       // A dense run (Han, kana, Thai…): each character is a bigram token with the one before. The
@@ -684,7 +685,7 @@ function addUnigrams(text: string, n: number): number {
     // Past the end counts as a space, so the last word is flushed too.
     const k = i < text.length ? (kind[c] as Kind) : Kind.Space;
     if (k === Kind.Drop) continue;
-    if (k === Kind.Word || k === Kind.Dense || k === Kind.Hangul) {
+    if (k === Kind.Word || k === Kind.Dense || k === Kind.Syllable) {
       hash = Math.imul(hash ^ (c + foldOffset[c]), Hash.FnvPrime);
       inWord = true;
     } else if (k === Kind.Jamo) {

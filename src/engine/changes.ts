@@ -104,9 +104,9 @@ function readWords(text: string, from: number, to: number, words: Words): void {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     const k = kindAt(c);
-    if (k === Kind.Word || k === Kind.Hangul || k === Kind.Expand || k === Kind.Jamo) {
+    if (k === Kind.Word || k === Kind.Syllable || k === Kind.Expand || k === Kind.Jamo) {
       if (start < 0) start = i;
-      if (k === Kind.Word || k === Kind.Hangul) hash = Math.imul(hash ^ (c + foldOffset[c]), Fnv.Prime);
+      if (k === Kind.Word || k === Kind.Syllable) hash = Math.imul(hash ^ (c + foldOffset[c]), Fnv.Prime);
       else if (k === Kind.Jamo) {
         // Decomposed Korean: a syllable's jamo hash as the syllable, as the analysis reads them.
         const composed = composeJamo(text, i, to);
@@ -141,7 +141,7 @@ function kindAt(c: number): Kind {
 /** Whether code unit `c` is part of a word that may go on past it (not a separator, space or a character of its own). */
 function inWord(c: number): boolean {
   const k = kindAt(c);
-  return k === Kind.Word || k === Kind.Hangul || k === Kind.Expand || k === Kind.Jamo || k === Kind.Drop;
+  return k === Kind.Word || k === Kind.Syllable || k === Kind.Expand || k === Kind.Jamo || k === Kind.Drop;
 }
 
 /** Marks in `matched` and `matchedOriginal` the words of `copy[b0, b1)` and `original[a0, a1)` that a longest common subsequence pairs. */

@@ -221,9 +221,9 @@ describe('strictness', () => {
     expect(findRepeats(texts, { minBlockChars: 10 }).groups).toEqual([{ canonical: 0, members: [0, 1] }]);
   });
 
-  test('a short paragraph in Chinese or Korean carries as much as a longer one in Latin letters, and counts as one', () => {
-    // 24 Hangul syllables, 20 Han characters: each short of 40 characters, each a sentence of news.
-    for (const text of ['세 나라에서 온 참관인들이 감시단으로 회담에 참석했다.', '来自三个国家的观察员作为监督员出席了会谈。']) {
+  test('a short paragraph in Chinese, Korean or Amharic carries as much as a longer one in Latin letters, and counts as one', () => {
+    // 24 Hangul syllables, 20 Han characters, 37 Ethiopic syllables: each short of 40 characters, each a sentence of news.
+    for (const text of ['세 나라에서 온 참관인들이 감시단으로 회담에 참석했다.', '来自三个国家的观察员作为监督员出席了会谈。', 'ከሦስት አገሮች የመጡ ታዛቢዎች በውይይቱ ላይ እንደ ተቆጣጣሪ ተገኝተዋል።']) {
       expect(findRepeats([text, FILLER[0], text]).blocks[2]).toMatchObject({ status: 'duplicate', of: 0 });
     }
   });

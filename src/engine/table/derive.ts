@@ -120,6 +120,23 @@ function mapOne(c: number): number {
   return LETTER_VARIANTS[c] ?? c;
 }
 
+/** Letters of syllabaries written with spaces between words: each stands for a syllable (see Kind.Syllable). */
+function isSyllabic(c: number): boolean {
+  return (
+    (c >= Hangul.SyllableBase && c <= LAST_HANGUL_SYLLABLE) ||
+    (c >= 0x1200 && c <= 0x137f) || // Ethiopic
+    (c >= 0x1380 && c <= 0x139f) || // Ethiopic Supplement
+    (c >= 0x2d80 && c <= 0x2ddf) || // Ethiopic Extended
+    (c >= 0xab00 && c <= 0xab2f) || // Ethiopic Extended-A
+    (c >= 0x13a0 && c <= 0x13ff) || // Cherokee
+    (c >= 0xab70 && c <= 0xabbf) || // Cherokee small letters
+    (c >= 0x1400 && c <= 0x167f) || // Unified Canadian Aboriginal Syllabics
+    (c >= 0x18b0 && c <= 0x18ff) || // their Extended block
+    (c >= 0xa000 && c <= 0xa48f) || // Yi syllables
+    (c >= 0xa500 && c <= 0xa62b) // Vai
+  );
+}
+
 function isDense(c: number): boolean {
   return (
     (c >= 0x0e00 && c <= 0x0eff) || // Thai, Lao
@@ -256,7 +273,7 @@ function derivePage(page: number, table: DerivedTable): void {
       folded[c] = f;
       if (lettered[c - start] === ' ') kind[c] = Kind.Separator;
       else if (isConjoiningJamo(c)) kind[c] = Kind.Jamo;
-      else if (f >= Hangul.SyllableBase && f <= LAST_HANGUL_SYLLABLE) kind[c] = Kind.Hangul;
+      else if (isSyllabic(f)) kind[c] = Kind.Syllable;
       else kind[c] = isDense(f) ? Kind.Dense : Kind.Word;
     } else {
       kind[c] = Kind.Expand;

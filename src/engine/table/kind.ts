@@ -21,10 +21,11 @@ export const enum Kind {
    */
   Jamo = 7,
   /**
-   * A Hangul syllable: a letter of a word, read as Word is, but counting double towards the minimum
-   * length, as Han and kana do: a syllable carries about what two Latin letters do.
+   * A letter of a syllabary written with spaces (Hangul syllables, Ethiopic, Yi, Cherokee, Canadian
+   * syllabics, Vai): read as Word is, but counting double towards the minimum length, as Han and kana
+   * do, as one carries about what two Latin letters do.
    */
-  Hangul = 8,
+  Syllable = 8,
 }
 
 /** Unicode's arithmetic for Hangul syllables (The Unicode Standard, 3.12): a const enum, so it compiles to literals. */

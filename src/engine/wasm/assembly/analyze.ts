@@ -26,7 +26,7 @@ export const TEXT: usize = 0x64600;
 /** An analysis that outgrew the room `bytesFor` gave it (expansions into many dense tokens, a sentence every few characters): the host runs it in JavaScript. */
 export const TOO_BIG: i32 = -1;
 
-const UNBUILT: i32 = 0, SEPARATOR: i32 = 1, WORD: i32 = 2, DENSE: i32 = 3, DROP: i32 = 4, EXPAND: i32 = 5, SPACE: i32 = 6, JAMO: i32 = 7, HANGUL: i32 = 8;
+const UNBUILT: i32 = 0, SEPARATOR: i32 = 1, WORD: i32 = 2, DENSE: i32 = 3, DROP: i32 = 4, EXPAND: i32 = 5, SPACE: i32 = 6, JAMO: i32 = 7, SYLLABLE: i32 = 8;
 /** Unicode's arithmetic for Hangul syllables (`Hangul` in ../../table/kind.ts). */
 const SYLLABLE_BASE: i32 = 0xac00, LEAD_BASE: i32 = 0x1100, LEADS: i32 = 19, VOWEL_BASE: i32 = 0x1161, VOWELS: i32 = 21, TRAIL_BASE: i32 = 0x11a7, TRAILS: i32 = 28;
 const FNV_OFFSET: i32 = 0x811c9dc5, FNV_PRIME: i32 = 0x01000193, NUMBER_TOKEN: i32 = 0x5bd1e995;
@@ -234,13 +234,13 @@ export function analyze(length: i32): i32 {
       k = kindOf(raw);
       at = i - 1;
       if (k == DROP) continue;
-      if (k == WORD || k == JAMO || k == HANGUL) {
+      if (k == WORD || k == JAMO || k == SYLLABLE) {
         const f = raw + foldOf(raw);
         prevDense = -1;
         wordHash = (wordHash ^ f) * FNV_PRIME;
         if (<u32>(f - 48) > 9) wordIsNumber = false;
         wordLength++;
-        weight += k == HANGUL ? CJK_CHAR_WEIGHT : 1;
+        weight += k == SYLLABLE ? CJK_CHAR_WEIGHT : 1;
         continue;
       }
       if (k != DENSE) k = SEPARATOR;
@@ -258,7 +258,7 @@ export function analyze(length: i32): i32 {
             const initial = terminatorIsDot && lastWordIsInitial && !(isCapital(raw) && !(at == terminatorAt + 1 && at + 1 < length && unitAt(text, at + 1) == 0x2e));
             const before = terminatorAt > 0 ? unitAt(text, terminatorAt - 1) : 32;
             const kindBefore = kindOf(before);
-            const letterBefore = !isAsciiDigit(before) && (kindBefore == WORD || kindBefore == DENSE || kindBefore == EXPAND || kindBefore == JAMO || kindBefore == HANGUL);
+            const letterBefore = !isAsciiDigit(before) && (kindBefore == WORD || kindBefore == DENSE || kindBefore == EXPAND || kindBefore == JAMO || kindBefore == SYLLABLE);
             const decimal = terminatorIsDot && at == terminatorAt + 1 && isAsciiDigit(raw) && !letterBefore;
             const midSentence = spaceEnd && (k == WORD || !endsSentenceWithSpace(raw));
             if (!initial && !decimal && !midSentence) {
@@ -330,7 +330,7 @@ export function analyze(length: i32): i32 {
         k = SPACE;
         at = end;
         i = end + 1;
-      } else if (k == HANGUL) {
+      } else if (k == SYLLABLE) {
         let h = wordHash;
         let f = raw + foldOf(raw);
         let from = text + (<usize>i << 1);
@@ -338,7 +338,7 @@ export function analyze(length: i32): i32 {
         for (;;) {
           h = (h ^ f) * FNV_PRIME;
           stop = <i32>load<u16>(from);
-          if (kindOf(stop) != HANGUL) break;
+          if (kindOf(stop) != SYLLABLE) break;
           f = stop + foldOf(stop);
           from += 2;
         }
@@ -378,13 +378,13 @@ export function analyze(length: i32): i32 {
       if (k != SPACE || pendingEnd >= 0 || sentenceStart < 0) break;
       const c = unitAt(text, i);
       const next = kindOf(c);
-      if (next != WORD && next != HANGUL) break;
+      if (next != WORD && next != SYLLABLE) break;
       raw = c;
       k = next;
       at = i++;
       lastVisible = at;
     }
-    if (k == WORD || k == HANGUL) continue;
+    if (k == WORD || k == SYLLABLE) continue;
 
     if (k == DENSE) {
       let prev = prevDense;
@@ -476,7 +476,7 @@ function addUnigrams(length: i32, n: i32): i32 {
     const c: i32 = i < length ? unitAt(TEXT, i) : 32;
     const k = i < length ? kindOf(c) : SPACE;
     if (k == DROP) continue;
-    if (k == WORD || k == DENSE || k == HANGUL) {
+    if (k == WORD || k == DENSE || k == SYLLABLE) {
       hash = (hash ^ (c + foldOf(c))) * FNV_PRIME;
       inWord = true;
     } else if (k == JAMO) {
