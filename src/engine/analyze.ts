@@ -301,7 +301,7 @@ export function analyzeInJavaScript(text: string): Analysis {
       k = kinds[raw] as Kind;
       at = i - 1;
       if (k === DROP) continue;
-      // A compatibility character's jamo (㈀ is "(ᄀ)") stand alone: the letters of a word.
+      // An expansion's jamo (㈀ is "(ᄀ)") stand alone, and its syllables (㈜ is "(주)") count as a syllabary's letters do.
       if (k === WORD || k === JAMO || k === SYLLABLE) {
         const f = raw + folds[raw];
         prevDense = -1;
