@@ -413,7 +413,8 @@ export function analyzeInJavaScript(text: string): Analysis {
       } else if (k === SYLLABLE) {
         // A run of a syllabary's letters (Hangul, Ethiopic…), read as the loop above reads letters but
         // counting each double. A word that mixes them with other letters ("3일") goes from one loop
-        // to the other through the outer one.
+        // to the other through the outer one. Written out rather than sharing the word loop's end: a
+        // test there would run on every word of every script.
         let h: number = wordHash;
         let f: number = raw + folds[raw];
         let end = i;

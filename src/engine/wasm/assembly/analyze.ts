@@ -331,6 +331,7 @@ export function analyze(length: i32): i32 {
         at = end;
         i = end + 1;
       } else if (k == SYLLABLE) {
+        // As the JavaScript pass: the word loop again, each letter counting double.
         let h = wordHash;
         let f = raw + foldOf(raw);
         let from = text + (<usize>i << 1);
