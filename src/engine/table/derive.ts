@@ -120,6 +120,8 @@ function mapOne(c: number): number {
   return LETTER_VARIANTS[c] ?? c;
 }
 
+const LAST_HANGUL_SYLLABLE = 0xd7a3;
+
 /** Letters of syllabaries written with spaces between words: each stands for a syllable (see Kind.Syllable). */
 function isSyllabic(c: number): boolean {
   return (
@@ -191,8 +193,6 @@ function isConjoiningJamo(c: number): boolean {
     (c > Hangul.TrailBase && c < Hangul.TrailBase + Hangul.Trails)
   );
 }
-
-const LAST_HANGUL_SYLLABLE = 0xd7a3;
 
 function holdsHangulSyllable(text: string): boolean {
   return /[\uac00-\ud7a3]/.test(text);
