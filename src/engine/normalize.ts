@@ -1,9 +1,9 @@
 import { composeJamo, expansion, foldOffset, isWhitespace, kind, Kind, prepareTable } from './charTable';
 
 /**
- * The text as the engine compares it: NFKC compatibility forms, decomposed Hangul composed, lower case, no accents, tashkeel,
- * tatweel or invisible characters, one Arabic alef/yaa/haa, ASCII digits, straight quotes and
- * hyphens, single spaces.
+ * The text as the engine compares it: NFKC compatibility forms, decomposed Hangul composed, lower
+ * case, no accents, tashkeel, tatweel or invisible characters, one Arabic alef/yaa/haa, ASCII digits,
+ * straight quotes and hyphens, single spaces.
  */
 export function normalize(text: string): string {
   prepareTable(text);

@@ -8,11 +8,9 @@ export type MessageKey = keyof typeof en;
 /** Looks up a UI string; `substitutions` fill its $PLACEHOLDERS$ in order. */
 export type Translate = (key: MessageKey, substitutions?: string[]) => string;
 
-const getMessage = (key: MessageKey, substitutions?: readonly string[]): string =>
+/** Asks the browser every time: for the badge's few strings and the UI's direction. */
+export const translate = (key: MessageKey, substitutions?: readonly string[]): string =>
   (browser.i18n.getMessage as (name: string, subs?: readonly string[]) => string)(key, substitutions);
-
-/** Asks the browser every time: for the few strings of the badge and a page's title. */
-export const translate: Translate = (key, substitutions) => getMessage(key, substitutions);
 
 /**
  * A Translate for one page of UI, reading each string's template once: the popup's list of a long
@@ -24,7 +22,7 @@ export function cachedTranslate(): Translate {
   return (key, substitutions = []) => {
     let fill = templates.get(key);
     if (fill === undefined) {
-      fill = compileTemplate(getMessage(key, TEMPLATE_SUBSTITUTIONS));
+      fill = compileTemplate(translate(key, TEMPLATE_SUBSTITUTIONS));
       templates.set(key, fill);
     }
     return fill(substitutions);
