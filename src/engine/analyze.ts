@@ -187,6 +187,13 @@ function endsSentenceWithSpace(c: number): boolean {
   return c >= 0x0e00 && c <= 0x0eff;
 }
 
+/** Whether a Han, kana or Hangul bigram goes on past a space before `c`: more of those, or more space or ignored marks first. */
+function spanned(c: number): boolean {
+  let k = kind[c] as Kind;
+  if (k === Kind.Unbuilt) k = kindOf(c);
+  return k === Kind.Space || k === Kind.Drop || k === Kind.Jamo || (k === Kind.Dense && c + foldOffset[c] >= 0x3000);
+}
+
 /**
  * Whether `c` is a capital of a cased script (Latin, Greek, Cyrillic, Armenian), as a sentence starts
  * with one. Latin Extended pairs a capital with its small letter, the capital first, except where a
@@ -301,7 +308,7 @@ export function analyzeInJavaScript(text: string): Analysis {
       k = kinds[raw] as Kind;
       at = i - 1;
       if (k === DROP) continue;
-      // An expansion's jamo (㈀ is "(ᄀ)") stand alone, and its syllables (㈜ is "(주)") count as a syllabary's letters do.
+      // An expansion's jamo (㈀ is "(ᄀ)") stand alone as letters; its syllables (㈜ is "(주)") are dense, below.
       if (k === WORD || k === JAMO || k === SYLLABLE) {
         const f = raw + folds[raw];
         prevDense = -1;
@@ -353,18 +360,23 @@ export function analyzeInJavaScript(text: string): Analysis {
           continue;
         }
         if (k === JAMO) {
-          // Decomposed Korean (NFD): the jamo of a syllable are read as the syllable, one letter of
-          // the word, as NFC text writes it. Only decomposed text comes here.
+          // Decomposed Korean (NFD): the jamo of a syllable are read as the syllable, as NFC text
+          // writes it. Only decomposed text comes here. A jamo that composes nothing is a letter.
           const composed = composeJamo(text, at, length);
-          const f = composed >> 2;
           i = at + (composed & 3);
           lastVisible = i - 1;
-          prevDense = -1;
-          wordHash = Math.imul(wordHash ^ f, Hash.FnvPrime);
-          wordIsNumber = false;
-          wordLength++;
-          weight += (composed & 3) > 1 ? CJK_CHAR_WEIGHT : 1;
-          continue;
+          if ((composed & 3) > 1) {
+            // A syllable folds to itself (offset 0, decoded or not).
+            raw = composed >> 2;
+            k = DENSE;
+          } else {
+            prevDense = -1;
+            wordHash = Math.imul(wordHash ^ (composed >> 2), Hash.FnvPrime);
+            wordIsNumber = false;
+            wordLength++;
+            weight++;
+            continue;
+          }
         }
       }
     } else if (wordLength > 0) {
@@ -411,8 +423,8 @@ export function analyzeInJavaScript(text: string): Analysis {
         at = end;
         i = end + 1;
       } else if (k === SYLLABLE) {
-        // A run of a syllabary's letters (Hangul, Ethiopic…), read as the loop above reads letters but
-        // counting each double. A word that mixes them with other letters ("3일") goes from one loop
+        // A run of a syllabary's letters (Ethiopic, Yi…), read as the loop above reads letters but
+        // counting each double. A word that mixes them with other letters ("3ኛ") goes from one loop
         // to the other through the outer one. Written out rather than sharing the word loop's end: a
         // test there would run on every word of every script.
         let h: number = wordHash;
@@ -521,6 +533,8 @@ export function analyzeInJavaScript(text: string): Analysis {
           spaceEnd = true;
         }
       }
+      // Han, kana and Hangul bigrams span spaces: a copy spaced otherwise ("경제 대책", "经济 政策") is the same text.
+      if (k === SPACE && prevDense >= 0x3000 && i < length && spanned(text.charCodeAt(i))) continue;
       prevDense = -1;
     }
   }

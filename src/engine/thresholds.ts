@@ -54,10 +54,9 @@ export const BUCKET_CAP = 32;
 export const MAX_CANDIDATES = 64;
 
 /**
- * Han and kana carry about a word's worth of meaning in two characters, and a letter of a syllabary
- * (a Hangul syllable, Ethiopic) about what two Latin letters do, so they count double towards the
- * minimum; Thai and its neighbours, written without spaces too, spell words letter by letter, and
- * count single.
+ * Han, kana and Hangul carry about a word's worth of meaning in two characters, and a letter of a
+ * syllabary (Ethiopic, Yi) about what two Latin letters do, so they count double towards the minimum;
+ * Thai and its neighbours, written without spaces too, spell words letter by letter, and count single.
  */
 export const CJK_CHAR_WEIGHT = 2;
 

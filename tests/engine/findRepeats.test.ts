@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { analyze, findRepeats, type Strictness } from '../../src/engine';
+import { analyze, findRepeats, wordChanges, type Strictness } from '../../src/engine';
 import { FILLER, NEAR_REPEATS } from '../support/nearRepeats';
 import { sampleLines } from '../support/sample';
 
@@ -120,6 +120,27 @@ describe('a copy that writes a letter or a mark the way other writers do is the 
 
   test('Hebrew words joined by a maqaf stay two words, as with a hyphen', () => {
     expect(analyze('בית־המשפט העליון').tokens).toBe(analyze('בית המשפט העליון').tokens);
+  });
+});
+
+describe('a copy spaced otherwise, in scripts whose spacing varies from writer to writer, is the same text, even under exact', () => {
+  test.each([
+    // Korean spacing rules are applied unevenly: compounds and bound nouns are written together or apart.
+    ['Korean', '정부는 오늘 새로운 경제 대책을 발표하고 물가 상승에 대응하기 위해 가계 지원을 강화하기로 했다.', '정부는 오늘 새로운 경제대책을 발표하고 물가상승에 대응하기 위해 가계지원을 강화하기로 했다.'],
+    ['Korean, a space added', '기획재정부 장관은 기자회견에서 이번 대책이 서민 경제에 실질적인 도움이 될 것이라고 말했다.', '기획 재정부 장관은 기자 회견에서 이번 대책이 서민 경제에 실질적인 도움이 될 것 이라고 말했다.'],
+    ['Chinese with stray spaces', '国务院新闻办公室今天上午举行新闻发布会，介绍前三季度国民经济运行情况。', '国务院 新闻办公室 今天上午 举行新闻发布会， 介绍前三季度 国民经济运行情况。'],
+    ['Japanese with spaces between phrases', '政府は今日、新しい経済対策を発表し、物価高騰に対応するため家計への支援を強化する方針を示した。', '政府は 今日、新しい 経済対策を 発表し、物価高騰に 対応するため 家計への 支援を 強化する 方針を 示した。'],
+  ])('%s', (_, original, respaced) => {
+    const report = findRepeats([original, FILLER[0], respaced, respaced.normalize('NFD')], { strictness: 'exact' });
+    for (const copy of [2, 3]) expect(report.blocks[copy]).toMatchObject({ status: 'duplicate', of: 0, similarity: 1 });
+    // Word for word: the placeholder calls it a repeat, naming no change.
+    expect(wordChanges(original, respaced)).toEqual({ changed: [], dropped: [] });
+  });
+
+  test('a space still parts Thai sentences', () => {
+    const thai = 'นายกรัฐมนตรีกล่าวว่ารัฐบาลจะเร่งดำเนินการแก้ไขปัญหาค่าครองชีพของประชาชน รัฐมนตรีว่าการกระทรวงการคลังกล่าวเสริม';
+    expect(analyze(thai).sentences()).toHaveLength(2);
+    expect(analyze(thai.replace(' ', '')).sentences()).toHaveLength(1);
   });
 });
 

@@ -125,7 +125,6 @@ const LAST_HANGUL_SYLLABLE = 0xd7a3;
 /** Letters of syllabaries written with spaces between words: each stands for a syllable (see Kind.Syllable). */
 function isSyllabic(c: number): boolean {
   return (
-    (c >= Hangul.SyllableBase && c <= LAST_HANGUL_SYLLABLE) ||
     (c >= 0x1200 && c <= 0x137f) || // Ethiopic
     (c >= 0x1380 && c <= 0x139f) || // Ethiopic Supplement
     (c >= 0x2d80 && c <= 0x2ddf) || // Ethiopic Extended
@@ -147,6 +146,8 @@ function isDense(c: number): boolean {
     (c >= 0x3040 && c <= 0x30ff) || // Hiragana, Katakana
     (c >= 0x3400 && c <= 0x4dbf) || // Han extension A
     (c >= 0x4e00 && c <= 0x9fff) || // Han
+    // Korean is spaced by rules writers apply unevenly (경제 대책, 경제대책): read as syllable bigrams, where spaces do not count.
+    (c >= Hangul.SyllableBase && c <= LAST_HANGUL_SYLLABLE) ||
     (c >= 0xf900 && c <= 0xfaff) || // Han compatibility
     (c >= 0x31f0 && c <= 0x31ff) ||
     (c >= 0xff66 && c <= 0xff9f) // half-width katakana

@@ -7,7 +7,10 @@ export const enum Kind {
   Separator = 1,
   /** Letters, marks and digits of scripts written with spaces between words. */
   Word = 2,
-  /** Han, kana, Thai and other scripts without spaces: tokenised as character bigrams. */
+  /**
+   * Han, kana, Thai and other scripts without spaces, and Hangul syllables, whose spacing varies:
+   * tokenised as character bigrams. From U+3000 on (Han, kana, Hangul) a bigram spans spaces.
+   */
   Dense = 3,
   /** Invisible or ignorable: tashkeel, tatweel, accents, soft hyphen, ZWJ, bidi marks. */
   Drop = 4,
@@ -21,8 +24,7 @@ export const enum Kind {
    */
   Jamo = 7,
   /**
-   * A letter of a syllabary written with spaces (Hangul syllables, Ethiopic, Yi, Cherokee, Canadian
-   * syllabics, Vai): read as Word is, but counting double towards the minimum length, as Han and kana
+   * A letter of a syllabary written with spaces (Ethiopic, Yi, Cherokee, Canadian syllabics, Vai): read as Word is, but counting double towards the minimum length, as Han and kana
    * do, as one carries about what two Latin letters do.
    */
   Syllable = 8,

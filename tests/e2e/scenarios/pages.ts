@@ -499,7 +499,7 @@ export const pageScenarios: Scenario[] = [
   },
   scriptsScenario('RTL and mixed-direction page: repeats in Arabic, Persian, Hebrew and LTR English; partial mark exact', 'rtl-mixed.html'),
   scriptsScenario(
-    'scripts without spaces between words (Thai, Lao, Chinese, Japanese) and Tibetan: repeats found, a new sentence before a repeated one never folded, partial marks exact',
+    'scripts without spaces between words (Thai, Lao, Chinese, Japanese), Tibetan, and Korean spaced otherwise: repeats found, a new sentence before a repeated one never folded, partial marks exact',
     'spaceless-scripts.html',
   ),
   {

@@ -285,12 +285,17 @@ export function analyze(length: i32): i32 {
           const composed = composeJamo(text, at, length);
           i = at + (composed & 3);
           lastVisible = i - 1;
-          prevDense = -1;
-          wordHash = (wordHash ^ (composed >> 2)) * FNV_PRIME;
-          wordIsNumber = false;
-          wordLength++;
-          weight += (composed & 3) > 1 ? CJK_CHAR_WEIGHT : 1;
-          continue;
+          if ((composed & 3) > 1) {
+            raw = composed >> 2;
+            k = DENSE;
+          } else {
+            prevDense = -1;
+            wordHash = (wordHash ^ (composed >> 2)) * FNV_PRIME;
+            wordIsNumber = false;
+            wordLength++;
+            weight++;
+            continue;
+          }
         }
       }
     } else if (wordLength > 0) {
@@ -425,6 +430,13 @@ export function analyze(length: i32): i32 {
           terminatorIsDot = false;
           spaceEnd = true;
         }
+      }
+      // Han, kana and Hangul bigrams span spaces.
+      if (k == SPACE && prevDense >= 0x3000 && i < length) {
+        const c = unitAt(text, i);
+        const after = kindOf(c);
+        if (after == UNBUILT) return (c >>> 8) + 1;
+        if (after == SPACE || after == DROP || after == JAMO || (after == DENSE && c + foldOf(c) >= 0x3000)) continue;
       }
       prevDense = -1;
     }
