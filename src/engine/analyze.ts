@@ -70,12 +70,12 @@ export class Analysis {
     return this.words.subarray(this.firstShingle, this.firstShingle + this.shingleCount);
   }
 
-  /** Hash of the block's token sequence with every number counted as the same token. */
+  /** Hash of the block's letters, spaces and punctuation left out, every number one stand-in letter (see `numberLanes`). */
   get looseKey(): number {
     return this.record[this.first + Field.LooseKey];
   }
 
-  /** Hash of the block's token sequence, numbers included. */
+  /** Hash of the block's letters, spaces and punctuation left out, numbers included. */
   get exactKey(): number {
     return this.record[this.first + Field.ExactKey];
   }
@@ -144,6 +144,10 @@ const enum Hash {
   UnigramSeed = 0x27d4eb2f,
   SeqPrimeA = 0x9e3779b1 | 0,
   SeqPrimeB = 0x85ebca77 | 0,
+  /** A word's hash is a polynomial in this prime over its folded letters, so the block's spaceless hash can take whole words. */
+  LetterPrime = 0x01000193,
+  /** A number's stand-in among the block's letters, for its loose key. */
+  NumberLetter = 0x2d1b5a49,
 }
 /** At most 2^16 buckets for sorting hashes: enough to keep buckets small on a 5 MB text. */
 const MAX_BUCKET_BITS = 16;
@@ -264,7 +268,7 @@ export function analyzeInJavaScript(text: string): Analysis {
   sentenceCount = 0;
 
   // The word being read; none while its length is 0.
-  let wordHash = Hash.FnvOffset;
+  let wordHash = 0;
   let wordIsNumber = true;
   let wordLength = 0;
   // Whether the last word was a single letter, as a dot after it may be an initial's. One flag rather
@@ -278,9 +282,11 @@ export function analyzeInJavaScript(text: string): Analysis {
   // Token-sequence hashes of the sentence being read, with numbers as one token (loose) and as
   // themselves (exact). Both run from the sentence's start: until a number comes they are equal, and
   // computing the exact one only from there cost a test per token, more than its two multiplies.
-  // The block's hashes chain its sentences' (endSentence).
   let sLooseA = Hash.FnvOffset, sLooseB = Hash.FnvOffset, sExactA = Hash.FnvOffset, sExactB = Hash.FnvOffset;
-  resetBlockLanes();
+  // The block's letters, as one word, a number standing in for each number (see `numberLanes`): a copy
+  // spaced otherwise ("می‌گوید", "می گوید", "میگوید"; "و قال", "وقال") is the same text.
+  let spaceless = 0;
+  resetNumberLanes();
   // The sentence being read starts at this token. Its token count and the shingles' count follow
   // from `tokens`: two counters fewer to keep per token were 2 % of `analyze`'s instructions.
   let sentenceFirstToken = 0;
@@ -312,7 +318,7 @@ export function analyzeInJavaScript(text: string): Analysis {
       if (k === WORD || k === JAMO || k === SYLLABLE) {
         const f = raw + folds[raw];
         prevDense = -1;
-        wordHash = Math.imul(wordHash ^ f, Hash.FnvPrime);
+        wordHash = (Math.imul(wordHash, Hash.LetterPrime) + f) | 0;
         if (f < 48 || f > 57) wordIsNumber = false;
         wordLength++;
         weight += k === SYLLABLE ? CJK_CHAR_WEIGHT : 1;
@@ -371,7 +377,7 @@ export function analyzeInJavaScript(text: string): Analysis {
             k = DENSE;
           } else {
             prevDense = -1;
-            wordHash = Math.imul(wordHash ^ (composed >> 2), Hash.FnvPrime);
+            wordHash = (Math.imul(wordHash, Hash.LetterPrime) + (composed >> 2)) | 0;
             wordIsNumber = false;
             wordLength++;
             weight++;
@@ -401,7 +407,7 @@ export function analyzeInJavaScript(text: string): Analysis {
         // reading it again was 3 % of `analyze`'s instructions.
         let stop = -1;
         for (;;) {
-          h = Math.imul(h ^ f, Hash.FnvPrime);
+          h = (Math.imul(h, Hash.LetterPrime) + f) | 0;
           if (f < 48 || f > 57) isNumber = false;
           if (end === length) break;
           stop = text.charCodeAt(end);
@@ -432,7 +438,7 @@ export function analyzeInJavaScript(text: string): Analysis {
         let end = i;
         let stop = -1;
         for (;;) {
-          h = Math.imul(h ^ f, Hash.FnvPrime);
+          h = (Math.imul(h, Hash.LetterPrime) + f) | 0;
           if (end === length) break;
           stop = text.charCodeAt(end);
           if (kinds[stop] !== SYLLABLE) break;
@@ -456,9 +462,16 @@ export function analyzeInJavaScript(text: string): Analysis {
       // Anything else ends the word being read.
       if (wordLength > 0) {
         const exact = fmix32(wordHash);
-        const loose = wordIsNumber ? Hash.NumberToken : exact;
+        let loose = exact;
+        if (wordIsNumber) {
+          loose = Hash.NumberToken;
+          spaceless = (Math.imul(spaceless, Hash.LetterPrime) + Hash.NumberLetter) | 0;
+          addNumber(wordHash, wordLength);
+        } else {
+          spaceless = (Math.imul(spaceless, wordLength < LETTER_POWERS ? letterPowers[wordLength] : letterPower(wordLength)) + wordHash) | 0;
+        }
         lastWordIsInitial = wordLength === 1 && !wordIsNumber;
-        wordHash = Hash.FnvOffset;
+        wordHash = 0;
         wordIsNumber = true;
         wordLength = 0;
         tokens++;
@@ -496,6 +509,7 @@ export function analyzeInJavaScript(text: string): Analysis {
       for (;;) {
         // Thai, Lao, Khmer and Myanmar letters are letters of words; Han and kana (from U+3000) nearly words.
         weight += g >= 0x3000 ? CJK_CHAR_WEIGHT : 1;
+        spaceless = (Math.imul(spaceless, Hash.LetterPrime) + g) | 0;
         if (prev >= 0) {
           // A bigram has no number in it: its loose and exact hashes are the same.
           const token = denseBigram(prev, g);
@@ -559,7 +573,7 @@ export function analyzeInJavaScript(text: string): Analysis {
   // Short blocks have few bigrams, so single words are fingerprinted as well.
   if (tokens < SHORT_BLOCK_TOKENS) nShingles = addUnigrams(text, nShingles);
 
-  return recordAnalysis(weight, tokens, nShingles);
+  return recordAnalysis(weight, tokens, nShingles, spaceless);
 }
 
 /**
@@ -567,14 +581,14 @@ export function analyzeInJavaScript(text: string): Analysis {
  * `analyze`, V8's inlining budget went to the loop's helpers, and the calls here, the constructor's
  * included, stayed calls (1-1.5 % of `analyze`'s instructions).
  */
-function recordAnalysis(weight: number, tokens: number, nShingles: number): Analysis {
+function recordAnalysis(weight: number, tokens: number, nShingles: number, spaceless: number): Analysis {
   const words = copyIntoSlab(scratch, 0, nShingles);
   const firstShingle = slab.firstUint32;
   const fingerprint = simhash(scratch, nShingles);
   const record = slab.float64(Field.FirstSentence + sentenceCount * SentenceField.Fields);
   const first = slab.firstFloat64;
-  record[first + Field.LooseKey] = key53(blockLanes[Lane.LooseA], blockLanes[Lane.LooseB]);
-  record[first + Field.ExactKey] = key53(blockLanes[Lane.ExactA], blockLanes[Lane.ExactB]);
+  record[first + Field.LooseKey] = key53(spaceless, weight - numberLanes[NumberLane.Digits]);
+  record[first + Field.ExactKey] = key53(spaceless ^ numberLanes[NumberLane.Hash], weight);
   record[first + Field.AnchorCount] = writeSmallestDistinct(nShingles, record, first + Field.FirstAnchor);
   record[first + Field.SentenceCount] = sentenceCount;
   record.set(sentenceScratch.subarray(0, sentenceCount * SentenceField.Fields), first + Field.FirstSentence);
@@ -658,25 +672,45 @@ function writeSmallestDistinct(n: number, out: Float64Array, at: number): number
   return d !== NONE ? 4 : c !== NONE ? 3 : b !== NONE ? 2 : a !== NONE ? 1 : 0;
 }
 
-/** The block's key hashes, loose and exact, two lanes each: chained per sentence, not per token, which was a third of the time of `analyze`. */
-const blockLanes = new Int32Array(4);
-const enum Lane {
-  LooseA = 0,
-  LooseB = 1,
-  ExactA = 2,
-  ExactB = 3,
+/**
+ * The block's keys are its spaceless hash and its weight, which no spacing changes either: for the
+ * loose key, numbers count as one stand-in letter and not at all in the weight; for the exact one,
+ * their hashes, chained, are mixed in. Numbers are rare, so what only they need is kept out of the
+ * loop's variables.
+ */
+const numberLanes = new Int32Array(2);
+const enum NumberLane {
+  Hash = 0,
+  Digits = 1,
 }
 
-/** Four stores: `fill` is a builtin call, and it showed in the profile of short paragraphs. */
-function resetBlockLanes(): void {
-  blockLanes[Lane.LooseA] = blockLanes[Lane.LooseB] = blockLanes[Lane.ExactA] = blockLanes[Lane.ExactB] = Hash.FnvOffset;
+function resetNumberLanes(): void {
+  numberLanes[NumberLane.Hash] = Hash.FnvOffset;
+  numberLanes[NumberLane.Digits] = 0;
+}
+
+function addNumber(hash: number, digits: number): void {
+  numberLanes[NumberLane.Hash] = Math.imul(numberLanes[NumberLane.Hash] ^ hash, Hash.FnvPrime);
+  numberLanes[NumberLane.Digits] += digits;
+}
+
+/** LetterPrime to the power of a word's length, for words of up to 63 letters; `letterPower` for longer ones. */
+const LETTER_POWERS = 64;
+const letterPowers = new Int32Array(LETTER_POWERS);
+letterPowers[0] = 1;
+for (let n = 1; n < LETTER_POWERS; n++) letterPowers[n] = Math.imul(letterPowers[n - 1], Hash.LetterPrime);
+
+function letterPower(n: number): number {
+  let power = 1;
+  for (; n >= LETTER_POWERS; n -= LETTER_POWERS - 1) power = Math.imul(power, letterPowers[LETTER_POWERS - 1]);
+  return Math.imul(power, letterPowers[n]);
 }
 
 /** The sentences of the block being analysed, `SentenceField.Fields` numbers each; reused across calls. */
 let sentenceScratch = new Float64Array(16 * SentenceField.Fields);
 let sentenceCount = 0;
 
-/** Records a sentence, and chains its keys into the block's. */
+/** Records a sentence. */
 function endSentence(start: number, end: number, tokens: number, looseA: number, looseB: number, exactA: number, exactB: number): void {
   let at = sentenceCount * SentenceField.Fields;
   if (at === sentenceScratch.length) sentenceScratch = grown(sentenceScratch, sentenceScratch.length * 2);
@@ -686,10 +720,6 @@ function endSentence(start: number, end: number, tokens: number, looseA: number,
   sentenceScratch[at++] = key53(looseA, looseB);
   sentenceScratch[at] = key53(exactA, exactB);
   sentenceCount++;
-  blockLanes[Lane.LooseA] = Math.imul(blockLanes[Lane.LooseA] ^ looseA, Hash.FnvPrime);
-  blockLanes[Lane.LooseB] = Math.imul(blockLanes[Lane.LooseB] ^ looseB, Hash.SeqPrimeB) + 1;
-  blockLanes[Lane.ExactA] = Math.imul(blockLanes[Lane.ExactA] ^ exactA, Hash.FnvPrime);
-  blockLanes[Lane.ExactB] = Math.imul(blockLanes[Lane.ExactB] ^ exactB, Hash.SeqPrimeB) + 1;
 }
 
 function addUnigrams(text: string, n: number): number {

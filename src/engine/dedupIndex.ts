@@ -597,7 +597,7 @@ export class DedupIndex {
     };
   }
 
-  /** An earlier block with the same normalised words, sentence by sentence (the block key chains the sentence keys). */
+  /** An earlier block with the same normalised letters, however spaced and punctuated (the block key). */
   private sameTextBefore(entry: Entry): Entry | undefined {
     if (this.aloneWith(entry, SAME_TEXT_BIT)) return undefined;
     return this.earliestBefore(this.sameText.get(this.blockKey(entry.analysis)), entry);

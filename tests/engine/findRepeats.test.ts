@@ -123,7 +123,7 @@ describe('a copy that writes a letter or a mark the way other writers do is the 
   });
 });
 
-describe('a copy spaced otherwise, in scripts whose spacing varies from writer to writer, is the same text, even under exact', () => {
+describe('a copy spaced otherwise is the same text, even under exact', () => {
   test.each([
     // Korean spacing rules are applied unevenly: compounds and bound nouns are written together or apart.
     ['Korean', '정부는 오늘 새로운 경제 대책을 발표하고 물가 상승에 대응하기 위해 가계 지원을 강화하기로 했다.', '정부는 오늘 새로운 경제대책을 발표하고 물가상승에 대응하기 위해 가계지원을 강화하기로 했다.'],
@@ -135,6 +135,29 @@ describe('a copy spaced otherwise, in scripts whose spacing varies from writer t
     for (const copy of [2, 3]) expect(report.blocks[copy]).toMatchObject({ status: 'duplicate', of: 0, similarity: 1 });
     // Word for word: the placeholder calls it a repeat, naming no change.
     expect(wordChanges(original, respaced)).toEqual({ changed: [], dropped: [] });
+  });
+
+  const persian = 'وزیر امور خارجه می‌گوید که گفت‌وگوها با کشورهای همسایه ادامه خواهد داشت و دولت می‌خواهد روابط اقتصادی را گسترش دهد، اما برخی نماینده‌ها به این سیاست‌ها انتقاد کرده‌اند.';
+  const arabic = 'وقال وزير الخارجية إن المحادثات ستستمر وأكد أن الحكومة تريد توسيع العلاقات الاقتصادية وتعزيز التعاون مع دول الجوار، ولكن بعض النواب انتقدوا هذه السياسة.';
+  test.each([
+    // Persian writes a word's parts apart with a zero-width non-joiner, a space or nothing, as writers and editors do.
+    ['Persian, half-spaces as spaces', persian, persian.replace(/\u200c/g, ' ')],
+    ['Persian, half-spaces left out', persian, persian.replace(/\u200c/g, '')],
+    // Some writers set the conjunction و apart from its word.
+    ['Arabic, و written apart', arabic, arabic.replace(/(^| )و(?=\S)/g, '$1و ')],
+    ['German, a compound written apart', 'Die Bundesregierung hat am Mittwoch den Haushaltsentwurf für das kommende Jahr im Kabinett beschlossen.', 'Die Bundes-Regierung hat am Mittwoch den Haushalts Entwurf für das kommende Jahr im Kabinett beschlossen.'],
+  ])('%s, which shares no word pairs with its original', (_, original, respaced) => {
+    expect(respaced).not.toBe(original);
+    const report = findRepeats([original, FILLER[0], respaced], { strictness: 'exact' });
+    expect(report.blocks[2]).toMatchObject({ status: 'duplicate', of: 0, similarity: 1, repeated: [{ start: 0, end: respaced.length, of: 0 }] });
+  });
+
+  test('numbers still decide under exact, and changed ones only lower the similarity under near', () => {
+    const original = 'وزیر امور خارجه می‌گوید که ۱۲ دور گفت‌وگو با کشورهای همسایه در سال ۲۰۲۶ برگزار شد و نماینده‌ها از آن استقبال کردند.';
+    const respaced = original.replace(/\u200c/g, ' ').replace('۱۲', '۱۴');
+    expect(findRepeats([original, FILLER[0], respaced], { strictness: 'exact' }).blocks[2].status).toBe('unique');
+    expect(findRepeats([original, FILLER[0], respaced]).blocks[2]).toMatchObject({ status: 'duplicate', of: 0, similarity: 0.99 });
+    expect(findRepeats([original, FILLER[0], original.replace(/\u200c/g, ' ')], { strictness: 'exact' }).blocks[2]).toMatchObject({ status: 'duplicate', similarity: 1 });
   });
 
   test('a space still parts Thai sentences', () => {

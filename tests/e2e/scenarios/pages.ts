@@ -497,7 +497,7 @@ export const pageScenarios: Scenario[] = [
       await expectRepeatsFolded(page, true);
     },
   },
-  scriptsScenario('RTL and mixed-direction page: repeats in Arabic, Persian, Hebrew and LTR English; partial mark exact', 'rtl-mixed.html'),
+  scriptsScenario('RTL and mixed-direction page: repeats in Arabic, Persian (its half-spaces written as spaces), Hebrew and LTR English; partial mark exact', 'rtl-mixed.html'),
   scriptsScenario(
     'scripts without spaces between words (Thai, Lao, Chinese, Japanese), Tibetan, and Korean spaced otherwise: repeats found, a new sentence before a repeated one never folded, partial marks exact',
     'spaceless-scripts.html',

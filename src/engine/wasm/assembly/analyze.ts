@@ -15,9 +15,13 @@ export const POOL: usize = 0x60000;
 export const POOL_UNITS: i32 = 0x2000;
 /** The SimHash's 32 vote planes, an i64 each: both halves counted at once. */
 const PLANES: usize = 0x64000;
-const LANES: usize = 0x64100;
+/** LETTER_PRIME to the power of 0 to 63, an i32 each: `letterPower`. */
+const POWERS: usize = 0x64100;
+const LETTER_POWERS: i32 = 64;
 /** What an analysis leaves, as i32: weight, tokens, shingles, SimHash high and low, where the shingles and the record are, sentences. */
 export const OUT: usize = 0x64200;
+/** The block's numbers, after what OUT says: their hashes chained, and their digits (numberLanes in analyze.ts). */
+const NUMBERS: usize = OUT + 32;
 /** Vote planes of two counters side by side, a v128 each: `countVotes` counts two shingles at a time. */
 const PAIR_PLANES: usize = 0x64400;
 /** The text; after it the shingles, then the record. */
@@ -30,6 +34,7 @@ const UNBUILT: i32 = 0, SEPARATOR: i32 = 1, WORD: i32 = 2, DENSE: i32 = 3, DROP:
 /** Unicode's arithmetic for Hangul syllables (`Hangul` in ../../table/kind.ts). */
 const SYLLABLE_BASE: i32 = 0xac00, LEAD_BASE: i32 = 0x1100, LEADS: i32 = 19, VOWEL_BASE: i32 = 0x1161, VOWELS: i32 = 21, TRAIL_BASE: i32 = 0x11a7, TRAILS: i32 = 28;
 const FNV_OFFSET: i32 = 0x811c9dc5, FNV_PRIME: i32 = 0x01000193, NUMBER_TOKEN: i32 = 0x5bd1e995;
+const LETTER_PRIME: i32 = 0x01000193, NUMBER_LETTER: i32 = 0x2d1b5a49;
 const UNIGRAM_SEED: i32 = 0x27d4eb2f, SEQ_A: i32 = 0x9e3779b1, SEQ_B: i32 = 0x85ebca77;
 const SEED_HIGH: i32 = 0xa54ff53a;
 const CJK_CHAR_WEIGHT: i32 = 2;
@@ -165,7 +170,7 @@ let record: usize = 0;
 let sentenceCount: i32 = 0;
 let sentenceLimit: i32 = 0;
 
-/** Records a sentence and chains its keys into the block's; false when there is no room left. */
+/** Records a sentence; false when there is no room left. */
 function endSentence(start: i32, end: i32, tokens: i32, looseA: i32, looseB: i32, exactA: i32, exactB: i32): bool {
   if (sentenceCount == sentenceLimit) return false;
   const at = record + ((RECORD_HEAD + <usize>sentenceCount * SENTENCE_FIELDS) << 3);
@@ -175,11 +180,17 @@ function endSentence(start: i32, end: i32, tokens: i32, looseA: i32, looseB: i32
   store<f64>(at, key53(looseA, looseB), 24);
   store<f64>(at, key53(exactA, exactB), 32);
   sentenceCount++;
-  store<i32>(LANES, (load<i32>(LANES) ^ looseA) * FNV_PRIME);
-  store<i32>(LANES, (load<i32>(LANES, 4) ^ looseB) * SEQ_B + 1, 4);
-  store<i32>(LANES, (load<i32>(LANES, 8) ^ exactA) * FNV_PRIME, 8);
-  store<i32>(LANES, (load<i32>(LANES, 12) ^ exactB) * SEQ_B + 1, 12);
   return true;
+}
+
+store<i32>(POWERS, 1);
+for (let n: usize = 1; n < <usize>LETTER_POWERS; n++) store<i32>(POWERS + (n << 2), load<i32>(POWERS + ((n - 1) << 2)) * LETTER_PRIME);
+
+/** letterPower in analyze.ts: LETTER_PRIME to the power of `n`. */
+function letterPower(n: i32): i32 {
+  let power: i32 = 1;
+  for (; n >= LETTER_POWERS; n -= LETTER_POWERS - 1) power *= load<i32>(POWERS + (<usize>(LETTER_POWERS - 1) << 2));
+  return power * load<i32>(POWERS + (<usize>n << 2));
 }
 
 /**
@@ -198,17 +209,16 @@ export function analyze(length: i32): i32 {
   store<u16>(text + (<usize>length << 1), 0);
   let tokens: i32 = 0;
   let weight: i32 = 0;
-  let wordHash: i32 = FNV_OFFSET;
+  let wordHash: i32 = 0;
   let wordIsNumber = true;
   let wordLength: i32 = 0;
   let lastWordIsInitial = false;
   let prevDense: i32 = -1;
   let prevToken: i32 = 0;
   let sLooseA: i32 = FNV_OFFSET, sLooseB: i32 = FNV_OFFSET, sExactA: i32 = FNV_OFFSET, sExactB: i32 = FNV_OFFSET;
-  store<i32>(LANES, FNV_OFFSET);
-  store<i32>(LANES, FNV_OFFSET, 4);
-  store<i32>(LANES, FNV_OFFSET, 8);
-  store<i32>(LANES, FNV_OFFSET, 12);
+  let spaceless: i32 = 0;
+  store<i32>(NUMBERS, FNV_OFFSET);
+  store<i32>(NUMBERS, 0, 4);
   let sentenceFirstToken: i32 = 0;
   let sentenceStart: i32 = -1;
   let lastVisible: i32 = -1;
@@ -237,7 +247,7 @@ export function analyze(length: i32): i32 {
       if (k == WORD || k == JAMO || k == SYLLABLE) {
         const f = raw + foldOf(raw);
         prevDense = -1;
-        wordHash = (wordHash ^ f) * FNV_PRIME;
+        wordHash = wordHash * LETTER_PRIME + f;
         if (<u32>(f - 48) > 9) wordIsNumber = false;
         wordLength++;
         weight += k == SYLLABLE ? CJK_CHAR_WEIGHT : 1;
@@ -290,7 +300,7 @@ export function analyze(length: i32): i32 {
             k = DENSE;
           } else {
             prevDense = -1;
-            wordHash = (wordHash ^ (composed >> 2)) * FNV_PRIME;
+            wordHash = wordHash * LETTER_PRIME + (composed >> 2);
             wordIsNumber = false;
             wordLength++;
             weight++;
@@ -315,7 +325,7 @@ export function analyze(length: i32): i32 {
         let from = text + (<usize>i << 1);
         let stop: i32 = -1;
         for (;;) {
-          h = (h ^ f) * FNV_PRIME;
+          h = h * LETTER_PRIME + f;
           if (<u32>(f - 48) > 9) isNumber = false;
           stop = <i32>load<u16>(from);
           if (kindOf(stop) != WORD) break;
@@ -342,7 +352,7 @@ export function analyze(length: i32): i32 {
         let from = text + (<usize>i << 1);
         let stop: i32 = -1;
         for (;;) {
-          h = (h ^ f) * FNV_PRIME;
+          h = h * LETTER_PRIME + f;
           stop = <i32>load<u16>(from);
           if (kindOf(stop) != SYLLABLE) break;
           f = stop + foldOf(stop);
@@ -365,9 +375,17 @@ export function analyze(length: i32): i32 {
 
       if (wordLength > 0) {
         const exact = fmix32(wordHash);
-        const loose = wordIsNumber ? NUMBER_TOKEN : exact;
+        let loose = exact;
+        if (wordIsNumber) {
+          loose = NUMBER_TOKEN;
+          spaceless = spaceless * LETTER_PRIME + NUMBER_LETTER;
+          store<i32>(NUMBERS, (load<i32>(NUMBERS) ^ wordHash) * FNV_PRIME);
+          store<i32>(NUMBERS, load<i32>(NUMBERS, 4) + wordLength, 4);
+        } else {
+          spaceless = spaceless * (wordLength < LETTER_POWERS ? load<i32>(POWERS + (<usize>wordLength << 2)) : letterPower(wordLength)) + wordHash;
+        }
         lastWordIsInitial = wordLength == 1 && !wordIsNumber;
-        wordHash = FNV_OFFSET;
+        wordHash = 0;
         wordIsNumber = true;
         wordLength = 0;
         tokens++;
@@ -397,6 +415,7 @@ export function analyze(length: i32): i32 {
       let g = raw + foldOf(raw);
       for (;;) {
         weight += g >= 0x3000 ? CJK_CHAR_WEIGHT : 1;
+        spaceless = spaceless * LETTER_PRIME + g;
         if (prev >= 0) {
           const token = (prev << 16) | g;
           tokens++;
@@ -460,8 +479,8 @@ export function analyze(length: i32): i32 {
     if (n < 0) return TOO_BIG;
   }
 
-  store<f64>(record, key53(load<i32>(LANES), load<i32>(LANES, 4)));
-  store<f64>(record, key53(load<i32>(LANES, 8), load<i32>(LANES, 12)), 8);
+  store<f64>(record, key53(spaceless, weight - load<i32>(NUMBERS, 4)));
+  store<f64>(record, key53(spaceless ^ load<i32>(NUMBERS), weight), 8);
   store<f64>(record, <f64>writeSmallestDistinct(<usize>n), 16);
   store<f64>(record, <f64>sentenceCount, 24);
   countVotes(<usize>n);
