@@ -2,6 +2,7 @@ import { analyze, shingles, sortShingles, type Analysis } from './analyze';
 import { Buckets } from './buckets';
 import { wordChanges, type TextRange } from './changes';
 import { popcount32 } from './hash';
+import { sameLetters } from './letters';
 import { containment, jaccardAtLeast } from './similarity';
 import {
   BUCKET_CAP,
@@ -597,10 +598,19 @@ export class DedupIndex {
     };
   }
 
-  /** An earlier block with the same normalised letters, however spaced and punctuated (the block key). */
+  /** The earliest block before this one with the same normalised letters, however spaced and punctuated (the block key, checked). */
   private sameTextBefore(entry: Entry): Entry | undefined {
     if (this.aloneWith(entry, SAME_TEXT_BIT)) return undefined;
-    return this.earliestBefore(this.sameText.get(this.blockKey(entry.analysis)), entry);
+    const { orders } = this.columns;
+    for (const id of this.sameText.get(this.blockKey(entry.analysis))) {
+      if (orders[id] >= entry.order) return undefined;
+      const earlier = this.byId[id]!;
+      // The same words, as most copies have, give the same SimHash too; other copies have their letters compared.
+      const a = earlier.fingerprint;
+      const b = entry.fingerprint;
+      if ((a.hi === b.hi && a.lo === b.lo) || sameLetters(earlier.text, entry.text, this.digitsMatter)) return earlier;
+    }
+    return undefined;
   }
 
   /**
