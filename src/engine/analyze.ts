@@ -318,7 +318,7 @@ export function analyzeInJavaScript(text: string): Analysis {
       if (k === WORD || k === JAMO || k === SYLLABLE) {
         const f = raw + folds[raw];
         prevDense = -1;
-        wordHash = (Math.imul(wordHash, Hash.LetterPrime) + f) | 0;
+        wordHash = Math.imul(wordHash + f, Hash.LetterPrime);
         if (f < 48 || f > 57) wordIsNumber = false;
         wordLength++;
         weight += k === SYLLABLE ? CJK_CHAR_WEIGHT : 1;
@@ -377,7 +377,7 @@ export function analyzeInJavaScript(text: string): Analysis {
             k = DENSE;
           } else {
             prevDense = -1;
-            wordHash = (Math.imul(wordHash, Hash.LetterPrime) + (composed >> 2)) | 0;
+            wordHash = Math.imul(wordHash + (composed >> 2), Hash.LetterPrime);
             wordIsNumber = false;
             wordLength++;
             weight++;
@@ -407,7 +407,7 @@ export function analyzeInJavaScript(text: string): Analysis {
         // reading it again was 3 % of `analyze`'s instructions.
         let stop = -1;
         for (;;) {
-          h = (Math.imul(h, Hash.LetterPrime) + f) | 0;
+          h = Math.imul(h + f, Hash.LetterPrime);
           if (f < 48 || f > 57) isNumber = false;
           if (end === length) break;
           stop = text.charCodeAt(end);
@@ -438,7 +438,7 @@ export function analyzeInJavaScript(text: string): Analysis {
         let end = i;
         let stop = -1;
         for (;;) {
-          h = (Math.imul(h, Hash.LetterPrime) + f) | 0;
+          h = Math.imul(h + f, Hash.LetterPrime);
           if (end === length) break;
           stop = text.charCodeAt(end);
           if (kinds[stop] !== SYLLABLE) break;
@@ -465,7 +465,7 @@ export function analyzeInJavaScript(text: string): Analysis {
         let loose = exact;
         if (wordIsNumber) {
           loose = Hash.NumberToken;
-          spaceless = (Math.imul(spaceless, Hash.LetterPrime) + Hash.NumberLetter) | 0;
+          spaceless = Math.imul(spaceless + Hash.NumberLetter, Hash.LetterPrime);
           addNumber(wordHash, wordLength);
         } else {
           spaceless = (Math.imul(spaceless, wordLength < LETTER_POWERS ? letterPowers[wordLength] : letterPower(wordLength)) + wordHash) | 0;
@@ -509,7 +509,7 @@ export function analyzeInJavaScript(text: string): Analysis {
       for (;;) {
         // Thai, Lao, Khmer and Myanmar letters are letters of words; Han and kana (from U+3000) nearly words.
         weight += g >= 0x3000 ? CJK_CHAR_WEIGHT : 1;
-        spaceless = (Math.imul(spaceless, Hash.LetterPrime) + g) | 0;
+        spaceless = Math.imul(spaceless + g, Hash.LetterPrime);
         if (prev >= 0) {
           // A bigram has no number in it: its loose and exact hashes are the same.
           const token = denseBigram(prev, g);

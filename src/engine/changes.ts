@@ -104,22 +104,29 @@ function readWords(text: string, from: number, to: number, words: Words): void {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     const k = kindAt(c);
-    const composed = k === Kind.Jamo ? composeJamo(text, i, to) : 0;
-    if ((composed & 3) > 1) {
+    if (k === Kind.Word || k === Kind.Syllable || k === Kind.Expand) {
+      if (start < 0) start = i;
+      if (k !== Kind.Expand) hash = Math.imul(hash ^ (c + foldOffset[c]), Fnv.Prime);
+      else {
+        const out = expansion.get(c)!;
+        for (let j = 0; j < out.length; j++) hash = Math.imul(hash ^ out.charCodeAt(j), Fnv.Prime);
+      }
+      end = i + 1;
+    } else if (k === Kind.Jamo) {
+      const composed = composeJamo(text, i, to);
+      if ((composed & 3) === 1) {
+        // A jamo that composes nothing is a letter of its word.
+        if (start < 0) start = i;
+        hash = Math.imul(hash ^ c, Fnv.Prime);
+        end = i + 1;
+        continue;
+      }
       // Decomposed Korean: a syllable's jamo are one character, as the analysis reads them.
       if (start >= 0) words.push(start, end, hash);
       start = -1;
       hash = Fnv.Offset;
       words.push(i, i + (composed & 3), Math.imul(Fnv.Offset ^ (composed >> 2), Fnv.Prime));
       i += (composed & 3) - 1;
-    } else if (k === Kind.Word || k === Kind.Syllable || k === Kind.Expand || k === Kind.Jamo) {
-      if (start < 0) start = i;
-      if (k === Kind.Word || k === Kind.Syllable || k === Kind.Jamo) hash = Math.imul(hash ^ (c + foldOffset[c]), Fnv.Prime);
-      else {
-        const out = expansion.get(c)!;
-        for (let j = 0; j < out.length; j++) hash = Math.imul(hash ^ out.charCodeAt(j), Fnv.Prime);
-      }
-      end = i + 1;
     } else if (k === Kind.Drop) {
       // Tashkeel and accents belong to the word they sit on.
       if (start >= 0) end = i + 1;

@@ -247,7 +247,7 @@ export function analyze(length: i32): i32 {
       if (k == WORD || k == JAMO || k == SYLLABLE) {
         const f = raw + foldOf(raw);
         prevDense = -1;
-        wordHash = wordHash * LETTER_PRIME + f;
+        wordHash = (wordHash + f) * LETTER_PRIME;
         if (<u32>(f - 48) > 9) wordIsNumber = false;
         wordLength++;
         weight += k == SYLLABLE ? CJK_CHAR_WEIGHT : 1;
@@ -300,7 +300,7 @@ export function analyze(length: i32): i32 {
             k = DENSE;
           } else {
             prevDense = -1;
-            wordHash = wordHash * LETTER_PRIME + (composed >> 2);
+            wordHash = (wordHash + (composed >> 2)) * LETTER_PRIME;
             wordIsNumber = false;
             wordLength++;
             weight++;
@@ -325,7 +325,7 @@ export function analyze(length: i32): i32 {
         let from = text + (<usize>i << 1);
         let stop: i32 = -1;
         for (;;) {
-          h = h * LETTER_PRIME + f;
+          h = (h + f) * LETTER_PRIME;
           if (<u32>(f - 48) > 9) isNumber = false;
           stop = <i32>load<u16>(from);
           if (kindOf(stop) != WORD) break;
@@ -352,7 +352,7 @@ export function analyze(length: i32): i32 {
         let from = text + (<usize>i << 1);
         let stop: i32 = -1;
         for (;;) {
-          h = h * LETTER_PRIME + f;
+          h = (h + f) * LETTER_PRIME;
           stop = <i32>load<u16>(from);
           if (kindOf(stop) != SYLLABLE) break;
           f = stop + foldOf(stop);
@@ -378,7 +378,7 @@ export function analyze(length: i32): i32 {
         let loose = exact;
         if (wordIsNumber) {
           loose = NUMBER_TOKEN;
-          spaceless = spaceless * LETTER_PRIME + NUMBER_LETTER;
+          spaceless = (spaceless + NUMBER_LETTER) * LETTER_PRIME;
           store<i32>(NUMBERS, (load<i32>(NUMBERS) ^ wordHash) * FNV_PRIME);
           store<i32>(NUMBERS, load<i32>(NUMBERS, 4) + wordLength, 4);
         } else {
@@ -415,7 +415,7 @@ export function analyze(length: i32): i32 {
       let g = raw + foldOf(raw);
       for (;;) {
         weight += g >= 0x3000 ? CJK_CHAR_WEIGHT : 1;
-        spaceless = spaceless * LETTER_PRIME + g;
+        spaceless = (spaceless + g) * LETTER_PRIME;
         if (prev >= 0) {
           const token = (prev << 16) | g;
           tokens++;
