@@ -1,4 +1,4 @@
-import { composeJamo, expansion, foldOffset, kind, Kind, kindOf } from './charTable';
+import { composeJamo, expansion, foldOffset, kind, Kind, kindAt, kindOf } from './charTable';
 import { fmix32, key53 } from './hash';
 import { SimHash64, simhash } from './simhash';
 import { CJK_CHAR_WEIGHT, SHORT_BLOCK_TOKENS, SPACED_SENTENCE_TOKENS } from './thresholds';
@@ -193,8 +193,7 @@ function endsSentenceWithSpace(c: number): boolean {
 
 /** Whether a Han, kana or Hangul bigram goes on past a space before `c`: more of those, or more space or ignored marks first. */
 function spanned(c: number): boolean {
-  let k = kind[c] as Kind;
-  if (k === Kind.Unbuilt) k = kindOf(c);
+  const k = kindAt(c);
   return k === Kind.Space || k === Kind.Drop || k === Kind.Jamo || (k === Kind.Dense && c + foldOffset[c] >= 0x3000);
 }
 

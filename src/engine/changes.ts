@@ -1,6 +1,6 @@
 // How a near copy's words differ from the paragraph it repeats, so a reader can see what changed:
 // a number, a name, "arrested" become "released", a word left out. Run only for copies that are not word for word.
-import { composeJamo, expansion, foldOffset, kind, Kind, kindOf } from './charTable';
+import { composeJamo, expansion, foldOffset, Kind, kindAt } from './charTable';
 import { fmix32 } from './hash';
 import { MAX_CHANGE_CELLS } from './thresholds';
 import { grown } from './typedArrays';
@@ -141,11 +141,6 @@ function readWords(text: string, from: number, to: number, words: Words): void {
     }
   }
   if (start >= 0) words.push(start, end, hash);
-}
-
-function kindAt(c: number): Kind {
-  const k = kind[c] as Kind;
-  return k === Kind.Unbuilt ? kindOf(c) : k;
 }
 
 /** Whether code unit `c` is part of a word that may go on past it (not a separator, space or a character of its own). */

@@ -41,6 +41,12 @@ export function kindOf(c: number): Kind {
   return kind[c] as Kind;
 }
 
+/** The kind of code unit `c`, read from the table, its page decoded first only when it is not yet. */
+export function kindAt(c: number): Kind {
+  const k = kind[c] as Kind;
+  return k === Kind.Unbuilt ? kindOf(c) : k;
+}
+
 /** Decodes the pages that `text` needs; call before reading `kind` and `foldOffset` for it. */
 export function prepareTable(text: string): void {
   let lastPage = -1;

@@ -1,12 +1,7 @@
 // Whether two texts hold the same letters, however spaced and punctuated: what the block keys hash
-// (analyze.ts), checked in full before a key match makes a block a repeat, as 32 bits of hash and a
-// letter count leave a chance of two different paragraphs sharing a key.
-import { composeJamo, expansion, foldOffset, kind, Kind, kindOf } from './charTable';
-
-function kindAt(c: number): Kind {
-  const k = kind[c] as Kind;
-  return k === Kind.Unbuilt ? kindOf(c) : k;
-}
+// (analyze.ts). A key match between blocks whose SimHashes differ is checked with it before it makes
+// a block a repeat, as 32 bits of hash and a letter count leave two different paragraphs a chance.
+import { composeJamo, expansion, foldOffset, Kind, kindAt } from './charTable';
 
 /** Reads a text's letters one at a time, folded as the analysis folds them. */
 class LetterReader {
