@@ -107,6 +107,11 @@ describe('a copy that writes a letter or a mark the way other writers do is the 
     ],
     ['Persian ezafe dropped', 'به گفته سخنگوی وزارت خارجه، نمایندهٔ ویژهٔ ایران در امور افغانستان روز دوشنبه با وزیر خارجهٔ طالبان در کابل دیدار کرد.', (text: string) => text.replace(/ۀ|هٔ/g, 'ه')],
     [
+      'Hindi ए and ई after a vowel spelled with य',
+      'सरकार ने कहा कि नई योजना के लिए आवेदन अगले महीने से लिए जाएंगे और किसानों को समय पर राहत दी जाएगी।',
+      (text: string) => text.replace(/ए/g, 'ये').replace(/ई/g, 'यी'),
+    ],
+    [
       'Hebrew maqaf as a hyphen',
       'בית־המשפט העליון דחה היום את העתירה שהגישו תושבי הכפר נגד החלטת משרד־הביטחון להקים את הגדר בסמוך לבתיהם.',
       (text: string) => text.replace(/־/g, '-'),

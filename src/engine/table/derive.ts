@@ -83,10 +83,12 @@ const LETTER_VARIANTS: Record<number, number> = {
 
 /**
  * Letters that other spellings write as two, which NFKC keeps whole: ß (and ẞ, which lowers to it),
- * as Swiss German and capitals write it, case folding's one-to-many mapping; and the ligatures œ and
- * æ, which keyboards without them type as oe and ae (oeuvre, encyclopaedia).
+ * as Swiss German and capitals write it, case folding's one-to-many mapping; the ligatures œ and
+ * æ, which keyboards without them type as oe and ae (oeuvre, encyclopaedia); and Hindi's vowels ए
+ * and ई, which after another vowel half of its writers spell with य (लिए and लिये, गई and गयी, जाएगा
+ * and जायेगा).
  */
-const SPELLED_AS_TWO: Record<number, string> = { 0x00df: 'ss', 0x0153: 'oe', 0x00e6: 'ae' };
+const SPELLED_AS_TWO: Record<number, string> = { 0x00df: 'ss', 0x0153: 'oe', 0x00e6: 'ae', 0x090f: '\u092f\u0947', 0x0908: '\u092f\u0940' };
 
 /** With the modifier letters ʼ and ʻ, which Ukrainian and Uzbek text uses as its apostrophe, as often as ' or ’. */
 const SINGLE_QUOTES = "'‘’‚‛′‵`´ʼʻ";
