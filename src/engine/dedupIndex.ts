@@ -602,7 +602,9 @@ export class DedupIndex {
   private sameTextBefore(entry: Entry): Entry | undefined {
     if (this.aloneWith(entry, SAME_TEXT_BIT)) return undefined;
     const { orders } = this.columns;
-    for (const id of this.sameText.get(this.blockKey(entry.analysis))) {
+    const list = this.sameText.get(this.blockKey(entry.analysis));
+    for (let i = 0; i < list.length; i++) {
+      const id = list[i];
       if (orders[id] >= entry.order) return undefined;
       const earlier = this.byId[id]!;
       // The same words, as most copies have, give the same SimHash too; other copies have their letters compared.
