@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { HighlightPainter, highlightName } from '../../src/page/highlights';
+import { TINT_COUNT } from '../../src/page/dom-contract';
+import { CHANGED_HIGHLIGHT, HighlightPainter, highlightName, runHighlightName } from '../../src/page/highlights';
 import { addFakeHighlights, rangeText } from '../support/fake-highlights';
 
 function page(body: string) {
@@ -70,5 +72,22 @@ describe('HighlightPainter', () => {
     expect(HighlightPainter.of({ document, CSS: { highlights: new Map() }, Highlight: Set } as unknown as Window)).toBeNull();
     const throwing = Object.defineProperty({ document }, 'CSS', { get: () => { throw new Error('denied'); } });
     expect(HighlightPainter.of(throwing as unknown as Window)).toBeNull();
+  });
+});
+
+describe('the style sheet of the highlights', () => {
+  const css = readFileSync(new URL('../../src/page/styles.css', import.meta.url), 'utf8');
+  const rules = new Map([...css.matchAll(/::highlight\(([\w-]+)\)\s*\{([^}]*)\}/g)].map(([, name, body]) => [name, body]));
+
+  test('every highlight the painter registers is styled, with colours only: a text decoration or shadow would make Chromium recompute the whole page’s overflow after every change to it', () => {
+    const names = [CHANGED_HIGHLIGHT];
+    for (let tint = 0; tint < TINT_COUNT; tint++) names.push(highlightName(tint), runHighlightName('repeat', tint), runHighlightName('first', tint));
+    for (const name of names) {
+      const body = rules.get(name);
+      expect(body, `a rule for ::highlight(${name})`).toBeDefined();
+      const properties = body!.split(';').map((declaration) => declaration.split(':')[0].trim()).filter(Boolean);
+      expect(properties.length, name).toBeGreaterThan(0);
+      for (const property of properties) expect(['background-color', 'color'], `${name}: ${property}`).toContain(property);
+    }
   });
 });
