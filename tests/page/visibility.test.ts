@@ -129,6 +129,27 @@ describe('VisibilityWatch', () => {
     expect(flips).toEqual([[b]]);
   });
 
+  test('in a window that renders frames, shown elements are followed from the task after the next frame, unless superseded', async () => {
+    const { win, visibility, observer } = watch('<p id="a">a</p><p id="b">b</p>');
+    const frames: (() => void)[] = [];
+    Object.assign(win, { requestAnimationFrame: (callback: () => void) => frames.push(callback) });
+    const [a, b] = [byId(win, 'a'), byId(win, 'b')];
+    const afterTasks = () => new Promise((resolve) => setTimeout(resolve, 0));
+    visibility.followShown(new Set([a]));
+    visibility.followShown(new Set([a, b]));
+    await afterTasks();
+    expect(observer.observed.size, 'nothing observed before the frame').toBe(0);
+    frames.splice(0).forEach((frame) => frame());
+    expect(observer.observed.size, 'nor during it').toBe(0);
+    await afterTasks();
+    expect(observer.observed, 'only the last follow, after the frame').toEqual(new Set([a, b]));
+    visibility.followShown(new Set([a]));
+    visibility.clear();
+    frames.splice(0).forEach((frame) => frame());
+    await afterTasks();
+    expect(observer.observed.size, 'a follow cleared before its frame never starts').toBe(0);
+  });
+
   test('a first occurrence hidden later is found hidden when asked again', () => {
     const { win, flips, visibility, observer } = watch('<p id="a">a</p><p id="b" style="display: none">b</p>');
     const [a, b] = [byId(win, 'a'), byId(win, 'b')];
