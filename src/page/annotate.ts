@@ -197,15 +197,14 @@ export class Annotator {
 
   /**
    * Whether showing `annotation` on a block costs the whole page a render step: adding or removing
-   * nodes (marks, a run wrapper, a placeholder) makes the browser lay the page out again, and any
-   * change to the highlights makes Chromium walk the whole page to repaint. Such changes are best
-   * made together, in one frame.
+   * nodes (marks wrapped in elements, a run wrapper, a placeholder) makes the browser lay the page out
+   * again. Such changes are best made together, in one frame. Highlights insert no node.
    */
   costsWholePage(key: number, handle: BlockHandle, annotation: BlockAnnotation | null): boolean {
     const current = this.applied.get(key);
     if (current && annotation && this.inPlace(current, handle, annotation) && current.annotation.fold === annotation.fold) return false;
-    if (current && (current.marks || current.painted || current.wrapper || current.fold)) return true;
-    return annotation !== null && (annotation.marks.length > 0 || annotation.fold !== null || handle.element === null);
+    if (current && (current.marks || current.wrapper || current.fold)) return true;
+    return annotation !== null && ((annotation.marks.length > 0 && !this.painter) || annotation.fold !== null || handle.element === null);
   }
 
   /**

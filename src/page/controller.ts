@@ -59,9 +59,8 @@ const UNDO_CHECKED_NODES = 64;
 const RENDER_SLICE_MS = 3 * SLICE_MS;
 
 /**
- * Slice budget for annotation changes that add or remove nodes or highlights. Each such slice is followed
- * by a layout or repaint of the whole page, which on a long page costs more than the slice: better one
- * longer slice than two.
+ * Slice budget for annotation changes that add or remove nodes. Each such slice is followed by a layout
+ * of the whole page, which on a long page costs more than the slice: better one longer slice than two.
  */
 const WHOLE_PAGE_SLICE_MS = 5 * SLICE_MS;
 
@@ -756,9 +755,9 @@ export class PageController {
 
   /**
    * Brings the page's annotations of `keys` in line with the current results, groups and mode, in slices of
-   * RENDER_SLICE_MS. Changes that add or remove nodes or highlights come last, together: after each slice
-   * that has one, the browser lays out or repaints the whole page (tens of ms on long pages) however
-   * little changed, while attribute changes only restyle the elements concerned.
+   * RENDER_SLICE_MS. Changes that add or remove nodes come last, together: after each slice that has
+   * one, the browser lays out the whole page (tens of ms on long pages) however little changed, while
+   * attribute and highlight changes only restyle and repaint the elements concerned.
    */
   private async render(keys: Iterable<number>, scanSlicer = this.slicer()): Promise<void> {
     const slicer = scanSlicer.withBudget(RENDER_SLICE_MS);

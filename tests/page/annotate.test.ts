@@ -181,7 +181,9 @@ describe('partial blocks', () => {
         { start: start + A.length + 1, end: start + A.length + 1 + B.length, of: b.key, tint: 1, title: titleB },
       ],
     });
-    annotator.apply(block.key, block.handle, annotation('Repeats paragraph 1', 'Repeats paragraph 2'));
+    const first = annotation('Repeats paragraph 1', 'Repeats paragraph 2');
+    expect(annotator.costsWholePage(block.key, block.handle, first), 'marks wrapped in elements are nodes inserted: the page is laid out again').toBe(true);
+    annotator.apply(block.key, block.handle, first);
     const marks = [...document.querySelectorAll('paradedup-mark')];
     expect(marks.map((m) => m.textContent)).toEqual([A, B]);
     const moved = annotation('Repeats paragraph 4', 'Repeats paragraph 5');
@@ -243,14 +245,14 @@ describe('partial blocks where the browser paints highlights', () => {
     expect(p.getAttribute('title')).toBe('Repeats paragraph 1');
   });
 
-  test('painting and erasing are saved for the whole-page step, and clear gives back the page and its own tooltip', () => {
+  test('painting and erasing insert no node, so they go with the attribute writes; clear gives back the page and its own tooltip', () => {
     const { document, blocks, annotator, painted } = loadPainted(`<p>${A}</p><p title="Own tooltip">${NEW} ${A}</p>`);
     const before = document.body.outerHTML;
     const start = NEW.length + 1;
     const annotation = partial(start, start + A.length, blocks[0].key, 'Repeats paragraph 1');
-    expect(annotator.costsWholePage(blocks[1].key, blocks[1].handle, annotation)).toBe(true);
+    expect(annotator.costsWholePage(blocks[1].key, blocks[1].handle, annotation)).toBe(false);
     annotator.apply(blocks[1].key, blocks[1].handle, annotation);
-    expect(annotator.costsWholePage(blocks[1].key, blocks[1].handle, null)).toBe(true);
+    expect(annotator.costsWholePage(blocks[1].key, blocks[1].handle, null)).toBe(false);
     annotator.clear();
     expect(painted()).toEqual([]);
     expect(document.body.outerHTML).toBe(before);
