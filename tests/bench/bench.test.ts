@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { splitByAnswer, type PageLoad } from './browser';
+import { pageTextCaptures, splitByAnswer, type PageLoad } from './browser';
 import { generateCorpus } from './corpus';
 import { scriptsWithoutFont } from './fonts';
 import { newsPage } from './pages';
@@ -65,6 +65,8 @@ describe("the sample's scan, split by when storage answered", () => {
     longestTaskMs: 0,
     longestTaskOfLoadMs: 0,
     longTasksDuringScan: 0,
+    pageTextCaptureMs: 0,
+    longestTaskButCaptureMs: 0,
     longestFrameMs: 0,
   });
 
@@ -78,6 +80,27 @@ describe("the sample's scan, split by when storage answered", () => {
     expect(split.waitedLoads).toBe(1);
     expect(split.readyLoads).toBe(0);
     expect(split.readyScanMs).toBeNaN();
+  });
+});
+
+describe("Chromium's page-text capture in a load's trace", () => {
+  const event = (name: string, pid: number, ts: number, dur?: number) => ({ name, pid, ts, ph: dur === undefined ? 'R' : 'X', ...(dur === undefined ? {} : { dur }) });
+
+  test("is placed on the page's clock by the start mark, in the page's own renderer only", () => {
+    const events = [
+      event('paradedup:start', 7, 5_000_000),
+      event('ChromeRenderFrameObserver::CapturePageText', 7, 5_800_000, 95_000),
+      event('ChromeRenderFrameObserver::CapturePageText', 9, 5_100_000, 20_000),
+      event('ChromeRenderFrameObserver::CapturePageText', 7, 4_000_000, 120_000),
+    ];
+    expect(pageTextCaptures(events, 1_234)).toEqual([
+      { start: 2_034, duration: 95 },
+      { start: 234, duration: 120 },
+    ]);
+  });
+
+  test('is not found without the start mark', () => {
+    expect(pageTextCaptures([event('ChromeRenderFrameObserver::CapturePageText', 7, 5_800_000, 95_000)], 0)).toEqual([]);
   });
 });
 

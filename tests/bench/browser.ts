@@ -1,7 +1,7 @@
 // The browser half of the benchmark: headless Chromium with the built extension, on pages served
-// from 127.0.0.1. The content script marks `paradedup:start` and `paradedup:done` on the page's
-// performance timeline; a `longtask` observer installed before the page loads sees every
-// main-thread task longer than 50 ms, the content script's included.
+// from 127.0.0.1, driven over its DevTools pipe (cdp.ts). The content script marks `paradedup:start`
+// and `paradedup:done` on the page's performance timeline; a `longtask` observer installed before
+// the page loads sees every main-thread task longer than 50 ms, the content script's included.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -9,7 +9,6 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../e2e/drivers/chromium';
 import {
   CLASSIFIED_MARK,
@@ -23,6 +22,7 @@ import {
   WASM_ANALYZER_MARK,
 } from '../../src/page/scan-marks';
 import { PLAN_STORAGE_KEYS } from '../../src/settings-prefetch';
+import { CdpBrowser, CdpTab, within, type TraceEvent } from './cdp';
 import type { Script } from './corpus';
 import { FONT_PACKAGE, scriptsWithoutFont } from './fonts';
 import { median } from './timing';
@@ -80,6 +80,15 @@ export interface PageLoad {
   /** How many long tasks (> 50 ms) overlapped the scan. */
   longTasksDuringScan: number;
   /**
+   * Chromium's own capture of the page's text during the scan (`ChromeRenderFrameObserver::CapturePageText`,
+   * in a trace of the load; 0 if none): at the first paint after the load event it walks the whole
+   * page's text for language detection and classifiers, with or without an extension. On a static page
+   * that first paint is the one our annotations cause, so it falls in the scan, inside a long task.
+   */
+  pageTextCaptureMs: number;
+  /** The longest task overlapping the scan that holds no page-text capture of Chromium's. */
+  longestTaskButCaptureMs: number;
+  /**
    * The longest animation frame (> 50 ms) overlapping the scan, rendering included: Chromium reports
    * no long task for a frame whose time goes to style, layout and paint, which our DOM writes cause.
    */
@@ -123,6 +132,9 @@ export interface PageResult {
   phases: ScanPhases | null;
   prefetch: PrefetchResult | null;
   longestTaskMs: number;
+  /** Medians over loads of Chromium's page-text capture during the scan, and of the longest task without one (see PageLoad). */
+  pageTextCaptureMs: number;
+  longestTaskButCaptureMs: number;
   /** Median over loads of the longest animation frame during the scan (see PageLoad). */
   longestFrameMs: number;
 }
@@ -153,8 +165,8 @@ const DONE_BINDING = '__paradedupBenchDone';
 
 /**
  * Installed before any page script: records long tasks and tells the harness of the done mark, so
- * it can wait for the scan without evaluating anything in the page (any page.evaluate, a wait
- * included, injects and runs Playwright's script on the main thread, 13–37 ms in the middle of a scan).
+ * it can wait for the scan without evaluating anything in the page (an evaluation runs on the main
+ * thread: polling through Playwright's injected script took 13–37 ms in the middle of a scan).
  */
 const PROBE = `(() => {
   const tasks = [];
@@ -169,7 +181,7 @@ const PROBE = `(() => {
     }).observe({ type: 'long-animation-frame', buffered: true });
   }
   new PerformanceObserver((list) => {
-    if (list.getEntriesByName(${JSON.stringify(DONE_MARK)}).length > 0) window[${JSON.stringify(DONE_BINDING)}]();
+    if (list.getEntriesByName(${JSON.stringify(DONE_MARK)}).length > 0) window[${JSON.stringify(DONE_BINDING)}]("");
   }).observe({ type: 'mark', buffered: true });
 })();`;
 
@@ -215,7 +227,21 @@ function serve(pages: Record<string, string>): Promise<{ url: (name: string) => 
 /** Resolves the current load's wait when the probe calls DONE_BINDING. */
 let scanDone: (() => void) | null = null;
 
-async function measureLoad(page: Page, url: string): Promise<PageLoad> {
+/** Trace categories of each measured load: Chromium's page-text capture and the page's marks, too few to slow the load. */
+const TRACE_CATEGORIES = ['renderer', 'blink.user_timing'];
+const PAGE_TEXT_CAPTURE = 'ChromeRenderFrameObserver::CapturePageText';
+
+/** Chromium's page-text captures of the load, on the page's own clock (ms), found beside its start mark in the trace. */
+export function pageTextCaptures(events: readonly TraceEvent[], startMs: number): { start: number; duration: number }[] {
+  const mark = events.find((event) => event.name === START_MARK);
+  if (!mark) return [];
+  return events
+    .filter((event) => event.name === PAGE_TEXT_CAPTURE && event.ph === 'X' && event.pid === mark.pid)
+    .map((event) => ({ start: startMs + (event.ts - mark.ts) / 1000, duration: (event.dur ?? 0) / 1000 }));
+}
+
+async function measureLoad(page: CdpTab, url: string): Promise<PageLoad> {
+  const tracing = await page.browser.startTracing(TRACE_CATEGORIES);
   let timer: NodeJS.Timeout | undefined;
   const scanned = new Promise<boolean>((resolve) => {
     scanDone = () => resolve(true);
@@ -223,14 +249,14 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
   });
   let finished: boolean;
   try {
-    await page.goto(url, { waitUntil: 'load', timeout: LOAD_TIMEOUT_MS });
+    await page.goto(url, LOAD_TIMEOUT_MS);
     finished = await scanned;
   } finally {
     clearTimeout(timer);
     scanDone = null;
   }
   if (!finished) {
-    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((mark) => mark.name));
+    const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((mark) => mark.name), null);
     const seen = marks.filter((name) => name.startsWith('paradedup:'));
     throw new Error(
       `The content script did not mark '${DONE_MARK}' within ${SCAN_TIMEOUT_MS / 1000} s on ${url} ` +
@@ -239,7 +265,7 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
     );
   }
   // Long-task entries are delivered after their task ends: let one more task run first.
-  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)));
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 100)), null);
   const timeline = await page.evaluate(
     ([start, done, readBlocks, classified, run, read, staleRead, wasm, javascript]) => {
       // Inline functions only: a named one would need the bundler's helpers, which the page lacks.
@@ -271,12 +297,17 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
       JAVASCRIPT_ANALYZER_MARK,
     ] as const,
   );
+  const traced = await tracing.stop();
   if (timeline.start.length === 0) throw new Error(`The content script marked '${DONE_MARK}' but not '${START_MARK}' on ${url}`);
   const start = timeline.start[0];
   const done = timeline.done[0];
   if (done < start) throw new Error(`'${DONE_MARK}' (${done} ms) precedes '${START_MARK}' (${start} ms) on ${url}`);
   const overlapsScan = (entry: { start: number; duration: number }) => entry.start < done && entry.start + entry.duration > start;
   const duringScan = timeline.tasks.filter(overlapsScan);
+  const captures = pageTextCaptures(traced, start).filter(overlapsScan);
+  // Long-task times are rounded: a task holds a capture that lies within it, give or take a millisecond.
+  const holdsCapture = (task: { start: number; duration: number }) =>
+    captures.some((capture) => capture.start >= task.start - 1 && capture.start + capture.duration <= task.start + task.duration + 1);
   const [run] = timeline.prefetchRun;
   const [staleRead] = timeline.prefetchStaleRead;
   const read = timeline.prefetchRead[0] ?? staleRead;
@@ -296,6 +327,8 @@ async function measureLoad(page: Page, url: string): Promise<PageLoad> {
     longestTaskMs: Math.max(0, ...duringScan.map((task) => task.duration)),
     longestTaskOfLoadMs: Math.max(0, ...timeline.tasks.map((task) => task.duration)),
     longTasksDuringScan: duringScan.length,
+    pageTextCaptureMs: captures.reduce((sum, capture) => sum + capture.duration, 0),
+    longestTaskButCaptureMs: Math.max(0, ...duringScan.filter((task) => !holdsCapture(task)).map((task) => task.duration)),
     longestFrameMs: Math.max(0, ...timeline.frames.filter(overlapsScan).map((frame) => frame.duration)),
   };
 }
@@ -318,15 +351,14 @@ function medianPhases(loads: readonly PageLoad[]): ScanPhases | null {
 }
 
 /** One more load of `url` under the V8 sampling profiler (content script included), saved as a .cpuprofile for DevTools. */
-async function profileLoad(page: Page, url: string, file: string): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
+async function profileLoad(page: CdpTab, url: string, file: string): Promise<void> {
+  await page.send('Profiler.enable');
+  await page.send('Profiler.setSamplingInterval', { interval: 200 });
+  await page.send('Profiler.start');
   await measureLoad(page, url);
-  const { profile } = await cdp.send('Profiler.stop');
+  const { profile } = await page.send('Profiler.stop');
   writeFileSync(file, JSON.stringify(profile));
-  await cdp.detach();
+  await page.send('Profiler.disable');
 }
 
 /** Loads split by whether storage answered after the start mark or before it (see PrefetchResult); an unknown answer counts on neither side. */
@@ -348,36 +380,33 @@ const IDLE_READS = 7;
  * Times `storage.local.get` of the plan's keys from the extension's content-script world of the loaded
  * page, as the prefetch reads them: the median round trip once the page is idle, NaN without that world.
  */
-async function idleStorageRoundTrip(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
+/** What the content script's world has of the extension API, as far as the read below needs it. */
+type ExtensionGlobal = { chrome: { storage: { local: { get(keys: readonly string[]): Promise<unknown> } } } };
+
+async function idleStorageRoundTrip(page: CdpTab): Promise<number> {
+  const world = page.extensionWorlds.at(-1);
+  if (world === undefined) return NaN;
   try {
-    const worlds: number[] = [];
-    cdp.on('Runtime.executionContextCreated', ({ context }) => {
-      const aux = context.auxData as { type?: string } | undefined;
-      if (aux?.type === 'isolated' && context.origin.startsWith('chrome-extension://')) worlds.push(context.id);
-    });
-    // Enabling replays the live contexts before it returns.
-    await cdp.send('Runtime.enable');
-    const world = worlds.at(-1);
-    if (world === undefined) return NaN;
-    const expression = `(async () => {
-      const times = [];
-      for (let i = 0; i < ${IDLE_READS}; i++) {
-        const started = performance.now();
-        await chrome.storage.local.get(${JSON.stringify(PLAN_STORAGE_KEYS)});
-        times.push(performance.now() - started);
-      }
-      return times;
-    })()`;
-    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { contextId: world, expression, awaitPromise: true, returnByValue: true });
-    if (exceptionDetails) return NaN;
-    return median((result.value as number[]).slice(1));
-  } finally {
-    await cdp.detach();
+    const times = await page.evaluate(
+      async ({ keys, reads }) => {
+        const times: number[] = [];
+        for (let i = 0; i < reads; i++) {
+          const started = performance.now();
+          await (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get(keys);
+          times.push(performance.now() - started);
+        }
+        return times;
+      },
+      { keys: PLAN_STORAGE_KEYS, reads: IDLE_READS },
+      world,
+    );
+    return median(times.slice(1));
+  } catch {
+    return NaN;
   }
 }
 
-async function measurePage(page: Page, url: string, paragraphs: number, loads: number): Promise<PageResult> {
+async function measurePage(page: CdpTab, url: string, paragraphs: number, loads: number): Promise<PageResult> {
   const results: PageLoad[] = [];
   for (let load = 0; load < loads; load++) results.push(await measureLoad(page, `${url}?load=${load}`));
   const idleRoundTripMs = await idleStorageRoundTrip(page);
@@ -403,8 +432,26 @@ async function measurePage(page: Page, url: string, paragraphs: number, loads: n
             ...splitByAnswer(results),
           },
     longestTaskMs: median(results.map((r) => r.longestTaskMs)),
+    pageTextCaptureMs: median(results.map((r) => r.pageTextCaptureMs)),
+    longestTaskButCaptureMs: median(results.map((r) => r.longestTaskButCaptureMs)),
     longestFrameMs: median(results.map((r) => r.longestFrameMs)),
   };
+}
+
+/** The extension is live once its service worker runs; discovering targets reports the ones already there. */
+async function waitForExtensionWorker(browser: CdpBrowser): Promise<void> {
+  const worker = browser.next('Target.targetCreated', ({ targetInfo }) => targetInfo.type === 'service_worker' && targetInfo.url.startsWith('chrome-extension://'));
+  try {
+    await browser.send('Target.setDiscoverTargets', { discover: true });
+    await within(worker.event, 10_000, "The extension's service worker did not start within 10 s: is the build in the extension directory complete?");
+  } finally {
+    worker.off();
+  }
+}
+
+async function chromiumVersion(browser: CdpBrowser): Promise<string> {
+  const { product } = await browser.send('Browser.getVersion');
+  return String(product).replace(/^\w+\//, '');
 }
 
 export async function runBrowserBenchmark(
@@ -426,18 +473,16 @@ export async function runBrowserBenchmark(
   const extension = stableExtensionCopy(extensionDir, log);
   const profile = mkdtempSync(path.join(tmpdir(), 'paradedup-bench-profile-'));
   const server = await serve({ 'page.html': pages.page.html, 'sample.html': pages.sample.html });
-  let context: BrowserContext | undefined;
+  let browser: CdpBrowser | undefined;
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM_PATH,
-      headless: true,
-      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extension}`, `--load-extension=${extension}`],
-    });
-    // The extension is live once its service worker runs.
-    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 10_000 });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    browser = await CdpBrowser.launch(CHROMIUM_PATH, [
+      ...CHROMIUM_ARGS,
+      `--user-data-dir=${profile}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+    ]);
+    await waitForExtensionWorker(browser);
+    const page = await CdpTab.open(browser);
     await page.exposeBinding(DONE_BINDING, () => scanDone?.());
     await page.addInitScript(PROBE);
     log(`browser: ${pages.page.paragraphs}-paragraph page, ${pageLoads} loads`);
@@ -449,16 +494,16 @@ export async function runBrowserBenchmark(
       log(`browser: profiling one more load of the ${pages.page.paragraphs}-paragraph page into ${profileFile}`);
       await profileLoad(page, `${server.url('page.html')}?load=profiled`, profileFile);
     }
-    if (pageErrors.length > 0) throw new Error(`The pages threw while the extension ran: ${pageErrors.join('; ')}`);
+    if (page.errors.length > 0) throw new Error(`The pages threw while the extension ran: ${page.errors.join('; ')}`);
     return {
-      chromium: context.browser()?.version() ?? 'unknown',
+      chromium: await chromiumVersion(browser),
       extensionDir: path.resolve(extensionDir),
       scriptsWithoutFont: withoutFont,
       page: long,
       sample: { ...sample, source: pages.sample.source },
     };
   } finally {
-    await context?.close();
+    await browser?.close();
     await server.close();
     rmSync(profile, { recursive: true, force: true });
     rmSync(extension, { recursive: true, force: true });

@@ -33,6 +33,7 @@ export function toJson(results: BenchResults): object {
       pageParagraphs: browser.page.paragraphs,
       scanMs: round(browser.page.scanMs),
       longestTaskMs: round(browser.page.longestTaskMs),
+      longestTaskButCaptureMs: round(browser.page.longestTaskButCaptureMs),
       sampleScanMs: round(browser.sample.scanMs),
       longestFrameMs: round(browser.page.longestFrameMs),
     },
@@ -117,6 +118,8 @@ function browserTable(browser: BrowserResults): string[] {
     p.analyzer ?? 'not marked',
     ms(p.scanMs),
     task(p.longestTaskMs),
+    p.pageTextCaptureMs === 0 ? 'none' : ms(p.pageTextCaptureMs),
+    task(p.longestTaskButCaptureMs),
     task(p.longestFrameMs),
     task(Math.max(...p.loads.map((l) => l.longestTaskOfLoadMs))),
   ];
@@ -135,7 +138,7 @@ function browserTable(browser: BrowserResults): string[] {
     `Chromium ${browser.chromium}, extension ${browser.extensionDir}, median of loads`,
     fonts,
     table([
-      ['page', 'analyzer', 'scan (start→done)', 'longest task during scan', 'longest frame during scan', 'longest task of any load'],
+      ['page', 'analyzer', 'scan (start→done)', 'longest task during scan', "Chromium's text capture in it", 'longest task but that', 'longest frame during scan', 'longest task of any load'],
       row('generated page', browser.page),
       row('sample article', browser.sample),
     ]),
@@ -183,6 +186,8 @@ function targetsTable({ node, browser }: BenchResults): string[] {
   if (browser) {
     rows.push([`scanMs (${browser.page.paragraphs} paragraphs)`, browser.page.scanMs.toFixed(1), `≤ ${TARGETS.scanMs}`, check(browser.page.scanMs <= TARGETS.scanMs)]);
     rows.push(['longestTaskMs', browser.page.longestTaskMs.toFixed(1), `≤ ${TARGETS.longestTaskMs}`, check(browser.page.longestTaskMs <= TARGETS.longestTaskMs)]);
+    // Chromium captures the page's text at the first paint after the load event, extension or not; on this static page, ours.
+    rows.push(["  the longest but Chromium's page-text capture", browser.page.longestTaskButCaptureMs.toFixed(1), `≤ ${TARGETS.longestTaskMs}`, check(browser.page.longestTaskButCaptureMs <= TARGETS.longestTaskMs)]);
     // A long task entry leaves out the rendering our DOM writes cause; the frame includes it.
     rows.push(['longest frame, rendering included', browser.page.longestFrameMs.toFixed(1), `≤ ${TARGETS.longestTaskMs}`, check(browser.page.longestFrameMs <= TARGETS.longestTaskMs)]);
     rows.push(['sampleScanMs', browser.sample.scanMs.toFixed(2), `≤ ${TARGETS.sampleScanMs}`, check(browser.sample.scanMs <= TARGETS.sampleScanMs)]);
