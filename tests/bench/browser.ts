@@ -376,12 +376,13 @@ export function splitByAnswer(loads: readonly PageLoad[]): Pick<PrefetchResult, 
 /** Reads of the plan's keys per idle measurement; the first is dropped, as a warm-up. */
 const IDLE_READS = 7;
 
+/** What the content script's world has of the extension API, as far as the read below needs it. */
+type ExtensionGlobal = { chrome: { storage: { local: { get(keys: readonly string[]): Promise<unknown> } } } };
+
 /**
  * Times `storage.local.get` of the plan's keys from the extension's content-script world of the loaded
  * page, as the prefetch reads them: the median round trip once the page is idle, NaN without that world.
  */
-/** What the content script's world has of the extension API, as far as the read below needs it. */
-type ExtensionGlobal = { chrome: { storage: { local: { get(keys: readonly string[]): Promise<unknown> } } } };
 
 async function idleStorageRoundTrip(page: CdpTab): Promise<number> {
   const world = page.extensionWorlds.at(-1);

@@ -51,16 +51,16 @@ export class CdpBrowser {
   private stderrTail = '';
 
   private constructor(
-    private readonly process: ChildProcess,
+    private readonly child: ChildProcess,
     private readonly toBrowser: Writable,
     fromBrowser: Readable,
   ) {
     fromBrowser.on('data', (chunk: Buffer) => this.receive(chunk));
-    process.stderr?.on('data', (chunk: Buffer) => {
+    child.stderr?.on('data', (chunk: Buffer) => {
       this.stderrTail = (this.stderrTail + chunk.toString()).slice(-2000);
     });
-    process.on('exit', (code, signal) => this.fail(new Error(`Chromium exited (${signal ?? `code ${code}`}): ${this.stderrTail.trim().split('\n').slice(-3).join(' | ')}`)));
-    process.on('error', (error) => this.fail(error));
+    child.on('exit', (code, signal) => this.fail(new Error(`Chromium exited (${signal ?? `code ${code}`}): ${this.stderrTail.trim().split('\n').slice(-3).join(' | ')}`)));
+    child.on('error', (error) => this.fail(error));
   }
 
   /** Starts `executable` with `args` and the pipe; resolves once the browser answers. */
@@ -130,10 +130,10 @@ export class CdpBrowser {
   }
 
   async close(): Promise<void> {
-    if (this.process.exitCode !== null || this.process.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => this.process.once('exit', () => resolve()));
-    const timer = setTimeout(() => this.process.kill('SIGKILL'), 5_000);
-    this.send('Browser.close').catch(() => this.process.kill('SIGKILL'));
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
+    this.send('Browser.close').catch(() => this.child.kill('SIGKILL'));
     await exited;
     clearTimeout(timer);
   }
