@@ -721,6 +721,7 @@ export class DedupIndex {
       return this.duplicateOf(entry, near.entry, Math.min(near.similarity, 0.99));
     }
     if (!ranges) return this.unique(entry);
+    this.joinShortSentences(entry, ranges, minJaccard >= 1);
     if (near && !sources.includes(near.entry.key)) sources.push(near.entry.key);
     if (covered === significant && !this.saysMoreThan(entry, sources, minJaccard)) {
       if (near) {
@@ -739,6 +740,47 @@ export class DedupIndex {
       repeated: ranges,
       fingerprint: entry.fingerprint,
     };
+  }
+
+  /**
+   * Widens the repeated ranges over the short sentences (too short to count alone) that touch one and
+   * are its source's words there too. An initial or abbreviation cuts a sentence ("President John F.
+   * Kennedy met…", "Dr. Smith of St. Mary…", "В. В. Путин"): its first part is a short sentence, and
+   * without this the highlight of a partial's repeated text began after it.
+   */
+  private joinShortSentences(entry: Entry, ranges: RepeatedRange[], strict: boolean): void {
+    const { analysis, text } = entry;
+    const blank = (from: number, to: number) => from <= to && text.slice(from, to).trim() === '';
+    // Each source's changed words, read only for a short sentence that touches one of its ranges.
+    const changedFrom = new Map<number, readonly TextRange[]>();
+    const sourceHas = (of: number, start: number, end: number) => {
+      let changed = changedFrom.get(of);
+      if (!changed) changedFrom.set(of, (changed = wordChanges(this.entries[of]!.text, text).changed));
+      const inNew = overlap(changed, start, end);
+      return strict ? inNew === 0 : inNew * 2 <= end - start;
+    };
+    for (let joined = true; joined; ) {
+      joined = false;
+      for (let i = 0; i < analysis.sentenceCount; i++) {
+        const tokens = analysis.sentenceTokens(i);
+        if (tokens === 0 || tokens >= MIN_SENTENCE_TOKENS) continue;
+        const start = analysis.sentenceStart(i);
+        const end = analysis.sentenceEnd(i);
+        const range = ranges.find((r) => (blank(end, r.start) || blank(r.end, start)) && !(r.start <= start && end <= r.end));
+        if (!range || !sourceHas(range.of, start, end)) continue;
+        range.start = Math.min(range.start, start);
+        range.end = Math.max(range.end, end);
+        joined = true;
+      }
+    }
+    // A short sentence joined between two ranges of one source makes them one.
+    for (let r = ranges.length - 1; r > 0; r--) {
+      const before = ranges[r - 1];
+      if (before.of === ranges[r].of && blank(before.end, ranges[r].start)) {
+        before.end = ranges[r].end;
+        ranges.splice(r, 1);
+      }
+    }
   }
 
   /**

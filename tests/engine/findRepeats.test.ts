@@ -317,6 +317,31 @@ describe('glued paragraphs', () => {
     }
   });
 
+  test('a repeated sentence cut by an initial or an abbreviation is repeated whole in a partial, in any script; a short new sentence beside it stays out', () => {
+    const pairs = [
+      [
+        'President John F. Kennedy met the delegation in Washington on Monday to discuss the new trade agreement between the two nations.',
+        'The talks lasted three hours in the old building.',
+      ],
+      ['Dr. Smith of St. Mary hospital said the patients were stable and would be released on Friday morning after further tests.', 'The hospital has forty beds.'],
+      [
+        'The U.S. Senate voted on the bill late on Tuesday evening after a long and heated debate among members of both parties.',
+        'Officials in the capital welcomed the result on Wednesday.',
+      ],
+      ['Президент В. В. Путин встретился с делегацией в Москве в понедельник, чтобы обсудить новое торговое соглашение.', 'Переговоры длились три часа в старом здании.'],
+    ];
+    for (const [a, fresh] of pairs) {
+      for (const glued of [`${fresh} ${a}`, `${a} ${fresh}`]) {
+        const block = findRepeats([a, FILLER[0], glued]).blocks[2];
+        expect(block.status, glued).toBe('partial');
+        expect(block.repeated.map((r) => glued.slice(r.start, r.end)), glued).toEqual([a]);
+      }
+    }
+    const a = 'The minister met the delegation in Washington on Monday to discuss the new trade agreement between the two nations.';
+    const glued = `He denied it. ${a}`;
+    expect(findRepeats([a, FILLER[0], glued]).blocks[2].repeated.map((r) => glued.slice(r.start, r.end))).toEqual([a]);
+  });
+
   test('short sentences the first occurrence has, with a number changed or a word dropped elsewhere, keep a near copy a duplicate', () => {
     const a =
       'The city council approved a new budget on Monday, including funding for three new schools and a public library. It cost 45 million. He said so. Critics argued that the proposal ignores the rising cost of housing in the north.';
