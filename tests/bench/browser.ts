@@ -81,9 +81,9 @@ export interface PageLoad {
   longTasksDuringScan: number;
   /**
    * Chromium's own capture of the page's text during the scan (`ChromeRenderFrameObserver::CapturePageText`,
-   * in a trace of the load; 0 if none): at the first paint after the load event it walks the whole
-   * page's text for language detection and classifiers, with or without an extension. On a static page
-   * that first paint is the one our annotations cause, so it falls in the scan, inside a long task.
+   * in a trace of the load; 0 if none): in a frame after the load event it walks the whole page's text
+   * for language detection and classifiers, with or without an extension. On a static page that frame
+   * is the one our annotations cause, so it falls in the scan, inside a long task.
    */
   pageTextCaptureMs: number;
   /** The longest task overlapping the scan that holds no page-text capture of Chromium's. */
