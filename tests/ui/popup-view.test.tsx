@@ -117,6 +117,12 @@ describe('PopupView', () => {
     expect(list.hasAttribute('aria-busy')).toBe(false);
     await click(byRole(root, 'button', /^Go to the first occurrence: Paragraph 249 /));
     expect(p.onJump).toHaveBeenCalledWith(249, 498, 0);
+    // A rescan's new groups reach rows in every step, the first screenful's and the last's.
+    const rescanned = groups.map((group) => (group.index % 100 === 0 ? { ...group, snippet: `${group.snippet}, edited` } : group)).slice(0, 210);
+    render(<PopupView {...p} model={{ kind: 'page', page: { ...page, scan: { status: 'ready', blocks: 420, duplicates: 210, partial: 0, groups: rescanned } }, autoCollapse: false }} />, root);
+    await vi.waitFor(() => expect(list.querySelectorAll('li').length).toBe(rescanned.length), { timeout: 5_000 });
+    const snippets = [...list.querySelectorAll('li [dir="auto"]')].map((el) => el.textContent);
+    expect(snippets.filter((text) => text!.endsWith(', edited'))).toEqual(['Paragraph 0 of the live page, edited', 'Paragraph 100 of the live page, edited', 'Paragraph 200 of the live page, edited']);
     await unmount();
   });
 
