@@ -711,7 +711,7 @@ export class DedupIndex {
       const last = ranges[ranges.length - 1];
       const start = analysis.sentenceStart(i);
       const end = analysis.sentenceEnd(i);
-      if (last && last.of === of && entry.text.slice(last.end, start).trim() === '') last.end = end;
+      if (last && last.of === of && blankBetween(entry.text, last.end, start)) last.end = end;
       else ranges.push({ start, end, of });
     }
     if (significant === 0) {
@@ -750,23 +750,20 @@ export class DedupIndex {
    */
   private joinShortSentences(entry: Entry, ranges: RepeatedRange[], strict: boolean): void {
     const { analysis, text } = entry;
-    const blank = (from: number, to: number) => from <= to && text.slice(from, to).trim() === '';
     // Each source's changed words, read only for a short sentence that touches one of its ranges.
     const changedFrom = new Map<number, readonly TextRange[]>();
     const sourceHas = (of: number, start: number, end: number) => {
       let changed = changedFrom.get(of);
       if (!changed) changedFrom.set(of, (changed = wordChanges(this.entries[of]!.text, text).changed));
-      const inNew = overlap(changed, start, end);
-      return strict ? inNew === 0 : inNew * 2 <= end - start;
+      return !mostlyNew(changed, start, end, strict);
     };
     for (let joined = true; joined; ) {
       joined = false;
       for (let i = 0; i < analysis.sentenceCount; i++) {
-        const tokens = analysis.sentenceTokens(i);
-        if (tokens === 0 || tokens >= MIN_SENTENCE_TOKENS) continue;
+        if (!isShortSentence(analysis, i)) continue;
         const start = analysis.sentenceStart(i);
         const end = analysis.sentenceEnd(i);
-        const range = ranges.find((r) => (blank(end, r.start) || blank(r.end, start)) && !(r.start <= start && end <= r.end));
+        const range = ranges.find((r) => (blankBetween(text, end, r.start) || blankBetween(text, r.end, start)) && !(r.start <= start && end <= r.end));
         if (!range || !sourceHas(range.of, start, end)) continue;
         range.start = Math.min(range.start, start);
         range.end = Math.max(range.end, end);
@@ -776,7 +773,7 @@ export class DedupIndex {
     // A short sentence joined between two ranges of one source makes them one.
     for (let r = ranges.length - 1; r > 0; r--) {
       const before = ranges[r - 1];
-      if (before.of === ranges[r].of && blank(before.end, ranges[r].start)) {
+      if (before.of === ranges[r].of && blankBetween(text, before.end, ranges[r].start)) {
         before.end = ranges[r].end;
         ranges.splice(r, 1);
       }
@@ -794,10 +791,7 @@ export class DedupIndex {
   private saysMoreThan(entry: Entry, sources: readonly number[], minJaccard: number): boolean {
     const { analysis } = entry;
     const short: number[] = [];
-    for (let i = 0; i < analysis.sentenceCount; i++) {
-      const tokens = analysis.sentenceTokens(i);
-      if (tokens > 0 && tokens < MIN_SENTENCE_TOKENS) short.push(i);
-    }
+    for (let i = 0; i < analysis.sentenceCount; i++) if (isShortSentence(analysis, i)) short.push(i);
     if (short.length === 0) return false;
     const strict = minJaccard >= 1;
     // Per sentence, whether every source so far finds it new; each source is compared once.
@@ -806,10 +800,7 @@ export class DedupIndex {
       const fresh = wordChanges(this.entries[key]!.text, entry.text).changed;
       short.forEach((i, n) => {
         if (!newInAll[n]) return;
-        const start = analysis.sentenceStart(i);
-        const end = analysis.sentenceEnd(i);
-        const inNew = overlap(fresh, start, end);
-        newInAll[n] = strict ? inNew > 0 : inNew * 2 > end - start;
+        newInAll[n] = mostlyNew(fresh, analysis.sentenceStart(i), analysis.sentenceEnd(i), strict);
       });
     }
     return newInAll.includes(true);
@@ -838,6 +829,23 @@ export class DedupIndex {
     groups.sort((a, b) => a.order - b.order);
     return groups.map(({ canonical, members }) => ({ canonical, members }));
   }
+}
+
+/** A sentence with words, too few to count as repeated text on its own. */
+function isShortSentence(analysis: Analysis, i: number): boolean {
+  const tokens = analysis.sentenceTokens(i);
+  return tokens > 0 && tokens < MIN_SENTENCE_TOKENS;
+}
+
+/** Whether [start, end) is mostly words the changed ranges hold (under `strict`, any): new against that source. */
+function mostlyNew(changed: readonly TextRange[], start: number, end: number, strict: boolean): boolean {
+  const inNew = overlap(changed, start, end);
+  return strict ? inNew > 0 : inNew * 2 > end - start;
+}
+
+/** Whether `text` holds only white space from `from` to `to` (false when `to` comes first). */
+function blankBetween(text: string, from: number, to: number): boolean {
+  return from <= to && text.slice(from, to).trim() === '';
 }
 
 /** How many characters of [start, end) the ranges cover. */
