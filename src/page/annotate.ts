@@ -185,12 +185,12 @@ export class Annotator {
     return this.applied.get(key)?.target ?? null;
   }
 
-  /** The block's placeholder, if it has one. */
   /** Blocks still in the page whose placeholder is not: the page took it out. */
   *lostFolds(): Generator<number> {
     for (const [key, applied] of this.applied) if (applied.fold && !applied.fold.isConnected && applied.target?.isConnected) yield key;
   }
 
+  /** The block's placeholder, if it has one. */
   foldOf(key: number): Element | null {
     return this.applied.get(key)?.fold ?? null;
   }

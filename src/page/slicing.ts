@@ -85,24 +85,30 @@ export type SliceWrapper = (slice: () => void) => void;
 
 const runDirectly: SliceWrapper = (slice) => slice();
 
-/** Runs `work` on every item, yielding whenever `slicer`'s budget is spent. Each slice runs inside `wrap`. */
+/**
+ * Runs `work` on every item, yielding whenever `slicer`'s budget is spent, or once `work` has returned
+ * true for `maxCountedPerSlice` items of the slice (those that wrote to the page, say). Each slice
+ * runs inside `wrap`.
+ */
 export async function forEachSliced<T>(
   items: Iterable<T>,
-  work: (item: T) => void,
+  work: (item: T) => boolean | void,
   slicer: Slicer,
   wrap: SliceWrapper = runDirectly,
+  maxCountedPerSlice = Infinity,
 ): Promise<void> {
   const iterator = items[Symbol.iterator]();
   let done = false;
   while (!done) {
     wrap(() => {
+      let counted = 0;
       for (;;) {
         const next = iterator.next();
         if (next.done) {
           done = true;
           return;
         }
-        work(next.value);
+        if (work(next.value) === true && ++counted >= maxCountedPerSlice) return;
         if (slicer.spent()) return;
       }
     });

@@ -66,6 +66,31 @@ describe('forEachSliced', () => {
     expect(slicer.spent()).toBe(false);
   });
 
+  test('a slice ends once work has counted its cap of items, and items it does not count do not end it', async () => {
+    const clock = fakeClock(0);
+    const slices: number[][] = [];
+    await forEachSliced(
+      Array.from({ length: 20 }, (_, i) => i),
+      (i) => {
+        slices.at(-1)!.push(i);
+        return i % 2 === 0;
+      },
+      new Slicer(clock, () => true),
+      (slice) => {
+        slices.push([]);
+        slice();
+      },
+      3,
+    );
+    expect(slices).toEqual([
+      [0, 1, 2, 3, 4],
+      [5, 6, 7, 8, 9, 10],
+      [11, 12, 13, 14, 15, 16],
+      [17, 18, 19],
+    ]);
+    expect(clock.yields).toBe(3);
+  });
+
   test('stops with Superseded once the work is no longer wanted', async () => {
     const clock = fakeClock(SLICE_MS);
     let wanted = true;
