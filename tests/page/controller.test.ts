@@ -720,22 +720,22 @@ describe('living pages', () => {
   });
 
   test('a page with a thousand repeated paragraphs gets its annotations over several frames, at most 400 blocks each', async () => {
+    const texts = Array.from({ length: 500 }, (_, i) => wordSoup(i));
+    const win = pageWindow(`<html><body><main>${[...texts, ...texts].map((text) => `<p>${text}</p>`).join('')}</main></body></html>`);
+    const doc = win.document;
     // Time stands still on this clock, so only the cap on blocks written per slice makes the render yield.
-    const doc = () => win.document;
     const annotatedAtYields: number[] = [];
     const clock = {
       now: () => 0,
       yield: () => {
-        annotatedAtYields.push(doc().querySelectorAll('[data-paradedup]').length);
+        annotatedAtYields.push(doc.querySelectorAll('[data-paradedup]').length);
         return new Promise<void>((resolve) => setTimeout(resolve, 0));
       },
     };
-    const texts = Array.from({ length: 500 }, (_, i) => wordSoup(i));
-    const win = pageWindow(`<html><body><main>${[...texts, ...texts].map((text) => `<p>${text}</p>`).join('')}</main></body></html>`);
     const controller = new PageController({ win, plans, report: () => {}, clock, observer: OBSERVER });
     running.push(controller);
     await controller.start();
-    const marks = statuses(doc());
+    const marks = statuses(doc);
     expect([count(marks, 'first'), count(marks, 'repeat')]).toEqual([500, 500]);
     const written = [...annotatedAtYields, marks.length].map((n, i, all) => n - (i === 0 ? 0 : all[i - 1]));
     expect(Math.max(...written)).toBe(400);
