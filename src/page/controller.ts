@@ -12,6 +12,7 @@ import { ChangedWords } from './changed-words';
 import { ATTR_STATUS, FOLD_TAG, TINT_COUNT } from './dom-contract';
 import { Flasher, scrollToElement, scrollToNodes } from './flash';
 import { HighlightPainter } from './highlights';
+import { askFrameAfterLoad } from './load-frame';
 import { parseToContent } from './message-guard';
 import { ChangeObserver, OBSERVER_DEFAULTS, type ChangeBatch, type ObserverOptions, type ObserverTimers, type PageChanges } from './observer';
 import { OwnBackgrounds } from './own-background';
@@ -185,6 +186,8 @@ export class PageController {
   private stopped = false;
   /** The first full scan's end has been marked (DONE_MARK). */
   private doneMarked = false;
+  /** A frame after the load event has been asked for (see load-frame.ts). */
+  private loadFrameAsked = false;
   /** The page's blocks, read and indexed while the first plan loads; the first full scan takes them (see start). */
   private readAhead: Promise<ReadAhead | null> | null = null;
   /** Bumped to stop a read-ahead that is no longer wanted. */
@@ -276,6 +279,11 @@ export class PageController {
       this.generation++;
       if (this.scan.status !== 'disabled') await this.serial(() => this.disable());
       return;
+    }
+    // Asked once a scan is planned, not before: a never-scan site gets nothing from us.
+    if (!this.loadFrameAsked) {
+      this.loadFrameAsked = true;
+      askFrameAfterLoad(this.win);
     }
     const engineChanged =
       !previous || previous.engine.strictness !== plan.engine.strictness || previous.engine.minBlockChars !== plan.engine.minBlockChars;

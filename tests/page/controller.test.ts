@@ -183,6 +183,60 @@ describe('settings', () => {
   });
 });
 
+describe('the frame after the load event', () => {
+  /**
+   * A window whose document is still loading, and fires `load` when told. Each frame asked for is
+   * logged with how many blocks were annotated then: other frames are asked for after annotations.
+   */
+  function loadingWindow() {
+    const win = pageWindow(SAMPLE);
+    Object.defineProperty(win.document, 'readyState', { value: 'loading', configurable: true });
+    const loadListeners: (() => void)[] = [];
+    let loadListenersAdded = 0;
+    const frames: number[] = [];
+    Object.assign(win, {
+      addEventListener: (type: string, listener: () => void) => type === 'load' && loadListeners.push(listener) && loadListenersAdded++,
+      requestAnimationFrame: () => frames.push(statuses(win.document).length),
+    });
+    const load = () => {
+      Object.defineProperty(win.document, 'readyState', { value: 'complete' });
+      for (const listener of loadListeners.splice(0)) listener();
+    };
+    return { win, load, frames, loadListenersAdded: () => loadListenersAdded };
+  }
+
+  test('a scanned page still loading gets a frame asked for as it loads, and only once', async () => {
+    const { win, load, frames, loadListenersAdded } = loadingWindow();
+    const { ready, doc, until } = start(win);
+    await ready;
+    expect(count(statuses(doc), 'repeat')).toBe(5);
+    // New settings before the load: each is a new plan, none asks again.
+    await saveSettings({ strictness: 'exact' });
+    await setAutoCollapse('news.example.com', true);
+    await until(() => expect(doc.querySelectorAll('paradedup-fold')).toHaveLength(5));
+    expect(loadListenersAdded()).toBe(1);
+    const before = frames.length;
+    load();
+    expect(frames.length).toBe(before + 1);
+  });
+
+  test('a page that has loaded gets its frame before anything is annotated; a never-scan site gets none', async () => {
+    const loaded = loadingWindow();
+    loaded.load();
+    const { ready, doc } = start(loaded.win);
+    await ready;
+    expect(count(statuses(doc), 'repeat')).toBe(5);
+    expect(loaded.frames[0]).toBe(0);
+
+    await setNeverScan('example.com', true);
+    const never = loadingWindow();
+    await start(never.win).ready;
+    never.load();
+    expect(never.frames).toEqual([]);
+    expect(never.loadListenersAdded()).toBe(0);
+  });
+});
+
 describe('settings that arrive late', () => {
   /** A plan source whose first answer comes only when the test says so. */
   function slowPlans() {
