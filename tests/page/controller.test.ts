@@ -195,7 +195,11 @@ describe('the frame after the load event', () => {
     let loadListenersAdded = 0;
     const frames: number[] = [];
     Object.assign(win, {
-      addEventListener: (type: string, listener: () => void) => type === 'load' && loadListeners.push(listener) && loadListenersAdded++,
+      addEventListener(type: string, listener: () => void) {
+        if (type !== 'load') return;
+        loadListeners.push(listener);
+        loadListenersAdded++;
+      },
       requestAnimationFrame: () => frames.push(statuses(win.document).length),
     });
     const load = () => {
