@@ -11,6 +11,9 @@ export const GECKO_ID = 'paradedup@paradedup.dev';
  */
 const TOGGLE_SHORTCUT = 'Alt+Shift+U';
 
+/** Web pages, where both content scripts run. */
+const PAGES = ['http://*/*', 'https://*/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({
@@ -26,9 +29,15 @@ export default defineConfig({
     // Settings and site rules only; pages are read by the content script's host matches, not by a permission.
     permissions: ['storage'],
     action: { default_title: '__MSG_extName__' },
-    // The settings prefetch (entrypoints/settings-prefetch.ts), on the content script's pages and frames.
-    // An unlisted script listed here: as a WXT content script it would carry the polyfill and wrapper into every page's start.
-    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['settings-prefetch.js'], run_at: 'document_start', all_frames: true }],
+    // Both are unlisted scripts listed here by hand. WXT's content-script wrapper would add its context object,
+    // whose start announces itself to the page with a DOM event named by the extension's id: any site, even
+    // one set to never scan, could tell that ParaDedup is installed. Neither script uses that context.
+    content_scripts: [
+      // The settings prefetch (entrypoints/settings-prefetch.ts) starts where the content script will run.
+      { matches: PAGES, js: ['settings-prefetch.js'], run_at: 'document_start', all_frames: true },
+      // Same-origin iframes carry article text too; each frame scans itself and reports its own count.
+      { matches: PAGES, js: ['content-script.js'], css: ['assets/content-script.css'], run_at: 'document_idle', all_frames: true },
+    ],
     commands: {
       [TOGGLE_AUTO_COLLAPSE_COMMAND]: {
         suggested_key: { default: TOGGLE_SHORTCUT },

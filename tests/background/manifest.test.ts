@@ -38,10 +38,12 @@ describe('manifest', () => {
     });
   });
 
-  it('starts the settings prefetch at document_start wherever the content script runs', () => {
+  it('starts the settings prefetch at document_start wherever the content script runs, with its styles, once the page is parsed', () => {
+    const pages = ['http://*/*', 'https://*/*'];
     for (const browser of ['chrome', 'firefox']) {
       expect(manifestFor(browser).content_scripts).toEqual([
-        { matches: ['http://*/*', 'https://*/*'], js: ['settings-prefetch.js'], run_at: 'document_start', all_frames: true },
+        { matches: pages, js: ['settings-prefetch.js'], run_at: 'document_start', all_frames: true },
+        { matches: pages, js: ['content-script.js'], css: ['assets/content-script.css'], run_at: 'document_idle', all_frames: true },
       ]);
     }
   });

@@ -34,7 +34,7 @@ describe('npm run bench -- --size tiny --json --no-node', () => {
     expect(sample.paragraphs).toBe(sampleLines().length);
     for (const measured of [page, sample]) {
       expect(measured.loads.length).toBeGreaterThan(0);
-      // Chromium's content script runs the JavaScript pass: its WebAssembly would answer to the page's CSP (entrypoints/content.ts).
+      // Chromium's content script runs the JavaScript pass: its WebAssembly would answer to the page's CSP (entrypoints/content-script.ts).
       expect(measured.analyzer).toBe('javascript');
       for (const load of measured.loads) {
         expect(load.scanMs).toBeGreaterThan(0);
