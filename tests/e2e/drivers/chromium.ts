@@ -85,6 +85,7 @@ export const launchChromium: LaunchExtensionBrowser = async ({ extensionDir, exe
 
   const browser: ExtensionBrowser = {
     name: 'chromium',
+    extensionId,
     async openPage(url) {
       const before = new Set(await listTabIds());
       const page = await context.newPage();

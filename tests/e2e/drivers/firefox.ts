@@ -210,6 +210,8 @@ export const launchFirefox: LaunchExtensionBrowser = async ({ extensionDir, exec
 
   const driver: ExtensionBrowser = {
     name: 'firefox',
+    // Firefox's runtime.id is the manifest's gecko id, the same for every user.
+    extensionId: geckoId,
     async openPage(url) {
       const { wrapped } = await openTab();
       await wrapped.goto(url);

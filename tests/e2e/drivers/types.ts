@@ -37,6 +37,8 @@ export interface TestPage {
 
 export interface ExtensionBrowser {
   readonly name: string;
+  /** The extension's `runtime.id`: what a page would need to know to listen for events named by it. */
+  readonly extensionId: string;
   /** Opens `url` in a new tab and waits for its load event. */
   openPage(url: string): Promise<TestPage>;
   /**

@@ -37,6 +37,9 @@ export interface PageHelpers {
 /** The page APIs fixtures expose as window.fixture (each fixture has some of them). */
 export interface FixtureApi {
   hits: string[];
+  /** Event names start-announcement.html listens for, and what of them it heard. */
+  listening: string[];
+  heard: string[];
   ready: boolean;
   giantLength: number;
   /** Longest freeze since the page painted, and ticks so far (heartbeat.js, in the fixtures that measure it). */

@@ -252,6 +252,17 @@ export const pageScenarios: Scenario[] = [
   },
   {
     issue: 6,
+    name: 'a page listening for WXT’s content-script start event, named by the extension’s id, is scanned and hears nothing',
+    async run(ctx) {
+      // `<runtime id>:<entrypoint>:wxt:content-script-started`, for each name the content script has been built under.
+      const names = ['content', 'content-script'].map((entrypoint) => `${ctx.browser.extensionId}:${entrypoint}:wxt:content-script-started`);
+      const page = await openAndScan(ctx, `start-announcement.html#${encodeURIComponent(JSON.stringify(names))}`);
+      expect(await page.evaluate(() => window.fixture.listening)).toEqual(names);
+      expect(await page.evaluate(() => window.fixture.heard)).toEqual([]);
+    },
+  },
+  {
+    issue: 6,
     name: 'hostile page (replaced appendChild, Array map, MutationObserver, textContent getter): scan unaffected',
     async run(ctx) {
       const page = await ctx.open('hostile.html');
