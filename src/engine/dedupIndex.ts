@@ -721,9 +721,11 @@ export class DedupIndex {
       return this.duplicateOf(entry, near.entry, Math.min(near.similarity, 0.99));
     }
     if (!ranges) return this.unique(entry);
-    this.joinShortSentences(entry, ranges, minJaccard >= 1);
+    // Each source's changed words, read at most once, for the short sentences below.
+    const changedFrom = new Map<number, readonly TextRange[]>();
+    this.joinShortSentences(entry, ranges, minJaccard >= 1, changedFrom);
     if (near && !sources.includes(near.entry.key)) sources.push(near.entry.key);
-    if (covered === significant && !this.saysMoreThan(entry, sources, minJaccard)) {
+    if (covered === significant && !this.saysMoreThan(entry, sources, minJaccard, changedFrom)) {
       if (near) {
         return this.duplicateOf(entry, near.entry, Math.min(near.similarity, 0.99), ranges);
       }
@@ -748,15 +750,10 @@ export class DedupIndex {
    * Kennedy met…", "Dr. Smith of St. Mary…", "В. В. Путин"): its first part is a short sentence, and
    * without this the highlight of a partial's repeated text began after it.
    */
-  private joinShortSentences(entry: Entry, ranges: RepeatedRange[], strict: boolean): void {
+  private joinShortSentences(entry: Entry, ranges: RepeatedRange[], strict: boolean, changedFrom: Map<number, readonly TextRange[]>): void {
     const { analysis, text } = entry;
-    // Each source's changed words, read only for a short sentence that touches one of its ranges.
-    const changedFrom = new Map<number, readonly TextRange[]>();
-    const sourceHas = (of: number, start: number, end: number) => {
-      let changed = changedFrom.get(of);
-      if (!changed) changedFrom.set(of, (changed = wordChanges(this.entries[of]!.text, text).changed));
-      return !mostlyNew(changed, start, end, strict);
-    };
+    // A source's changed words are read only for a short sentence that touches one of its ranges.
+    const sourceHas = (of: number, start: number, end: number) => !mostlyNew(this.changedWords(entry, of, changedFrom), start, end, strict);
     for (let joined = true; joined; ) {
       joined = false;
       for (let i = 0; i < analysis.sentenceCount; i++) {
@@ -788,7 +785,7 @@ export class DedupIndex {
    * place; under `exact`, any such word. A short sentence edited in place ("He flatly denied it.") is a
    * near copy's change, not new text.
    */
-  private saysMoreThan(entry: Entry, sources: readonly number[], minJaccard: number): boolean {
+  private saysMoreThan(entry: Entry, sources: readonly number[], minJaccard: number, changedFrom: Map<number, readonly TextRange[]>): boolean {
     const { analysis } = entry;
     const short: number[] = [];
     for (let i = 0; i < analysis.sentenceCount; i++) if (isShortSentence(analysis, i)) short.push(i);
@@ -797,13 +794,20 @@ export class DedupIndex {
     // Per sentence, whether every source so far finds it new; each source is compared once.
     const newInAll = short.map(() => true);
     for (const key of sources) {
-      const fresh = wordChanges(this.entries[key]!.text, entry.text).changed;
+      const fresh = this.changedWords(entry, key, changedFrom);
       short.forEach((i, n) => {
         if (!newInAll[n]) return;
         newInAll[n] = mostlyNew(fresh, analysis.sentenceStart(i), analysis.sentenceEnd(i), strict);
       });
     }
     return newInAll.includes(true);
+  }
+
+  /** The words of `entry` that block `of` does not have there, read once per classification into `changedFrom`. */
+  private changedWords(entry: Entry, of: number, changedFrom: Map<number, readonly TextRange[]>): readonly TextRange[] {
+    let changed = changedFrom.get(of);
+    if (!changed) changedFrom.set(of, (changed = wordChanges(this.entries[of]!.text, entry.text).changed));
+    return changed;
   }
 
   /** A sentence's own shingles; a one-sentence block's are the block's. */
