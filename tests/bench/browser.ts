@@ -240,8 +240,8 @@ export function pageTextCaptures(events: readonly TraceEvent[], startMs: number)
     .map((event) => ({ start: startMs + (event.ts - mark.ts) / 1000, duration: (event.dur ?? 0) / 1000 }));
 }
 
-async function measureLoad(page: CdpTab, url: string): Promise<PageLoad> {
-  const tracing = await page.browser.startTracing(TRACE_CATEGORIES);
+/** Loads `url` and waits for the content script's done mark; what the page recorded of the load. */
+async function loadTimeline(page: CdpTab, url: string) {
   let timer: NodeJS.Timeout | undefined;
   const scanned = new Promise<boolean>((resolve) => {
     scanDone = () => resolve(true);
@@ -297,6 +297,19 @@ async function measureLoad(page: CdpTab, url: string): Promise<PageLoad> {
       JAVASCRIPT_ANALYZER_MARK,
     ] as const,
   );
+  return timeline;
+}
+
+async function measureLoad(page: CdpTab, url: string): Promise<PageLoad> {
+  const tracing = await page.browser.startTracing(TRACE_CATEGORIES);
+  let timeline: Awaited<ReturnType<typeof loadTimeline>>;
+  try {
+    timeline = await loadTimeline(page, url);
+  } catch (error) {
+    // The load's error is the one to report; tracing must not stay on for whatever runs next.
+    await tracing.stop().catch(() => undefined);
+    throw error;
+  }
   const traced = await tracing.stop();
   if (timeline.start.length === 0) throw new Error(`The content script marked '${DONE_MARK}' but not '${START_MARK}' on ${url}`);
   const start = timeline.start[0];
