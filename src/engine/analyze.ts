@@ -278,10 +278,10 @@ export function analyzeInJavaScript(text: string): Analysis {
   // The token before this one; there is one once `tokens` passes 1.
   let prevToken = 0;
 
-  // Token-sequence hashes of the sentence being read, with numbers as one token (loose) and as
-  // themselves (exact). Both run from the sentence's start: until a number comes they are equal, and
-  // computing the exact one only from there cost a test per token, more than its two multiplies.
-  let sLooseA = Hash.FnvOffset, sLooseB = Hash.FnvOffset, sExactA = Hash.FnvOffset, sExactB = Hash.FnvOffset;
+  // Token-sequence hashes of the sentence being read, with numbers as one token (loose), and a hash of
+  // its numbers in order: the exact key is the two together (`endSentence`). A second pair of lanes
+  // over every token cost two multiplies a token, where only numbers need the work.
+  let sLooseA = Hash.FnvOffset, sLooseB = Hash.FnvOffset, sNumbers = 0;
   // The block's letters, as one word, a number standing in for each number (see `numberLanes`): a copy
   // spaced otherwise ("می‌گوید", "می گوید", "میگوید"; "و قال", "وقال") is the same text.
   let spaceless = 0;
@@ -348,11 +348,12 @@ export function analyzeInJavaScript(text: string): Analysis {
             const midSentence = spaceEnd && (k === WORD || !endsSentenceWithSpace(raw)); // "ในปี 2024"
             if (!initial && !decimal && !midSentence) {
               if (sentenceStart >= 0) {
-                endSentence(sentenceStart, pendingEnd, tokens - sentenceFirstToken, sLooseA, sLooseB, sExactA, sExactB);
+                endSentence(sentenceStart, pendingEnd, tokens - sentenceFirstToken, sLooseA, sLooseB, sNumbers);
               }
               sentenceStart = -1;
               sentenceFirstToken = tokens;
-              sLooseA = sLooseB = sExactA = sExactB = Hash.FnvOffset;
+              sLooseA = sLooseB = Hash.FnvOffset;
+              sNumbers = 0;
             }
             pendingEnd = -1;
           }
@@ -464,6 +465,7 @@ export function analyzeInJavaScript(text: string): Analysis {
         let loose = exact;
         if (wordIsNumber) {
           loose = Hash.NumberToken;
+          sNumbers = Math.imul(sNumbers ^ exact, Hash.FnvPrime);
           spaceless = Math.imul(spaceless + Hash.NumberLetter, Hash.LetterPrime);
           addNumber(wordHash, wordLength);
         } else {
@@ -481,8 +483,6 @@ export function analyzeInJavaScript(text: string): Analysis {
         prevToken = loose;
         sLooseA = Math.imul(sLooseA ^ loose, Hash.FnvPrime);
         sLooseB = Math.imul(sLooseB ^ loose, Hash.SeqPrimeB) + 1;
-        sExactA = Math.imul(sExactA ^ exact, Hash.FnvPrime);
-        sExactB = Math.imul(sExactB ^ exact, Hash.SeqPrimeB) + 1;
       }
 
       // A space, no sentence end pending, and a word next: all the checks above would pass for its first character.
@@ -510,7 +510,7 @@ export function analyzeInJavaScript(text: string): Analysis {
         weight += g >= 0x3000 ? CJK_CHAR_WEIGHT : 1;
         spaceless = Math.imul(spaceless + g, Hash.LetterPrime);
         if (prev >= 0) {
-          // A bigram has no number in it: its loose and exact hashes are the same.
+          // A bigram has no number in it: it is the same token loose and exact.
           const token = denseBigram(prev, g);
           tokens++;
           if (tokens > 1) {
@@ -520,8 +520,6 @@ export function analyzeInJavaScript(text: string): Analysis {
           prevToken = token;
           sLooseA = Math.imul(sLooseA ^ token, Hash.FnvPrime);
           sLooseB = Math.imul(sLooseB ^ token, Hash.SeqPrimeB) + 1;
-          sExactA = Math.imul(sExactA ^ token, Hash.FnvPrime);
-          sExactB = Math.imul(sExactB ^ token, Hash.SeqPrimeB) + 1;
           lastWordIsInitial = false;
         }
         prev = g;
@@ -557,14 +555,12 @@ export function analyzeInJavaScript(text: string): Analysis {
     tokens = 1;
     sLooseA = Math.imul(sLooseA ^ prevDense, Hash.FnvPrime);
     sLooseB = Math.imul(sLooseB ^ prevDense, Hash.SeqPrimeB) + 1;
-    sExactA = sLooseA;
-    sExactB = sLooseB;
   }
   if (sentenceStart >= 0) {
     let end = pendingEnd >= 0 ? pendingEnd : lastVisible + 1;
     // Marks the fold drops still belong to the letter they sit on: a range ending before the last one would split it.
     while (pendingEnd < 0 && end < length && kinds[text.charCodeAt(end)] === DROP) end++;
-    endSentence(sentenceStart, end, sentenceTokens, sLooseA, sLooseB, sExactA, sExactB);
+    endSentence(sentenceStart, end, sentenceTokens, sLooseA, sLooseB, sNumbers);
   }
 
   // Every token after the first made a shingle (the lone dense one above made none).
@@ -709,15 +705,18 @@ function letterPower(n: number): number {
 let sentenceScratch = new Float64Array(16 * SentenceField.Fields);
 let sentenceCount = 0;
 
-/** Records a sentence. */
-function endSentence(start: number, end: number, tokens: number, looseA: number, looseB: number, exactA: number, exactB: number): void {
+/**
+ * Records a sentence. Its exact key is its loose one with its numbers' hash mixed in: the same for a
+ * sentence without numbers, and for two sentences only when their words and numbers are the same.
+ */
+function endSentence(start: number, end: number, tokens: number, looseA: number, looseB: number, numbers: number): void {
   let at = sentenceCount * SentenceField.Fields;
   if (at === sentenceScratch.length) sentenceScratch = grown(sentenceScratch, sentenceScratch.length * 2);
   sentenceScratch[at++] = start;
   sentenceScratch[at++] = end;
   sentenceScratch[at++] = tokens;
   sentenceScratch[at++] = key53(looseA, looseB);
-  sentenceScratch[at] = key53(exactA, exactB);
+  sentenceScratch[at] = key53(looseA ^ numbers, looseB ^ fmix32(numbers));
   sentenceCount++;
 }
 

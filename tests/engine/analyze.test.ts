@@ -115,6 +115,34 @@ describe('sentences', () => {
   });
 });
 
+describe('sentence keys', () => {
+  const keysOf = (text: string) => analyze(text).sentences().map(({ looseKey, exactKey }) => ({ looseKey, exactKey }));
+  const [met, renumbered, reordered, otherWord, noNumbers] = [
+    'The ministers met 12 times in 2024 before the talks.',
+    'The ministers met 13 times in 2024 before the talks.',
+    'The ministers met 2024 times in 12 before the talks.',
+    'The envoys met 12 times in 2024 before the talks.',
+    'The ministers met often before the talks began.',
+  ].map((text) => keysOf(`Opening words of another story here. ${text}`)[1]);
+
+  test('the loose key counts every number as one stand-in, so a sentence with its numbers changed keeps it', () => {
+    expect(renumbered.looseKey).toBe(met.looseKey);
+    expect(reordered.looseKey).toBe(met.looseKey);
+    expect(otherWord.looseKey).not.toBe(met.looseKey);
+  });
+
+  test('the exact key tells the numbers and their order apart, and a changed word too', () => {
+    const exact = [met, renumbered, reordered, otherWord].map((keys) => keys.exactKey);
+    expect(new Set(exact).size).toBe(4);
+    expect(keysOf('The ministers met 12 times in 2024 before the talks. And more.')[0].exactKey).toBe(met.exactKey);
+  });
+
+  test('a sentence without numbers has one key, exact and loose alike', () => {
+    expect(noNumbers.exactKey).toBe(noNumbers.looseKey);
+    expect(met.exactKey).not.toBe(met.looseKey);
+  });
+});
+
 describe('tokens', () => {
   test('words in spaced scripts, character bigrams in dense ones', () => {
     expect(analyze('the quick brown fox').tokens).toBe(4);

@@ -171,14 +171,14 @@ let sentenceCount: i32 = 0;
 let sentenceLimit: i32 = 0;
 
 /** Records a sentence; false when there is no room left. */
-function endSentence(start: i32, end: i32, tokens: i32, looseA: i32, looseB: i32, exactA: i32, exactB: i32): bool {
+function endSentence(start: i32, end: i32, tokens: i32, looseA: i32, looseB: i32, numbers: i32): bool {
   if (sentenceCount == sentenceLimit) return false;
   const at = record + ((RECORD_HEAD + <usize>sentenceCount * SENTENCE_FIELDS) << 3);
   store<f64>(at, <f64>start);
   store<f64>(at, <f64>end, 8);
   store<f64>(at, <f64>tokens, 16);
   store<f64>(at, key53(looseA, looseB), 24);
-  store<f64>(at, key53(exactA, exactB), 32);
+  store<f64>(at, key53(looseA ^ numbers, looseB ^ fmix32(numbers)), 32);
   sentenceCount++;
   return true;
 }
@@ -215,7 +215,7 @@ export function analyze(length: i32): i32 {
   let lastWordIsInitial = false;
   let prevDense: i32 = -1;
   let prevToken: i32 = 0;
-  let sLooseA: i32 = FNV_OFFSET, sLooseB: i32 = FNV_OFFSET, sExactA: i32 = FNV_OFFSET, sExactB: i32 = FNV_OFFSET;
+  let sLooseA: i32 = FNV_OFFSET, sLooseB: i32 = FNV_OFFSET, sNumbers: i32 = 0;
   let spaceless: i32 = 0;
   store<i32>(NUMBERS, FNV_OFFSET);
   store<i32>(NUMBERS, 0, 4);
@@ -273,11 +273,12 @@ export function analyze(length: i32): i32 {
             const midSentence = spaceEnd && (k == WORD || !endsSentenceWithSpace(raw));
             if (!initial && !decimal && !midSentence) {
               if (sentenceStart >= 0) {
-                if (!endSentence(sentenceStart, pendingEnd, tokens - sentenceFirstToken, sLooseA, sLooseB, sExactA, sExactB)) return TOO_BIG;
+                if (!endSentence(sentenceStart, pendingEnd, tokens - sentenceFirstToken, sLooseA, sLooseB, sNumbers)) return TOO_BIG;
               }
               sentenceStart = -1;
               sentenceFirstToken = tokens;
-              sLooseA = sLooseB = sExactA = sExactB = FNV_OFFSET;
+              sLooseA = sLooseB = FNV_OFFSET;
+              sNumbers = 0;
             }
             pendingEnd = -1;
           }
@@ -378,6 +379,7 @@ export function analyze(length: i32): i32 {
         let loose = exact;
         if (wordIsNumber) {
           loose = NUMBER_TOKEN;
+          sNumbers = (sNumbers ^ exact) * FNV_PRIME;
           spaceless = (spaceless + NUMBER_LETTER) * LETTER_PRIME;
           store<i32>(NUMBERS, (load<i32>(NUMBERS) ^ wordHash) * FNV_PRIME);
           store<i32>(NUMBERS, load<i32>(NUMBERS, 4) + wordLength, 4);
@@ -395,8 +397,6 @@ export function analyze(length: i32): i32 {
         prevToken = loose;
         sLooseA = (sLooseA ^ loose) * FNV_PRIME;
         sLooseB = (sLooseB ^ loose) * SEQ_B + 1;
-        sExactA = (sExactA ^ exact) * FNV_PRIME;
-        sExactB = (sExactB ^ exact) * SEQ_B + 1;
       }
 
       if (k != SPACE || pendingEnd >= 0 || sentenceStart < 0) break;
@@ -425,8 +425,6 @@ export function analyze(length: i32): i32 {
           prevToken = token;
           sLooseA = (sLooseA ^ token) * FNV_PRIME;
           sLooseB = (sLooseB ^ token) * SEQ_B + 1;
-          sExactA = (sExactA ^ token) * FNV_PRIME;
-          sExactB = (sExactB ^ token) * SEQ_B + 1;
           lastWordIsInitial = false;
         }
         prev = g;
@@ -465,13 +463,11 @@ export function analyze(length: i32): i32 {
     tokens = 1;
     sLooseA = (sLooseA ^ prevDense) * FNV_PRIME;
     sLooseB = (sLooseB ^ prevDense) * SEQ_B + 1;
-    sExactA = sLooseA;
-    sExactB = sLooseB;
   }
   if (sentenceStart >= 0) {
     let end = pendingEnd >= 0 ? pendingEnd : lastVisible + 1;
     while (pendingEnd < 0 && end < length && kindOf(unitAt(text, end)) == DROP) end++;
-    if (!endSentence(sentenceStart, end, sentenceTokens, sLooseA, sLooseB, sExactA, sExactB)) return TOO_BIG;
+    if (!endSentence(sentenceStart, end, sentenceTokens, sLooseA, sLooseB, sNumbers)) return TOO_BIG;
   }
   let n: i32 = tokens > 1 ? tokens - 1 : 0;
   if (tokens < SHORT_BLOCK_TOKENS) {
