@@ -13,7 +13,7 @@ export interface Sentence {
   tokens: number;
   /** Hash of the token sequence with every number counted as the same token. */
   looseKey: number;
-  /** Hash of the token sequence, numbers included. */
+  /** The loose key with a hash of the sentence's numbers, in order, mixed in: the loose key itself where it has none. */
   exactKey: number;
 }
 
