@@ -17,6 +17,12 @@ function anchorOf(block: PageBlock): Node {
   return block.nodes?.[0] ?? block.element;
 }
 
+/** Reading order of two blocks: the main text first, then complementary regions (`iterateBlocks`). */
+function compareBlocks(a: PageBlock, b: PageBlock): number {
+  if (a.complementary !== b.complementary) return a.complementary ? 1 : -1;
+  return compareReadingOrder(anchorOf(a), anchorOf(b));
+}
+
 /** A tracked block; its annotator handle is made when first asked for, as most blocks never get one. */
 class Tracked implements TrackedBlock {
   private madeHandle: BlockHandle | null = null;
@@ -107,13 +113,22 @@ export class BlockRegistry {
   }
 
   /**
-   * Tracks blocks that are consecutive in reading order (one scope's extraction) and places them among
-   * the others. Returns the new entries and whether every order had to be renumbered (then all
-   * blocks' orders changed).
+   * Tracks one scope's extraction and places its blocks among the others. Returns the new entries and
+   * whether every order had to be renumbered (then all blocks' orders changed).
    */
   insertRun(blocks: readonly PageBlock[]): { added: TrackedBlock[]; renumbered: boolean } {
+    // Its main text, then its complementary regions: each part is consecutive in reading order, the two are not.
+    const split = blocks.findIndex((block) => block.complementary);
+    if (split <= 0) return this.insertConsecutive(blocks);
+    const main = this.insertConsecutive(blocks.slice(0, split));
+    const regions = this.insertConsecutive(blocks.slice(split));
+    return { added: [...main.added, ...regions.added], renumbered: main.renumbered || regions.renumbered };
+  }
+
+  /** Tracks blocks that are consecutive in reading order and places them among the others, as `insertRun`. */
+  private insertConsecutive(blocks: readonly PageBlock[]): { added: TrackedBlock[]; renumbered: boolean } {
     if (blocks.length === 0) return { added: [], renumbered: false };
-    const at = this.insertionPoint(anchorOf(blocks[0]));
+    const at = this.insertionPoint(blocks[0]);
     const before = at > 0 ? this.byKey.get(this.sorted[at - 1])!.order : null;
     const after = at < this.sorted.length ? this.byKey.get(this.sorted[at])!.order : null;
     const low = before ?? (after ?? blocks.length + 1) - blocks.length - 1;
@@ -158,14 +173,13 @@ export class BlockRegistry {
     return this.byElement;
   }
 
-  /** Where a block anchored at `anchor` belongs in `sorted` (binary search on reading order). */
-  private insertionPoint(anchor: Node): number {
+  /** Where `block` belongs in `sorted` (binary search on reading order). */
+  private insertionPoint(block: PageBlock): number {
     let lo = 0;
     let hi = this.sorted.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const other = anchorOf(this.byKey.get(this.sorted[mid])!.block);
-      if (compareReadingOrder(other, anchor) < 0) lo = mid + 1;
+      if (compareBlocks(this.byKey.get(this.sorted[mid])!.block, block) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;

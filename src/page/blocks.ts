@@ -3,7 +3,7 @@
 // 5,000-level nesting cannot overflow the stack, and linear in the size of the page.
 import { BLOCK_TAG } from './dom-contract';
 import { Collapser, CollapsedText, collapseWhitespace, isBlank, type CollapseSink, type Gap } from './text';
-import { ChildCursor, DOCUMENT_NODE, ELEMENT_NODE, TEXT_NODE, elementRole, isInsideSkipped, type ElementRole } from './tree';
+import { ChildCursor, DOCUMENT_NODE, ELEMENT_NODE, TEXT_NODE, elementRole, isComplementary, isInsideComplementary, isInsideSkipped, type ElementRole } from './tree';
 
 export interface PageBlock {
   /** The paragraph element, or the container of a run of its children. */
@@ -18,6 +18,8 @@ export interface PageBlock {
   tag: string;
   /** The text a reader sees, whitespace runs collapsed to one space and trimmed. */
   text: string;
+  /** Inside a complementary region (tree.ts): read after every block of the main text. */
+  complementary: boolean;
 }
 
 /** Characters [start, end) of one text node. */
@@ -242,7 +244,7 @@ interface ContainerFrame {
   /** `blocks.length` when the container was entered, and how many of its own runs became blocks. */
   firstBlock: number;
   ownRuns: number;
-  /** Whether text that is not read (preformatted, navigation) sits anywhere inside: then the container is never its one block, which would fold that text too. */
+  /** Whether text that is not read here (preformatted, navigation, a region read later) sits anywhere inside: then the container is never its one block, which would fold that text too. */
   holdsUnread: boolean;
   /** Whether the container is a teaser card's link or inside one: none of its text is a paragraph. */
   inLink: boolean;
@@ -326,6 +328,7 @@ function startOf(root: ParentNode): { element: Element | null; children: ChildCu
  * of one paragraph (addresses, verse, captions). Each run with text is a block; when it is the only
  * block in its container's whole subtree the block is the container itself (`nodes: null`), so a
  * `<div>` full of `<p>`s is no block, while a `<div>` with its own text before a list yields that text.
+ * Complementary regions (asides) are read after the rest, each whole, in the order they come.
  */
 export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefined, void, undefined> {
   const start = startOf(root);
@@ -337,6 +340,9 @@ export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefine
     return role === 'text' && holdsParagraphs(el, promoted) ? 'block' : role;
   };
   const stack: ContainerFrame[] = [containerFrame(start.element, start.children, 0, start.inLink)];
+  /** Whether the walk is inside a complementary region; until it is, the regions it meets wait in `deferred`. */
+  let complementary = start.element !== null && isInsideComplementary(start.element);
+  const deferred: ContainerFrame[] = [];
   /** Blocks found so far; the latest is held back until the next, as its container may still claim it whole. */
   let found = 0;
   let latest: PageBlock | null = null;
@@ -362,76 +368,88 @@ export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefine
       frame.holdsUnread = true;
       return;
     }
-    addBlock({ element: frame.element, nodes, tag: tagFor(frame.element), text });
+    addBlock({ element: frame.element, nodes, tag: tagFor(frame.element), text, complementary });
     frame.ownRuns++;
   };
 
   let budget = NODES_PER_STEP;
-  while (stack.length > 0) {
-    if (settled.length > 0) {
-      budget = NODES_PER_STEP;
-      for (const block of settled) yield block;
-      settled.length = 0;
-    } else if (--budget === 0) {
-      budget = NODES_PER_STEP;
-      yield;
-    }
-    const frame = stack[stack.length - 1];
-    const node = frame.children.next();
-    if (!node) {
-      endRun(frame);
-      if (frame.ownRuns === 1 && found - frame.firstBlock === 1 && !frame.holdsUnread) latest!.nodes = null;
-      stack.pop();
-      if (frame.holdsUnread && stack.length > 0) stack[stack.length - 1].holdsUnread = true;
-      continue;
-    }
-    if (node.nodeType === TEXT_NODE) {
-      if (frame.run.length === 0) {
-        // Blank text starts no run, as a reader sees nothing there: most pages indent their markup,
-        // and reading each gap between two paragraphs as a run of its own costs a good part of a scan.
-        if (!isBlank((node as Text).data)) frame.run.push(node);
+  for (let next = 0; ; next++) {
+    while (stack.length > 0) {
+      if (settled.length > 0) {
+        budget = NODES_PER_STEP;
+        for (const block of settled) yield block;
+        settled.length = 0;
+      } else if (--budget === 0) {
+        budget = NODES_PER_STEP;
+        yield;
+      }
+      const frame = stack[stack.length - 1];
+      const node = frame.children.next();
+      if (!node) {
+        endRun(frame);
+        if (frame.ownRuns === 1 && found - frame.firstBlock === 1 && !frame.holdsUnread) latest!.nodes = null;
+        stack.pop();
+        if (frame.holdsUnread && stack.length > 0) stack[stack.length - 1].holdsUnread = true;
         continue;
       }
-      // Text only needs reading here between <br>s: visible text there makes them line breaks.
-      if (frame.breaks > 0 && !isBlank((node as Text).data)) frame.breaks = 0;
-      frame.run.push(node);
-      continue;
-    }
-    const tag = node.nodeType === ELEMENT_NODE ? (node as Element).localName : '';
-    const role = tag ? roleOf(node as Element, tag) : 'blank';
-    if (role === 'blank') {
-      // Comments and skipped elements start no run; inside one they keep its nodes contiguous.
-      if (frame.run.length > 0) frame.run.push(node);
-      continue;
-    }
-    if (role === 'br') {
-      // A <br> before anything else only adds whitespace: it starts no run.
-      if (frame.run.length === 0) continue;
-      if (frame.breaks === 0) frame.breakAt = frame.run.length;
-      frame.run.push(node);
-      if (++frame.breaks === 2) {
-        frame.run.length = frame.breakAt;
-        endRun(frame);
+      if (node.nodeType === TEXT_NODE) {
+        if (frame.run.length === 0) {
+          // Blank text starts no run, as a reader sees nothing there: most pages indent their markup,
+          // and reading each gap between two paragraphs as a run of its own costs a good part of a scan.
+          if (!isBlank((node as Text).data)) frame.run.push(node);
+          continue;
+        }
+        // Text only needs reading here between <br>s: visible text there makes them line breaks.
+        if (frame.breaks > 0 && !isBlank((node as Text).data)) frame.breaks = 0;
+        frame.run.push(node);
+        continue;
       }
-      continue;
+      const tag = node.nodeType === ELEMENT_NODE ? (node as Element).localName : '';
+      const role = tag ? roleOf(node as Element, tag) : 'blank';
+      if (role === 'blank') {
+        // Comments and skipped elements start no run; inside one they keep its nodes contiguous.
+        if (frame.run.length > 0) frame.run.push(node);
+        continue;
+      }
+      if (role === 'br') {
+        // A <br> before anything else only adds whitespace: it starts no run.
+        if (frame.run.length === 0) continue;
+        if (frame.breaks === 0) frame.breakAt = frame.run.length;
+        frame.run.push(node);
+        if (++frame.breaks === 2) {
+          frame.run.length = frame.breakAt;
+          endRun(frame);
+        }
+        continue;
+      }
+      frame.breaks = 0;
+      if (role === 'text') {
+        frame.run.push(node);
+        continue;
+      }
+      endRun(frame);
+      if (role === 'preformatted') {
+        frame.holdsUnread = true;
+        continue;
+      }
+      if (!complementary && isComplementary(node as Element, tag)) {
+        deferred.push(containerFrame(node as Element, new ChildCursor(node), 0, frame.inLink));
+        frame.holdsUnread = true;
+        continue;
+      }
+      const inLink = frame.inLink || isCardLink(node as Element, tag);
+      const text = textOnly(node as Element, tag);
+      if (text === null) stack.push(containerFrame(node as Element, new ChildCursor(node), found, inLink));
+      else if (text === '') continue;
+      else if (inLink) frame.holdsUnread = true;
+      // The element is its only block, as its own frame would have found.
+      else addBlock({ element: node as Element, nodes: null, tag: tagFor(node as Element, tag), text, complementary });
     }
-    frame.breaks = 0;
-    if (role === 'text') {
-      frame.run.push(node);
-      continue;
-    }
-    endRun(frame);
-    if (role === 'preformatted') {
-      frame.holdsUnread = true;
-      continue;
-    }
-    const inLink = frame.inLink || isCardLink(node as Element, tag);
-    const text = textOnly(node as Element, tag);
-    if (text === null) stack.push(containerFrame(node as Element, new ChildCursor(node), found, inLink));
-    else if (text === '') continue;
-    else if (inLink) frame.holdsUnread = true;
-    // The element is its only block, as its own frame would have found.
-    else addBlock({ element: node as Element, nodes: null, tag: tagFor(node as Element, tag), text });
+    // The main text is read: now each complementary region it held, whole, as a container of its own.
+    if (next === deferred.length) break;
+    complementary = true;
+    deferred[next].firstBlock = found;
+    stack.push(deferred[next]);
   }
   yield* settled;
   if (latest) yield latest;

@@ -137,6 +137,29 @@ export function isInsideSkipped(el: Element): boolean {
   return false;
 }
 
+/**
+ * A complementary region (`<aside>`, `role="complementary"`): a sidebar, a pull quote, a fact box. A
+ * reader reads the story before what stands beside it, so its text comes after the main text in
+ * reading order, and a sidebar's copy of the lede never makes the story's own lede the repeat.
+ */
+export function isComplementary(el: Element, tag = el.localName): boolean {
+  if (tag === 'aside') return true;
+  if (!el.hasAttributes()) return false;
+  const role = el.getAttribute('role');
+  // The first token is the role; any others are fallbacks for older assistive technology.
+  return role !== null && role.trim().split(/\s+/, 1)[0].toLowerCase() === 'complementary';
+}
+
+/** True when `el` is or sits inside (across shadow boundaries) a complementary region. */
+export function isInsideComplementary(el: Element): boolean {
+  let node: Node | null = el;
+  while (node) {
+    if (node.nodeType === ELEMENT_NODE && isComplementary(node as Element)) return true;
+    node = node.parentNode ?? (node as ShadowRoot).host ?? null;
+  }
+  return false;
+}
+
 /** The element holding `node`: its parent element, or for a shadow root's child the host. */
 export function parentAcrossShadow(node: Node): Element | null {
   const parent = node.parentNode;

@@ -353,6 +353,41 @@ describe('extractBlocks: text', () => {
   });
 });
 
+describe('extractBlocks: complementary regions come after the main text', () => {
+  const flags = (blocks: readonly PageBlock[]) => blocks.map((block) => `${block.text}${block.complementary ? ' (aside)' : ''}`);
+
+  it('reads asides and role="complementary" regions after the rest, each whole, in the order they come', () => {
+    const doc = page(`
+      <aside><h2>Top story</h2><p>a1</p><aside><p>a2 nested</p></aside><p>a3</p></aside>
+      <div role="Complementary navigation"><p>r1</p></div>
+      <main><p>m1</p><aside class="pullquote"><p>q1</p></aside><p>m2</p><span role="complementary">inline</span> m3</main>
+      <footer><p>f1</p></footer>`);
+    expect(flags(extractBlocks(doc))).toEqual([
+      'm1', 'm2', 'inline m3', 'f1',
+      'Top story (aside)', 'a1 (aside)', 'a2 nested (aside)', 'a3 (aside)', 'r1 (aside)', 'q1 (aside)',
+    ]);
+  });
+
+  it('never takes a container whole around an aside it holds: folding it would fold the aside too', () => {
+    const doc = page('<div id="box">Only text of its own<aside>Aside text</aside></div>');
+    const blocks = extractBlocks(doc);
+    expect(flags(blocks)).toEqual(['Only text of its own', 'Aside text (aside)']);
+    expect(blocks[0].nodes).not.toBeNull();
+    expect(blocks[1].element.localName).toBe('aside');
+    expect(blocks[1].nodes).toBeNull();
+  });
+
+  it('reads a root inside an aside as complementary, in plain document order', () => {
+    const doc = page('<p>main</p><aside><div id="inside"><p>one</p><aside><p>two</p></aside><p>three</p></div></aside>');
+    expect(flags(extractBlocks(byId(doc, 'inside')))).toEqual(['one (aside)', 'two (aside)', 'three (aside)']);
+  });
+
+  it('leaves the blocks of a page without asides as they were', () => {
+    const doc = page('<header><p>h</p></header><nav><p>n</p></nav><main><p>m</p></main>');
+    expect(flags(extractBlocks(doc))).toEqual(['h', 'n', 'm']);
+  });
+});
+
 describe('extractBlocks: shadow DOM', () => {
   it('reads open shadow roots in place, and a closed one’s light DOM', () => {
     const doc = page('<p>Before</p><article-body id="open">Light text unseen</article-body><x-closed id="closed"><p>Closed light</p></x-closed><p>After</p>');

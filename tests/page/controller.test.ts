@@ -982,6 +982,56 @@ describe('tooltips after paragraphs come and go before the paragraph they name',
   });
 });
 
+describe('complementary regions: the story comes first', () => {
+  const SIDEBAR_FIRST = readFileSync(fileURLToPath(new URL('../fixtures/pages/sidebar-first.en.html', import.meta.url)), 'utf8');
+  /** Each element the fixture expects something of, and whether the scan agrees. */
+  const disagreements = (doc: Document) =>
+    [...doc.querySelectorAll('[data-expect]')]
+      .filter((el) => el.getAttribute('data-paradedup') !== el.getAttribute('data-expect'))
+      .map((el) => `#${el.id}: ${el.getAttribute('data-paradedup')}, expected ${el.getAttribute('data-expect')}`);
+  const folded = (doc: Document, id: string) => doc.getElementById(id)!.hasAttribute('data-paradedup-folded');
+
+  test('a sidebar ahead of the story: the story keeps its paragraphs in sight, and the sidebar’s and pull quote’s copies fold', async () => {
+    await setAutoCollapse('example.com', true);
+    const { ready, doc, until } = start(pageWindow(SIDEBAR_FIRST));
+    await ready;
+    expect(disagreements(doc)).toEqual([]);
+    await until(() => expect(['teaser', 'background-copy', 'quote'].map((id) => folded(doc, id))).toEqual([true, true, true]));
+    expect(['lede', 'leaks', 'chair'].map((id) => folded(doc, id))).toEqual([false, false, false]);
+  });
+
+  test('a sidebar box loaded later, ahead of the story, is the repeat of the paragraph it quotes', async () => {
+    const { ready, doc, until } = start(pageWindow(SIDEBAR_FIRST));
+    await ready;
+    const box = doc.createElement('aside');
+    box.innerHTML = `<p id="late-copy">${doc.getElementById('consumers')!.textContent}</p>`;
+    doc.getElementById('sidebar')!.before(box);
+    await until(() => expect(doc.getElementById('late-copy')!.getAttribute('data-paradedup')).toBe('repeat'));
+    expect(doc.getElementById('consumers')!.getAttribute('data-paradedup')).toBe('first');
+  });
+
+  test('a story paragraph added later is the first occurrence of a sidebar text read before it', async () => {
+    const text = 'Engineers will survey the oldest mains with cameras this winter before any street is dug up, the board said.';
+    const { ready, doc, until, state } = start(pageWindow(SIDEBAR_FIRST));
+    await ready;
+    const scan = (await state()).scan;
+    if (scan.status !== 'ready') throw new Error(`scan ${scan.status}`);
+    const { blocks } = scan;
+    const box = doc.createElement('aside');
+    box.innerHTML = `<p id="side-only">${text}</p>`;
+    doc.getElementById('sidebar')!.before(box);
+    await until(async () => expect((await state()).scan).toMatchObject({ status: 'ready', blocks: blocks + 1 }));
+    expect(doc.getElementById('side-only')!.hasAttribute('data-paradedup')).toBe(false);
+    const late = doc.createElement('p');
+    late.id = 'late-story';
+    late.textContent = text;
+    doc.getElementById('story')!.append(late);
+    await until(() => expect(doc.getElementById('side-only')!.getAttribute('data-paradedup')).toBe('repeat'));
+    expect(late.getAttribute('data-paradedup')).toBe('first');
+    expect(disagreements(doc)).toEqual([]);
+  });
+});
+
 describe('hostile sizes', () => {
   test('a block far too long to be a paragraph is left alone; the page’s repeats are still found', async () => {
     const A = 'The harbour board agreed on Tuesday to deepen the outer berth so that larger ships can unload in the town.';

@@ -59,6 +59,8 @@ export interface FixtureApi {
   hideFirst(): void;
   hideBoxlessFirst(): void;
   hideRepeat(): void;
+  /** A sidebar box, loaded late ahead of the story, that quotes one of its paragraphs (sidebar-first.en.html). */
+  addSidebarBox(): void;
   /** Renders a new item before the first and takes the last out, by the nodes the page holds (framework-runs.html); returns the story's text. */
   update(): string;
   /** How many of the page's own <paradedup-fold> or <paradedup-block> components were constructed (taken-element-name.html, taken-block-name.html). */

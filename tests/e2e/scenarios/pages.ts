@@ -197,6 +197,19 @@ export const pageScenarios: Scenario[] = [
   },
   {
     issue: 6,
+    name: 'a sidebar ahead of the story: the story’s paragraphs are the first occurrences and stay in sight, the asides’ copies fold, and a box loaded later is a repeat too',
+    async run(ctx) {
+      const page = await openAndScan(ctx, 'sidebar-first.en.html');
+      await clickInPopup(ctx, page, COLLAPSE_ALL);
+      await expectRepeatsFolded(page, true);
+      const inSight = () => page.evaluate(() => ['#lede', '#leaks', '#chair'].map((sel) => window.__e2e.visible(document.querySelector(sel)!)));
+      expect(await inSight()).toEqual([true, true, true]);
+      await changeAndFollow(ctx, page, ['addSidebarBox']);
+      expect(await inSight()).toEqual([true, true, true]);
+    },
+  },
+  {
+    issue: 6,
     name: 'a page’s own boxes: a dark callout and a gradient banner keep their boxes under the tint, folding renumbers no numbered list or CSS counter, and a flex column’s items are not merged',
     async run(ctx) {
       const page = await ctx.open('styled-boxes.en.html');
