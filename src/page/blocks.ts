@@ -342,7 +342,7 @@ export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefine
   const stack: ContainerFrame[] = [containerFrame(start.element, start.children, 0, start.inLink)];
   /** Whether the walk is inside a complementary region; until it is, the regions it meets wait in `deferred`. */
   let complementary = start.element !== null && isInsideComplementary(start.element);
-  const deferred: ContainerFrame[] = [];
+  const deferred: { element: Element; inLink: boolean }[] = [];
   /** Blocks found so far; the latest is held back until the next, as its container may still claim it whole. */
   let found = 0;
   let latest: PageBlock | null = null;
@@ -432,8 +432,9 @@ export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefine
         frame.holdsUnread = true;
         continue;
       }
+      // A reader meets an aside after the story: it is read once the rest is, and its container is never one block around it.
       if (!complementary && isComplementary(node as Element, tag)) {
-        deferred.push(containerFrame(node as Element, new ChildCursor(node), 0, frame.inLink));
+        deferred.push({ element: node as Element, inLink: frame.inLink });
         frame.holdsUnread = true;
         continue;
       }
@@ -448,8 +449,9 @@ export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefine
     // The main text is read: now each complementary region it held, whole, as a container of its own.
     if (next === deferred.length) break;
     complementary = true;
-    deferred[next].firstBlock = found;
-    stack.push(deferred[next]);
+    // Its children as they are now: the page may have changed them since the region was met.
+    const region = deferred[next];
+    stack.push(containerFrame(region.element, new ChildCursor(region.element), found, region.inLink));
   }
   yield* settled;
   if (latest) yield latest;

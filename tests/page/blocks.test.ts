@@ -484,6 +484,16 @@ describe('iterateBlocks: reading a page in steps', () => {
     const rest = [...steps].filter((step): step is PageBlock => step !== undefined);
     expect(rest.at(-1)?.text).toBe('Added while paused');
   });
+
+  it('reads an aside as it is once the main text is read, not as it was when the walk passed it', () => {
+    const doc = page(`<aside id="side"><p>Old teaser</p></aside>${story(300)}`);
+    const steps = iterateBlocks(doc);
+    expect(steps.next().done).toBe(false);
+    byId(doc, 'side').replaceChildren(doc.createElement('p'));
+    byId(doc, 'side').firstElementChild!.textContent = 'New teaser';
+    const rest = [...steps].filter((step): step is PageBlock => step !== undefined);
+    expect(rest.filter((block) => block.complementary).map((block) => block.text)).toEqual(['New teaser']);
+  });
 });
 
 describe('locateRange', () => {
