@@ -199,9 +199,7 @@ export const pageScenarios: Scenario[] = [
     issue: 6,
     name: 'a sidebar ahead of the story: the story’s paragraphs are the first occurrences and stay in sight, the asides’ copies fold, and a box loaded later is a repeat too',
     async run(ctx) {
-      const page = await openAndScan(ctx, 'sidebar-first.en.html');
-      await clickInPopup(ctx, page, COLLAPSE_ALL);
-      await expectRepeatsFolded(page, true);
+      const page = await collapseLeaving(ctx, 'sidebar-first.en.html', []);
       const inSight = () => page.evaluate(() => ['#lede', '#leaks', '#chair'].map((sel) => window.__e2e.visible(document.querySelector(sel)!)));
       expect(await inSight()).toEqual([true, true, true]);
       await changeAndFollow(ctx, page, ['addSidebarBox']);
