@@ -3,7 +3,7 @@
 // 5,000-level nesting cannot overflow the stack, and linear in the size of the page.
 import { BLOCK_TAG } from './dom-contract';
 import { Collapser, CollapsedText, collapseWhitespace, isBlank, type CollapseSink, type Gap } from './text';
-import { ChildCursor, DOCUMENT_NODE, ELEMENT_NODE, TEXT_NODE, elementRole, isComplementary, isInsideComplementary, isInsideSkipped, type ElementRole } from './tree';
+import { ChildCursor, DOCUMENT_NODE, ELEMENT_NODE, TEXT_NODE, elementRole, isComplementary, isInsideComplementary, isInsideSkipped, isWithin, type ElementRole } from './tree';
 
 export interface PageBlock {
   /** The paragraph element, or the container of a run of its children. */
@@ -64,12 +64,7 @@ function endsLikeProse(text: string): boolean {
 
 /** True when `el` is a card link or sits inside one (across shadow boundaries). */
 function isInsideLink(el: Element): boolean {
-  let node: Node | null = el;
-  while (node) {
-    if (node.nodeType === ELEMENT_NODE && isCardLink(node as Element, (node as Element).localName)) return true;
-    node = node.parentNode ?? (node as ShadowRoot).host ?? null;
-  }
-  return false;
+  return isWithin(el, (ancestor) => isCardLink(ancestor, ancestor.localName));
 }
 
 /**

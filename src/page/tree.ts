@@ -127,14 +127,17 @@ export function elementRole(el: Element, tag = el.localName): ElementRole {
   return BLOCK_TAGS.has(tag) ? 'block' : 'text';
 }
 
-/** True when `el` or any element it sits inside (across shadow boundaries) is skipped or preformatted: nothing there is read. */
-export function isInsideSkipped(el: Element): boolean {
-  let node: Node | null = el;
-  while (node) {
-    if (node.nodeType === ELEMENT_NODE && (isSkipped(node as Element) || PREFORMATTED_TAGS.has((node as Element).localName))) return true;
-    node = node.parentNode ?? (node as ShadowRoot).host ?? null;
+/** True when `test` holds for `el` or for any element it sits inside, across shadow boundaries. */
+export function isWithin(el: Element, test: (ancestor: Element) => boolean): boolean {
+  for (let node: Node | null = el; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) {
+    if (node.nodeType === ELEMENT_NODE && test(node as Element)) return true;
   }
   return false;
+}
+
+/** True when `el` or any element it sits inside is skipped or preformatted: nothing there is read. */
+export function isInsideSkipped(el: Element): boolean {
+  return isWithin(el, (ancestor) => isSkipped(ancestor) || PREFORMATTED_TAGS.has(ancestor.localName));
 }
 
 /**
@@ -150,14 +153,9 @@ export function isComplementary(el: Element, tag = el.localName): boolean {
   return role !== null && role.trim().split(/\s+/, 1)[0].toLowerCase() === 'complementary';
 }
 
-/** True when `el` is or sits inside (across shadow boundaries) a complementary region. */
+/** True when `el` is or sits inside a complementary region. */
 export function isInsideComplementary(el: Element): boolean {
-  let node: Node | null = el;
-  while (node) {
-    if (node.nodeType === ELEMENT_NODE && isComplementary(node as Element)) return true;
-    node = node.parentNode ?? (node as ShadowRoot).host ?? null;
-  }
-  return false;
+  return isWithin(el, (ancestor) => isComplementary(ancestor));
 }
 
 /** The element holding `node`: its parent element, or for a shadow root's child the host. */
