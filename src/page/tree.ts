@@ -155,7 +155,7 @@ export function isComplementary(el: Element, tag = el.localName): boolean {
 
 /** True when `el` is or sits inside a complementary region. */
 export function isInsideComplementary(el: Element): boolean {
-  return isWithin(el, (ancestor) => isComplementary(ancestor));
+  return isWithin(el, isComplementary);
 }
 
 /** The element holding `node`: its parent element, or for a shadow root's child the host. */
