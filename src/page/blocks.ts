@@ -368,85 +368,84 @@ export function* iterateBlocks(root: ParentNode): Generator<PageBlock | undefine
   };
 
   let budget = NODES_PER_STEP;
-  for (let next = 0; ; next++) {
-    while (stack.length > 0) {
-      if (settled.length > 0) {
-        budget = NODES_PER_STEP;
-        for (const block of settled) yield block;
-        settled.length = 0;
-      } else if (--budget === 0) {
-        budget = NODES_PER_STEP;
-        yield;
-      }
-      const frame = stack[stack.length - 1];
-      const node = frame.children.next();
-      if (!node) {
-        endRun(frame);
-        if (frame.ownRuns === 1 && found - frame.firstBlock === 1 && !frame.holdsUnread) latest!.nodes = null;
-        stack.pop();
-        if (frame.holdsUnread && stack.length > 0) stack[stack.length - 1].holdsUnread = true;
-        continue;
-      }
-      if (node.nodeType === TEXT_NODE) {
-        if (frame.run.length === 0) {
-          // Blank text starts no run, as a reader sees nothing there: most pages indent their markup,
-          // and reading each gap between two paragraphs as a run of its own costs a good part of a scan.
-          if (!isBlank((node as Text).data)) frame.run.push(node);
-          continue;
-        }
-        // Text only needs reading here between <br>s: visible text there makes them line breaks.
-        if (frame.breaks > 0 && !isBlank((node as Text).data)) frame.breaks = 0;
-        frame.run.push(node);
-        continue;
-      }
-      const tag = node.nodeType === ELEMENT_NODE ? (node as Element).localName : '';
-      const role = tag ? roleOf(node as Element, tag) : 'blank';
-      if (role === 'blank') {
-        // Comments and skipped elements start no run; inside one they keep its nodes contiguous.
-        if (frame.run.length > 0) frame.run.push(node);
-        continue;
-      }
-      if (role === 'br') {
-        // A <br> before anything else only adds whitespace: it starts no run.
-        if (frame.run.length === 0) continue;
-        if (frame.breaks === 0) frame.breakAt = frame.run.length;
-        frame.run.push(node);
-        if (++frame.breaks === 2) {
-          frame.run.length = frame.breakAt;
-          endRun(frame);
-        }
-        continue;
-      }
-      frame.breaks = 0;
-      if (role === 'text') {
-        frame.run.push(node);
-        continue;
-      }
-      endRun(frame);
-      if (role === 'preformatted') {
-        frame.holdsUnread = true;
-        continue;
-      }
-      // A reader meets an aside after the story: it is read once the rest is, and its container is never one block around it.
-      if (!complementary && isComplementary(node as Element, tag)) {
-        deferred.push({ element: node as Element, inLink: frame.inLink });
-        frame.holdsUnread = true;
-        continue;
-      }
-      const inLink = frame.inLink || isCardLink(node as Element, tag);
-      const text = textOnly(node as Element, tag);
-      if (text === null) stack.push(containerFrame(node as Element, new ChildCursor(node), found, inLink));
-      else if (text === '') continue;
-      else if (inLink) frame.holdsUnread = true;
-      // The element is its only block, as its own frame would have found.
-      else addBlock({ element: node as Element, nodes: null, tag: tagFor(node as Element, tag), text, complementary });
+  let next = 0;
+  while (stack.length > 0 || next < deferred.length) {
+    if (stack.length === 0) {
+      // The main text is read: now each complementary region it held, whole, from its children as they are now.
+      complementary = true;
+      const region = deferred[next++];
+      stack.push(containerFrame(region.element, new ChildCursor(region.element), found, region.inLink));
     }
-    // The main text is read: now each complementary region it held, whole, as a container of its own.
-    if (next === deferred.length) break;
-    complementary = true;
-    // Its children as they are now: the page may have changed them since the region was met.
-    const region = deferred[next];
-    stack.push(containerFrame(region.element, new ChildCursor(region.element), found, region.inLink));
+    if (settled.length > 0) {
+      budget = NODES_PER_STEP;
+      for (const block of settled) yield block;
+      settled.length = 0;
+    } else if (--budget === 0) {
+      budget = NODES_PER_STEP;
+      yield;
+    }
+    const frame = stack[stack.length - 1];
+    const node = frame.children.next();
+    if (!node) {
+      endRun(frame);
+      if (frame.ownRuns === 1 && found - frame.firstBlock === 1 && !frame.holdsUnread) latest!.nodes = null;
+      stack.pop();
+      if (frame.holdsUnread && stack.length > 0) stack[stack.length - 1].holdsUnread = true;
+      continue;
+    }
+    if (node.nodeType === TEXT_NODE) {
+      if (frame.run.length === 0) {
+        // Blank text starts no run, as a reader sees nothing there: most pages indent their markup,
+        // and reading each gap between two paragraphs as a run of its own costs a good part of a scan.
+        if (!isBlank((node as Text).data)) frame.run.push(node);
+        continue;
+      }
+      // Text only needs reading here between <br>s: visible text there makes them line breaks.
+      if (frame.breaks > 0 && !isBlank((node as Text).data)) frame.breaks = 0;
+      frame.run.push(node);
+      continue;
+    }
+    const tag = node.nodeType === ELEMENT_NODE ? (node as Element).localName : '';
+    const role = tag ? roleOf(node as Element, tag) : 'blank';
+    if (role === 'blank') {
+      // Comments and skipped elements start no run; inside one they keep its nodes contiguous.
+      if (frame.run.length > 0) frame.run.push(node);
+      continue;
+    }
+    if (role === 'br') {
+      // A <br> before anything else only adds whitespace: it starts no run.
+      if (frame.run.length === 0) continue;
+      if (frame.breaks === 0) frame.breakAt = frame.run.length;
+      frame.run.push(node);
+      if (++frame.breaks === 2) {
+        frame.run.length = frame.breakAt;
+        endRun(frame);
+      }
+      continue;
+    }
+    frame.breaks = 0;
+    if (role === 'text') {
+      frame.run.push(node);
+      continue;
+    }
+    endRun(frame);
+    if (role === 'preformatted') {
+      frame.holdsUnread = true;
+      continue;
+    }
+    // A reader meets an aside after the story: it is read once the rest is, and its container is never one block around it.
+    if (!complementary && isComplementary(node as Element, tag)) {
+      deferred.push({ element: node as Element, inLink: frame.inLink });
+      frame.holdsUnread = true;
+      continue;
+    }
+    const inLink = frame.inLink || isCardLink(node as Element, tag);
+    const text = textOnly(node as Element, tag);
+    if (text === null) stack.push(containerFrame(node as Element, new ChildCursor(node), found, inLink));
+    else if (text === '') continue;
+    else if (inLink) frame.holdsUnread = true;
+    // The element is its only block, as its own frame would have found.
+    else addBlock({ element: node as Element, nodes: null, tag: tagFor(node as Element, tag), text, complementary });
   }
   yield* settled;
   if (latest) yield latest;
