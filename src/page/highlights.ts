@@ -33,6 +33,7 @@ interface HighlightRegistryLike {
 }
 
 type HighlightWindow = {
+  matchMedia?: (query: string) => { matches: boolean };
   CSS?: { highlights?: HighlightRegistryLike };
   Highlight?: new () => HighlightSet;
   StaticRange?: new (init: StaticRangeInit) => AbstractRange;
@@ -58,6 +59,7 @@ export class HighlightPainter {
     private readonly registry: HighlightRegistryLike,
     private readonly HighlightOf: new () => HighlightSet,
     private readonly StaticRangeOf: new (init: StaticRangeInit) => AbstractRange,
+    private readonly forcedColors: { matches: boolean } | null,
   ) {}
 
   /**
@@ -67,10 +69,11 @@ export class HighlightPainter {
    */
   static of(win: Window): HighlightPainter | null {
     try {
-      const { CSS, Highlight, StaticRange } = win as unknown as HighlightWindow;
+      const { CSS, Highlight, StaticRange, matchMedia } = win as unknown as HighlightWindow;
       const registry = CSS?.highlights;
       if (!registry || typeof Highlight !== 'function' || typeof StaticRange !== 'function') return null;
-      return new HighlightPainter(registry, Highlight, StaticRange);
+      const forcedColors = typeof matchMedia === 'function' ? matchMedia.call(win, '(forced-colors: active)') : null;
+      return new HighlightPainter(registry, Highlight, StaticRange, forcedColors);
     } catch {
       // A window whose CSS namespace can't even be read gets marks as elements.
       return null;
@@ -89,6 +92,9 @@ export class HighlightPainter {
     for (const segment of segments) {
       if (!isMarkable(segment)) continue;
       const { node, start, end, tint, changed, run } = segment;
+      // In forced colours Chromium paints every highlight in the palette's Highlight colour, so a first
+      // occurrence would look like its repeats: it goes unpainted, as Firefox leaves it then.
+      if (run === 'first' && this.forcedColors?.matches) continue;
       const range = new this.StaticRangeOf({ startContainer: node, startOffset: start, endContainer: node, endOffset: end });
       const highlight = this.highlightOf(changed ? CHANGED_HIGHLIGHT : run ? runHighlightName(run, tint) : highlightName(tint));
       highlight.add(range);

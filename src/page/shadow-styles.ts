@@ -27,6 +27,10 @@ button:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; }
   button { color: #8cb8ff; }
   button:hover { color: #b7d2ff; }
 }
+/* Forced colours paint every text alike: the controls take the palette's link colour, which it keeps. */
+@media (forced-colors: active) {
+  button, button:hover { color: LinkText; }
+}
 `;
 
 /** One sheet per document and text: a sheet can only be adopted in the document it was made for. */

@@ -64,6 +64,23 @@ describe('HighlightPainter', () => {
     expect(painted(registry)[highlightName(0)]).toHaveLength(3);
   });
 
+  test('in forced colours a first occurrence’s run goes unpainted, as the browser would paint it like its repeats; the repeats are still painted', () => {
+    const { document } = parseHTML('<!doctype html><html><body><p>First copy of the run.</p><p>First copy of the run.</p></body></html>');
+    const forced = { matches: true };
+    const win = { document, matchMedia: (query: string) => (query === '(forced-colors: active)' ? forced : { matches: false }) };
+    const registry = addFakeHighlights(win);
+    const painter = HighlightPainter.of(win as unknown as Window)!;
+    const [first, repeat] = [...document.querySelectorAll('p')].map((p) => p.firstChild as Text);
+    painter.paint([
+      { node: first, start: 0, end: 22, tint: 3, run: 'first' },
+      { node: repeat, start: 0, end: 22, tint: 3, run: 'repeat' },
+    ]);
+    expect(painted(registry)).toEqual({ [runHighlightName('repeat', 3)]: ['First copy of the run.'] });
+    forced.matches = false;
+    painter.paint([{ node: first, start: 0, end: 22, tint: 3, run: 'first' }]);
+    expect(painted(registry)[runHighlightName('first', 3)]).toEqual(['First copy of the run.']);
+  });
+
   test('there is no painter where the browser has no Custom Highlight API', () => {
     const { document } = parseHTML('<p>x</p>');
     expect(HighlightPainter.of({ document } as unknown as Window)).toBeNull();
@@ -77,7 +94,8 @@ describe('HighlightPainter', () => {
 
 describe('the style sheet of the highlights', () => {
   const css = readFileSync(new URL('../../src/page/styles.css', import.meta.url), 'utf8');
-  const rules = new Map([...css.matchAll(/::highlight\(([\w-]+)\)\s*\{([^}]*)\}/g)].map(([, name, body]) => [name, body]));
+  const unforced = css.slice(0, css.indexOf('@media (forced-colors: active)'));
+  const rules = new Map([...unforced.matchAll(/::highlight\(([\w-]+)\)\s*\{([^}]*)\}/g)].map(([, name, body]) => [name, body]));
 
   test('every highlight the painter registers is styled, with colours only: a text decoration or shadow would make Chromium recompute the whole page’s overflow after every change to it', () => {
     const names = [CHANGED_HIGHLIGHT];
@@ -89,5 +107,16 @@ describe('the style sheet of the highlights', () => {
       expect(properties.length, name).toBeGreaterThan(0);
       for (const property of properties) expect(['background-color', 'color'], `${name}: ${property}`).toContain(property);
     }
+  });
+
+  test('in forced colours every highlight of a repeat takes the palette’s Mark colours, the system colours Firefox keeps there', () => {
+    const forced = css.slice(css.indexOf('@media (forced-colors: active)'));
+    const rule = forced.match(/((?:::highlight\([\w-]+\),?\s*)+)\{([^}]*)\}/);
+    expect(rule, 'a ::highlight rule for forced colours').not.toBeNull();
+    const names = [...rule![1].matchAll(/::highlight\(([\w-]+)\)/g)].map(([, name]) => name);
+    const expected = [CHANGED_HIGHLIGHT];
+    for (let tint = 0; tint < TINT_COUNT; tint++) expected.push(highlightName(tint), runHighlightName('repeat', tint));
+    expect(names.sort()).toEqual(expected.sort());
+    expect(rule![2].replace(/\s+/g, ' ').trim()).toBe('background-color: Mark !important; color: MarkText !important;');
   });
 });

@@ -65,7 +65,7 @@ function wrapPage(page: Page, tabId: number): TestPage {
   };
 }
 
-export const launchChromium: LaunchExtensionBrowser = async ({ extensionDir, executablePath = '/usr/bin/chromium' }) => {
+export const launchChromium: LaunchExtensionBrowser = async ({ extensionDir, executablePath = '/usr/bin/chromium', forcedColors = false }) => {
   requireBrowser(executablePath, 'Chromium');
   requireBuiltExtension(extensionDir);
   const dir = path.resolve(extensionDir);
@@ -73,6 +73,7 @@ export const launchChromium: LaunchExtensionBrowser = async ({ extensionDir, exe
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
+    forcedColors: forcedColors ? 'active' : 'none',
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
   });
 

@@ -166,7 +166,7 @@ function wrapPage(page: Page, tabId: number): TestPage {
   };
 }
 
-export const launchFirefox: LaunchExtensionBrowser = async ({ extensionDir, executablePath = '/usr/bin/firefox-esr' }) => {
+export const launchFirefox: LaunchExtensionBrowser = async ({ extensionDir, executablePath = '/usr/bin/firefox-esr', forcedColors = false }) => {
   requireBrowser(executablePath, 'Firefox ESR');
   const manifest = requireBuiltExtension(extensionDir);
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
@@ -186,6 +186,8 @@ export const launchFirefox: LaunchExtensionBrowser = async ({ extensionDir, exec
       // the 100,000-paragraph page it froze the page 2.6–4.4 s by itself, inside or before the heartbeat's
       // window by chance, which swamped the freeze a scan adds.
       'reader.parse-on-load.enabled': false,
+      // "Override the colours specified by the page: Always", which makes Firefox's forced-colours mode.
+      ...(forcedColors ? { 'browser.display.document_color_use': 2 } : {}),
     },
   });
   try {

@@ -58,6 +58,8 @@ export interface LaunchOptions {
   extensionDir: string;
   /** Browser binary; defaults to Debian's. */
   executablePath?: string;
+  /** Pages in forced colours, as Windows High Contrast or Firefox's "override the page's colours" makes them. */
+  forcedColors?: boolean;
 }
 
 export type LaunchExtensionBrowser = (options: LaunchOptions) => Promise<ExtensionBrowser>;
