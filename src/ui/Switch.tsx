@@ -2,13 +2,12 @@
 interface SwitchProps {
   label: string;
   checked: boolean;
-  disabled?: boolean;
   /** id of an element that describes the switch further. */
   describedBy?: string;
   onChange(checked: boolean): void;
 }
 
-export function Switch({ label, checked, disabled, describedBy, onChange }: SwitchProps) {
+export function Switch({ label, checked, describedBy, onChange }: SwitchProps) {
   return (
     <label class="pd-switch">
       <span class="pd-switch__label">{label}</span>
@@ -16,7 +15,6 @@ export function Switch({ label, checked, disabled, describedBy, onChange }: Swit
         type="checkbox"
         role="switch"
         checked={checked}
-        disabled={disabled}
         aria-checked={checked}
         aria-describedby={describedBy}
         onChange={(event) => onChange(event.currentTarget.checked)}
