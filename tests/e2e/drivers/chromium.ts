@@ -50,6 +50,12 @@ function wrapPage(page: Page, tabId: number): TestPage {
       await locate(page, target).first().press(key);
     },
     count: (target) => locate(page, target).count(),
+    async selectAllAndCopy() {
+      await page.bringToFront();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Control+C');
+      return page.evaluate(() => navigator.clipboard.readText());
+    },
     isChecked: (target) => locate(page, target).first().isChecked(),
     async goto(url) {
       await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
@@ -76,6 +82,9 @@ export const launchChromium: LaunchExtensionBrowser = async ({ extensionDir, exe
     forcedColors: forcedColors ? 'active' : 'none',
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
   });
+
+  // So that a scenario can read back what a reader's copy put on the clipboard.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
 
   // The worker may be stopped and restarted by the browser: always ask the context for the live one.
   const worker = async (): Promise<Worker> =>

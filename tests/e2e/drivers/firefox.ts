@@ -147,6 +147,14 @@ function wrapPage(page: Page, tabId: number): TestPage {
       await page.keyboard.press(key as never);
     },
     count: async (target) => (await find.all(target)).length,
+    async selectAllAndCopy() {
+      await page.bringToFront();
+      await page.keyboard.down('Control');
+      await page.keyboard.press('a');
+      await page.keyboard.press('c');
+      await page.keyboard.up('Control');
+      return page.evaluate(() => navigator.clipboard.readText());
+    },
     async isChecked(target) {
       return (await find.one(target)).evaluate((el) =>
         el instanceof HTMLInputElement ? el.checked : el.getAttribute('aria-checked') === 'true',
@@ -186,6 +194,8 @@ export const launchFirefox: LaunchExtensionBrowser = async ({ extensionDir, exec
       // the 100,000-paragraph page it froze the page 2.6–4.4 s by itself, inside or before the heartbeat's
       // window by chance, which swamped the freeze a scan adds.
       'reader.parse-on-load.enabled': false,
+      // Lets a page read the clipboard without Firefox's paste prompt, so a scenario can read back what a copy put there.
+      'dom.events.testing.asyncClipboard': true,
       // "Override the colours specified by the page: Always", which makes Firefox's forced-colours mode.
       ...(forcedColors ? { 'browser.display.document_color_use': 2 } : {}),
     },

@@ -24,6 +24,8 @@ export interface TestPage {
   /** Focuses the target and presses a key on it, as a keyboard user would. */
   press(target: Target, key: string): Promise<void>;
   count(target: Target): Promise<number>;
+  /** Selects the whole page and copies it, as a reader does with Ctrl+A and Ctrl+C: the text the clipboard then holds. */
+  selectAllAndCopy(): Promise<string>;
   /** Checked state of a checkbox or switch (native `checked` or `aria-checked`). */
   isChecked(target: Target): Promise<boolean>;
   /** Navigates this tab and waits until the page has loaded. */

@@ -383,6 +383,21 @@ export const extensionScenarios: Scenario[] = [
   },
   {
     issue: 3,
+    name: 'copying a page with folded repeats copies its text, without the placeholders’ words',
+    async run(ctx) {
+      const page = await ctx.open(LONG);
+      await expectBadge(ctx.browser, page, '2');
+      const popup = await ctx.popup(page);
+      await popup.click(COLLAPSE_ALL);
+      await expectRepeatsFolded(page, true);
+      const first = await page.evaluate(() => window.__e2e.text(document.querySelector('#officials-first')));
+      const copied = (await page.selectAllAndCopy()).replace(/\s+/g, ' ');
+      expect(copied, 'the first occurrence is copied').toContain(first);
+      expect(copied, 'no placeholder words').not.toMatch(/Repeated paragraph|Similar paragraph|go to first/i);
+    },
+  },
+  {
+    issue: 3,
     name: 'the badge is kept per tab and cleared when the tab navigates away',
     async run(ctx) {
       const sample = await openSample(ctx);
