@@ -27,6 +27,10 @@ button:focus-visible { outline: 2px solid currentColor; outline-offset: 1px; }
   button { color: #8cb8ff; }
   button:hover { color: #b7d2ff; }
 }
+/* On paper the controls do nothing: a printed placeholder only says what was left out. */
+@media print {
+  button, .sep:has(+ button) { display: none; }
+}
 /* Forced colours paint every text alike: the controls take the palette's link colour, which it keeps. */
 @media (forced-colors: active) {
   button, button:hover { color: LinkText; }

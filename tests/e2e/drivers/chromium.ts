@@ -50,6 +50,7 @@ function wrapPage(page: Page, tabId: number): TestPage {
       await locate(page, target).first().press(key);
     },
     count: (target) => locate(page, target).count(),
+    emulateMedia: (media) => page.emulateMedia({ media }),
     async selectAllAndCopy() {
       await page.bringToFront();
       await page.keyboard.press('Control+A');

@@ -147,6 +147,9 @@ function wrapPage(page: Page, tabId: number): TestPage {
       await page.keyboard.press(key as never);
     },
     count: async (target) => (await find.all(target)).length,
+    async emulateMedia() {
+      throw new Error('Firefox ESR over WebDriver BiDi cannot emulate a media type: run this scenario in Chromium');
+    },
     async selectAllAndCopy() {
       await page.bringToFront();
       await page.keyboard.down('Control');

@@ -24,6 +24,8 @@ export interface TestPage {
   /** Focuses the target and presses a key on it, as a keyboard user would. */
   press(target: Target, key: string): Promise<void>;
   count(target: Target): Promise<number>;
+  /** Lays the page out for `media` ('print': as on paper) until called again. Chromium only: Firefox's WebDriver BiDi has no such command. */
+  emulateMedia(media: 'print' | 'screen'): Promise<void>;
   /** Selects the whole page and copies it, as a reader does with Ctrl+A and Ctrl+C: the text the clipboard then holds. */
   selectAllAndCopy(): Promise<string>;
   /** Checked state of a checkbox or switch (native `checked` or `aria-checked`). */

@@ -420,3 +420,34 @@ export const extensionScenarios: Scenario[] = [
     },
   },
 ];
+
+/**
+ * Chromium only, as only its driver can lay a page out for print (Firefox's WebDriver BiDi cannot); the
+ * placeholder's style sheet is the same in both browsers.
+ */
+export const printScenarios: Scenario[] = [
+  {
+    issue: 3,
+    name: 'printed, a placeholder keeps its label and drops its controls, which do nothing on paper',
+    async run(ctx) {
+      const page = await ctx.open(LONG);
+      await expectBadge(ctx.browser, page, '2');
+      const popup = await ctx.popup(page);
+      await popup.click(COLLAPSE_ALL);
+      await expectRepeatsFolded(page, true);
+      const placeholderParts = () =>
+        page.evaluate(() =>
+          Array.from(document.querySelector('paradedup-fold')!.shadowRoot!.querySelectorAll('.words > *'), (part) => ({
+            text: part.textContent,
+            shown: getComputedStyle(part).display !== 'none',
+          })),
+        );
+      const onScreen = await placeholderParts();
+      expect(onScreen.filter((part) => part.shown).map((part) => part.text)).toEqual(['Repeated paragraph', '·', 'show', '·', 'go to first']);
+      await page.emulateMedia('print');
+      expect((await placeholderParts()).filter((part) => part.shown).map((part) => part.text)).toEqual(['Repeated paragraph']);
+      await page.emulateMedia('screen');
+      expect(await placeholderParts()).toEqual(onScreen);
+    },
+  },
+];
