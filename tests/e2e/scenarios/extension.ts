@@ -126,6 +126,16 @@ async function setAutoCollapse(ctx: ScenarioContext, page: TestPage, on: boolean
   return popup;
 }
 
+/** The long article, with its two repeats folded through the popup's Collapse all. */
+async function openLongCollapsed(ctx: ScenarioContext): Promise<TestPage> {
+  const page = await ctx.open(LONG);
+  await expectBadge(ctx.browser, page, '2');
+  const popup = await ctx.popup(page);
+  await popup.click(COLLAPSE_ALL);
+  await expectRepeatsFolded(page, true);
+  return page;
+}
+
 export const extensionScenarios: Scenario[] = [
   {
     issue: 3,
@@ -358,11 +368,7 @@ export const extensionScenarios: Scenario[] = [
     issue: 3,
     name: 'a placeholder is a focusable button: Enter shows and hides its block, "go to first" jumps',
     async run(ctx) {
-      const page = await ctx.open(LONG);
-      await expectBadge(ctx.browser, page, '2');
-      const popup = await ctx.popup(page);
-      await popup.click(COLLAPSE_ALL);
-      await expectRepeatsFolded(page, true);
+      const page = await openLongCollapsed(ctx);
       const [first] = await folds(page);
       expect(first).toMatchObject({ role: 'button', expanded: 'false', tabIndex: 0, nextFolded: true, nextVisible: false });
 
@@ -385,11 +391,7 @@ export const extensionScenarios: Scenario[] = [
     issue: 3,
     name: 'copying a page with folded repeats copies its text, without the placeholders’ words',
     async run(ctx) {
-      const page = await ctx.open(LONG);
-      await expectBadge(ctx.browser, page, '2');
-      const popup = await ctx.popup(page);
-      await popup.click(COLLAPSE_ALL);
-      await expectRepeatsFolded(page, true);
+      const page = await openLongCollapsed(ctx);
       const first = await page.evaluate(() => window.__e2e.text(document.querySelector('#officials-first')));
       const copied = (await page.selectAllAndCopy()).replace(/\s+/g, ' ');
       expect(copied, 'the first occurrence is copied').toContain(first);
@@ -430,11 +432,7 @@ export const printScenarios: Scenario[] = [
     issue: 3,
     name: 'printed, a placeholder keeps its label and drops its controls, which do nothing on paper',
     async run(ctx) {
-      const page = await ctx.open(LONG);
-      await expectBadge(ctx.browser, page, '2');
-      const popup = await ctx.popup(page);
-      await popup.click(COLLAPSE_ALL);
-      await expectRepeatsFolded(page, true);
+      const page = await openLongCollapsed(ctx);
       const placeholderParts = () =>
         page.evaluate(() =>
           Array.from(document.querySelector('paradedup-fold')!.shadowRoot!.querySelectorAll('.words > *'), (part) => ({
