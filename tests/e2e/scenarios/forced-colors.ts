@@ -94,8 +94,8 @@ export const forcedColorScenarios: Scenario[] = [
       const popup = await ctx.popup(sample);
       const looks = () =>
         popup.evaluate(() => {
-          const colours = (el: Element, pseudo?: string) => {
-            const style = getComputedStyle(el, pseudo);
+          const colours = (el: Element) => {
+            const style = getComputedStyle(el);
             return `${style.backgroundColor} / ${style.borderTopColor}`;
           };
           const track = document.querySelector('.pd-switch input')!;
