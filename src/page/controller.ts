@@ -886,7 +886,8 @@ export class PageController {
   private async goToFirst(key: number): Promise<void> {
     const group = this.groupOf.get(key);
     if (group === undefined) return;
-    this.reveal(this.groups[group].canonical);
+    // The reader is in the page (a popup's jump leaves focus in the popup): reading goes on from the first occurrence.
+    this.reveal(this.groups[group].canonical, { focus: true });
   }
 
   private async jump(group: number, member: number): Promise<boolean> {
@@ -901,8 +902,8 @@ export class PageController {
     return this.reveal(member);
   }
 
-  /** Scrolls a block into view and flashes it. */
-  private reveal(key: number): boolean {
+  /** Scrolls a block into view and flashes it, taking focus there with `focus`. */
+  private reveal(key: number, options: { focus?: boolean } = {}): boolean {
     const tracked = this.registry.get(key);
     if (!tracked) return false;
     const target = this.annotator.targetOf(key);
@@ -913,7 +914,7 @@ export class PageController {
       return true;
     }
     scrollToElement(target ?? element);
-    this.flasher.flash(target ?? element);
+    this.flasher.flash(target ?? element, options);
     return true;
   }
 

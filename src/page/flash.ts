@@ -1,25 +1,53 @@
-// Briefly flashes an element the user jumped to (the manifest CSS animates ATTR_FLASH).
+// Briefly flashes an element the user jumped to (the manifest CSS animates ATTR_FLASH), and can take
+// keyboard focus there.
 import { ATTR_FLASH } from './dom-contract';
 import { holdRootStyles, releaseRootStyles } from './root-styles';
 import { parentAcrossShadow } from './tree';
 
 const FLASH_MS = 1600;
 
-/** Flashes elements and makes sure none keeps the flash attribute once it's over or cancelled. */
+/**
+ * Flashes elements and makes sure none keeps the flash attribute once it's over or cancelled, nor the
+ * tabindex lent to an element so that it could take focus once it loses it.
+ */
 export class Flasher {
   private readonly active = new Map<Element, { timer: ReturnType<typeof setTimeout>; styledRoot: ShadowRoot | null }>();
+  private lent: { element: HTMLElement; release: () => void } | null = null;
 
-  flash(element: Element): void {
+  /** Flashes `element`; with `focus`, also moves keyboard focus to it, so Tab and a screen reader go on from there. */
+  flash(element: Element, { focus = false } = {}): void {
     this.stop(element);
     element.setAttribute(ATTR_FLASH, '');
     // In a shadow root the flash's rules must be there too, even with no annotation holding them.
     const styledRoot = holdRootStyles(element);
     this.active.set(element, { timer: setTimeout(() => this.stop(element), FLASH_MS), styledRoot });
+    if (focus) this.focus(element as HTMLElement);
   }
 
-  /** Removes every flash now (restore must leave no attribute behind). */
+  /** Removes every flash and lent tabindex now (restore must leave no attribute behind). */
   cancelAll(): void {
     for (const element of [...this.active.keys()]) this.stop(element);
+    this.lent?.release();
+  }
+
+  private focus(element: HTMLElement): void {
+    this.lent?.release();
+    if (typeof element.focus !== 'function') return;
+    // A paragraph takes focus only with a tabindex; -1 keeps it out of the tab order, and it goes when focus leaves.
+    if (!element.hasAttribute('tabindex')) {
+      element.setAttribute('tabindex', '-1');
+      const release = () => {
+        element.removeEventListener('blur', release);
+        element.removeAttribute('tabindex');
+        if (this.lent?.element === element) this.lent = null;
+      };
+      element.addEventListener('blur', release);
+      this.lent = { element, release };
+    }
+    // The scroll is already under way (smooth where the reader allows it); focus must not jump ahead of it.
+    element.focus({ preventScroll: true });
+    // Inert or otherwise unfocusable: it never blurs, so the tabindex goes back at once.
+    if (element.ownerDocument.activeElement !== element) this.lent?.release();
   }
 
   private stop(element: Element): void {

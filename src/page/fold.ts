@@ -29,8 +29,10 @@ function button(doc: Document, className: string, text: string): HTMLElement {
   return el;
 }
 
-function unfocusable(el: HTMLElement): HTMLElement {
-  el.setAttribute('tabindex', '-1');
+/** A dot between the placeholder's parts: drawn, not read aloud. */
+function separator(doc: Document): HTMLElement {
+  const el = span(doc, 'sep', '·');
+  el.setAttribute('aria-hidden', 'true');
   return el;
 }
 
@@ -56,12 +58,9 @@ function listen(fold: HTMLElement, actions: FoldActions): void {
     if (control === 'go-first') actions.goToFirst(fold);
     else actions.toggle(fold);
   });
+  // The buttons' own keys (their default is to click): the page's shortcuts must not act on them too.
   fold.addEventListener('keydown', (event) => {
-    if (!event.isTrusted || event.composedPath()[0] !== fold) return;
-    if (event.key !== 'Enter' && event.key !== ' ') return;
-    event.preventDefault();
-    event.stopPropagation();
-    actions.toggle(fold);
+    if (event.key === 'Enter' || event.key === ' ') event.stopPropagation();
   });
 }
 
@@ -95,10 +94,9 @@ export function createFold(doc: Document, tint: number, text: FoldText, actions:
   const label = [kind, ...differences].join(', ');
   const fold = createOwnElement(doc, FOLD_TAG);
   fold.setAttribute(ATTR_TINT, String(tint));
-  fold.setAttribute('role', 'button');
-  fold.setAttribute('tabindex', '0');
+  // A group named by what it stands for, holding two buttons: a button inside a button reaches no screen reader reliably.
+  fold.setAttribute('role', 'group');
   fold.setAttribute('aria-label', label);
-  fold.setAttribute('aria-expanded', 'false');
 
   const root = fold.attachShadow({ mode: 'open' });
   applyShadowStyles(root);
@@ -108,14 +106,10 @@ export function createFold(doc: Document, tint: number, text: FoldText, actions:
   // The pill and its bar follow the page's direction (bar at the start, like the highlights); its words, the UI language's.
   words.setAttribute('dir', uiDirection());
   words.append(span(doc, 'label', kind));
-  for (const difference of differences) words.append(span(doc, 'sep', '·'), span(doc, 'changes', difference));
-  words.append(
-    span(doc, 'sep', '·'),
-    // The host itself is the show/hide control for the keyboard; this copy is only a click target.
-    unfocusable(button(doc, TOGGLE_CLASS, t('foldShow'))),
-    span(doc, 'sep', '·'),
-    button(doc, GO_TO_FIRST_CLASS, t('foldGoToFirst')),
-  );
+  for (const difference of differences) words.append(separator(doc), span(doc, 'changes', difference));
+  const toggle = button(doc, TOGGLE_CLASS, t('foldShow'));
+  toggle.setAttribute('aria-expanded', 'false');
+  words.append(separator(doc), toggle, separator(doc), button(doc, GO_TO_FIRST_CLASS, t('foldGoToFirst')));
   pill.append(words);
   root.append(pill);
   listen(fold, actions);
@@ -124,7 +118,8 @@ export function createFold(doc: Document, tint: number, text: FoldText, actions:
 
 /** Shows the placeholder as expanded (its block visible, offering "hide") or folded (offering "show"). */
 export function setFoldExpanded(fold: Element, expanded: boolean): void {
-  fold.setAttribute('aria-expanded', String(expanded));
   const toggle = fold.shadowRoot?.querySelector(`.${TOGGLE_CLASS}`);
-  if (toggle) toggle.textContent = expanded ? t('foldHide') : t('foldShow');
+  if (!toggle) return;
+  toggle.setAttribute('aria-expanded', String(expanded));
+  toggle.textContent = expanded ? t('foldHide') : t('foldShow');
 }

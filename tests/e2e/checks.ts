@@ -9,7 +9,6 @@ export const AUTO_COLLAPSE: Target = { role: ['switch', 'checkbox'], name: /Auto
 export const COLLAPSE_ALL: Target = { role: 'button', name: /^Collapse all$/ };
 export const EXPAND_ALL: Target = { role: 'button', name: /^Expand all$/ };
 export const HIGHLIGHT_ONLY: Target = { role: 'button', name: /^Highlight only$/ };
-export const FOLD: Target = { css: 'paradedup-fold' };
 
 /** Scans, rescans and badge updates are asynchronous: how long to wait for them to show. */
 export const SCAN_TIMEOUT_MS = 15_000;
@@ -70,7 +69,7 @@ export async function folds(page: TestPage): Promise<FoldInfo[]> {
       return {
         visible: window.__e2e.visible(fold),
         role: fold.getAttribute('role'),
-        expanded: fold.getAttribute('aria-expanded'),
+        expanded: fold.shadowRoot?.querySelector('button')?.getAttribute('aria-expanded') ?? null,
         tabIndex: (fold as HTMLElement).tabIndex,
         nextId: next?.id || null,
         nextFolded: next?.hasAttribute('data-paradedup-folded') ?? false,

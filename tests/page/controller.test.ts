@@ -428,7 +428,7 @@ describe('messages', () => {
     const flashed = doc.querySelector('[data-paradedup-flash]')!;
     expect(flashed.getAttribute('data-paradedup')).toBe('repeat');
     expect(flashed.hasAttribute('data-paradedup-folded')).toBe(false);
-    expect(flashed.previousElementSibling?.getAttribute('aria-expanded')).toBe('true');
+    expect(flashed.previousElementSibling?.shadowRoot?.querySelector('button')?.getAttribute('aria-expanded')).toBe('true');
     expect(await controller.handle({ type: 'jump', group: 999, member })).toBe(false);
     expect(await controller.handle({ type: 'jump', group: group.index, member: 999 })).toBe(false);
   });
