@@ -8,7 +8,8 @@ export const FOLD_CSS = `
 .pill {
   display: inline-block; box-sizing: border-box; max-width: 100%;
   margin: 0; padding: 0.2em 0.75em;
-  font: 500 13px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif;
+  /* "small", not 13px: it follows the reader's default text size, whatever the page sets on its root. */
+  font: 500 small/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", sans-serif;
   color: #1f2933; background: #f1f3f6;
   border: 1px solid #c9d0d8; border-inline-start: 4px solid hsl(var(--paradedup-hue, 210) 85% 48%);
   border-radius: 6px;

@@ -1,6 +1,6 @@
 // Chromium through playwright-core: Debian's /usr/bin/chromium, headless, with the unpacked
 // MV3 extension loaded. Extension APIs (tabs, badge, storage) are reached through its service worker.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page, type Worker } from 'playwright-core';
@@ -72,11 +72,16 @@ function wrapPage(page: Page, tabId: number): TestPage {
   };
 }
 
-export const launchChromium: LaunchExtensionBrowser = async ({ extensionDir, executablePath = '/usr/bin/chromium', forcedColors = false }) => {
+export const launchChromium: LaunchExtensionBrowser = async ({ extensionDir, executablePath = '/usr/bin/chromium', forcedColors = false, defaultFontSize }) => {
   requireBrowser(executablePath, 'Chromium');
   requireBuiltExtension(extensionDir);
   const dir = path.resolve(extensionDir);
   const profile = await mkdtemp(path.join(tmpdir(), 'paradedup-chromium-'));
+  if (defaultFontSize) {
+    // Settings › Appearance › Font size has no switch: it lives in the profile's preferences.
+    await mkdir(path.join(profile, 'Default'));
+    await writeFile(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: defaultFontSize } } }));
+  }
   const context: BrowserContext = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,

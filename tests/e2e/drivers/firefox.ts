@@ -177,7 +177,7 @@ function wrapPage(page: Page, tabId: number): TestPage {
   };
 }
 
-export const launchFirefox: LaunchExtensionBrowser = async ({ extensionDir, executablePath = '/usr/bin/firefox-esr', forcedColors = false }) => {
+export const launchFirefox: LaunchExtensionBrowser = async ({ extensionDir, executablePath = '/usr/bin/firefox-esr', forcedColors = false, defaultFontSize }) => {
   requireBrowser(executablePath, 'Firefox ESR');
   const manifest = requireBuiltExtension(extensionDir);
   const geckoId = manifest.browser_specific_settings?.gecko?.id;
@@ -201,6 +201,8 @@ export const launchFirefox: LaunchExtensionBrowser = async ({ extensionDir, exec
       'dom.events.testing.asyncClipboard': true,
       // "Override the colours specified by the page: Always", which makes Firefox's forced-colours mode.
       ...(forcedColors ? { 'browser.display.document_color_use': 2 } : {}),
+      // Settings › Fonts › Size, for Latin text (Firefox keeps one per script).
+      ...(defaultFontSize ? { 'font.size.variable.x-western': defaultFontSize } : {}),
     },
   });
   try {

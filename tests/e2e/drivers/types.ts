@@ -64,6 +64,8 @@ export interface LaunchOptions {
   executablePath?: string;
   /** Pages in forced colours, as Windows High Contrast or Firefox's "override the page's colours" makes them. */
   forcedColors?: boolean;
+  /** The reader's default text size in px, as the browser's font settings set it (16 by default). */
+  defaultFontSize?: number;
 }
 
 export type LaunchExtensionBrowser = (options: LaunchOptions) => Promise<ExtensionBrowser>;

@@ -1,5 +1,6 @@
-// Forced colours (Windows High Contrast; Firefox's "override the page's colours"): the browser drops
-// backgrounds, gradients and shadows, so every mark must be drawn with what survives there.
+// A low-vision reader's settings. Forced colours (Windows High Contrast; Firefox's "override the page's
+// colours"): the browser drops backgrounds, gradients and shadows, so every mark must be drawn with what
+// survives there. A larger default text size: what ParaDedup writes must grow with it.
 import { expect } from 'vitest';
 import { AUTO_COLLAPSE, COLLAPSE_ALL, expectAnnotationsAsFixtureSays, expectBadge, SCAN_TIMEOUT_MS } from '../checks';
 import type { TestPage } from '../drivers/types';
@@ -7,6 +8,8 @@ import type { Scenario, ScenarioContext } from '../scenario';
 
 const TRANSPARENT = 'rgba(0, 0, 0, 0)';
 const SAMPLE = 'astana-article.ar.html';
+/** The reader's default text size, in px: "very large" in Chromium's settings (16 is the default). */
+export const READER_FONT_SIZE = 24;
 
 /** Opens the sample article in forced colours and waits for its scan: 5 repeats and line 10 partly repeated. */
 async function openSampleForced(ctx: ScenarioContext): Promise<TestPage> {
@@ -33,7 +36,7 @@ function outlinesByStatus(page: TestPage, selector: string) {
 
 const uniform = (styles: string[] | undefined) => [...new Set(styles)];
 
-export const forcedColorScenarios: Scenario[] = [
+export const readerSettingScenarios: Scenario[] = [
   {
     issue: 3,
     name: 'forced colours: repeats, near copies and first occurrences keep their own outlines, a partial its marks, and a jump its flash',
@@ -128,6 +131,34 @@ export const forcedColorScenarios: Scenario[] = [
           return { trackChanged: on.track !== off.track, thumbShows: on.thumb !== on.trackBackground };
         }, { timeout: SCAN_TIMEOUT_MS })
         .toEqual({ trackChanged: true, thumbShows: true });
+    },
+  },
+  {
+    issue: 3,
+    name: 'a larger default text size: a placeholder’s words grow with it, whatever size the page sets on its root',
+    async run(ctx) {
+      const blog = await ctx.open('live-blog.en.html');
+      await expectAnnotationsAsFixtureSays(blog);
+      const popup = await ctx.popup(blog);
+      await popup.click(COLLAPSE_ALL);
+      await expect.poll(() => blog.count({ css: 'paradedup-fold' }), { timeout: SCAN_TIMEOUT_MS }).toBeGreaterThan(0);
+      const sizes = (rootSize: string) =>
+        blog.evaluate((size) => {
+          document.documentElement.style.fontSize = size;
+          const probe = document.body.appendChild(document.createElement('div'));
+          probe.style.cssText = 'all: initial; font-size: medium';
+          const medium = parseFloat(getComputedStyle(probe).fontSize);
+          probe.remove();
+          const pill = document.querySelector('paradedup-fold')!.shadowRoot!.querySelector('.pill')!;
+          return { medium, ratio: Math.round((parseFloat(getComputedStyle(pill).fontSize) / medium) * 100) / 100 };
+        }, rootSize);
+      const normal = await sizes('');
+      expect(normal.medium, 'the browser was launched with the larger size').toBe(READER_FONT_SIZE);
+      // A step below body text, as at the default size (13 px of 16): a fixed 13 px would be 0.54 of it.
+      expect(normal.ratio).toBeGreaterThanOrEqual(0.8);
+      expect(normal.ratio).toBeLessThan(0.95);
+      // A page that sets its root to 62.5 % (so that 1 rem is 10 px at the default) changes nothing.
+      expect(await sizes('62.5%')).toEqual(normal);
     },
   },
 ];
