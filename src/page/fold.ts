@@ -1,5 +1,7 @@
 // The placeholder that stands in for a folded repeat: "Repeated paragraph · show · go to first", or
 // "Similar paragraph" for a copy that is not word for word, naming what differs, which may be news.
+// Its words are drawn by its style sheet from TEXT_ATTR, not written as text: they are not the page's
+// text, so find in page never counts them; screen readers read them all the same.
 import { ATTR_TINT, FOLD_TAG, createOwnElement } from './dom-contract';
 import { applyShadowStyles } from './shadow-styles';
 import { t, uiDirection } from './strings';
@@ -13,19 +15,21 @@ export interface FoldActions {
 
 const GO_TO_FIRST_CLASS = 'go-first';
 const TOGGLE_CLASS = 'toggle';
+/** The words a part of the placeholder shows (FOLD_CSS draws them). */
+export const TEXT_ATTR = 'data-text';
 
-function span(doc: Document, className: string, text: string): HTMLElement {
-  const el = doc.createElement('span');
+function part(doc: Document, tag: 'span' | 'button', className: string, text?: string): HTMLElement {
+  const el = doc.createElement(tag);
   el.className = className;
-  el.textContent = text;
+  if (text !== undefined) el.setAttribute(TEXT_ATTR, text);
   return el;
 }
 
+const span = (doc: Document, className: string, text?: string) => part(doc, 'span', className, text);
+
 function button(doc: Document, className: string, text: string): HTMLElement {
-  const el = doc.createElement('button');
+  const el = part(doc, 'button', className, text);
   el.setAttribute('type', 'button');
-  el.className = className;
-  el.textContent = text;
   return el;
 }
 
@@ -100,9 +104,9 @@ export function createFold(doc: Document, tint: number, text: FoldText, actions:
 
   const root = fold.attachShadow({ mode: 'open' });
   applyShadowStyles(root);
-  const pill = span(doc, 'pill', '');
+  const pill = span(doc, 'pill');
   pill.setAttribute('part', 'pill');
-  const words = span(doc, 'words', '');
+  const words = span(doc, 'words');
   // The pill and its bar follow the page's direction (bar at the start, like the highlights); its words, the UI language's.
   words.setAttribute('dir', uiDirection());
   words.append(span(doc, 'label', kind));
@@ -121,5 +125,5 @@ export function setFoldExpanded(fold: Element, expanded: boolean): void {
   const toggle = fold.shadowRoot?.querySelector(`.${TOGGLE_CLASS}`);
   if (!toggle) return;
   toggle.setAttribute('aria-expanded', String(expanded));
-  toggle.textContent = expanded ? t('foldHide') : t('foldShow');
+  toggle.setAttribute(TEXT_ATTR, expanded ? t('foldHide') : t('foldShow'));
 }

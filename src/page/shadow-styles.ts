@@ -14,6 +14,7 @@ export const FOLD_CSS = `
   border: 1px solid #c9d0d8; border-inline-start: 4px solid hsl(var(--paradedup-hue, 210) 85% 48%);
   border-radius: 6px;
 }
+[data-text]::before { content: attr(data-text); }
 .words { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.35em; }
 .label { font-weight: 600; }
 .sep { opacity: 0.6; }

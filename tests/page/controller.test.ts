@@ -9,6 +9,7 @@ import { DedupIndex } from '../../src/engine';
 import { BlockRegistry } from '../../src/page/block-registry';
 import { extractBlocks } from '../../src/page/blocks';
 import { PageController, snippetOf, type PlanSource } from '../../src/page/controller';
+import { TEXT_ATTR } from '../../src/page/fold';
 import { loadPagePlan, saveSettings, setAutoCollapse, setNeverScan, watchPagePlan, type PagePlan } from '../../src/settings';
 import { addFakeHighlights, paintedTexts } from '../support/fake-highlights';
 import { pageWindow } from '../support/page-window';
@@ -612,7 +613,7 @@ describe('living pages', () => {
       'Similar paragraph, changed: \u206815\u2069',
       'Similar paragraph, changed: \u2068bigger\u2069',
     ]);
-    const words = (id: string) => doc.getElementById(id)!.previousElementSibling!.shadowRoot!.querySelector('.changes')?.textContent;
+    const words = (id: string) => doc.getElementById(id)!.previousElementSibling!.shadowRoot!.querySelector('.changes')?.getAttribute(TEXT_ATTR);
     expect([words('same'), words('number'), words('word')]).toEqual([undefined, 'changed: \u206815\u2069', 'changed: \u2068bigger\u2069']);
     expect(['same', 'number', 'word'].map((id) => doc.getElementById(id)!.hasAttribute('data-paradedup-similar'))).toEqual([false, true, true]);
     const title = (id: string) => doc.getElementById(id)!.getAttribute('title');

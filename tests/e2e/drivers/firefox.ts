@@ -34,6 +34,14 @@ function candidatesInPage(roles: string[], source: string, flags: string) {
     return ['button', 'submit', 'reset'].includes(el.type) ? 'button' : null;
   };
   const roleOf = (el: Element) => norm(el.getAttribute('role')).split(' ')[0] || implicitRole(el);
+  // What a style sheet draws in ::before or ::after is part of a name from content: a quoted string, or attr(name).
+  const generated = (el: Element, pseudo: string): string => {
+    const content = getComputedStyle(el, pseudo).content;
+    const attr = /^attr\(([\w-]+)\)$/.exec(content);
+    if (attr) return el.getAttribute(attr[1]) ?? '';
+    const quoted = /^"(.*)"$/s.exec(content);
+    return quoted ? quoted[1] : '';
+  };
   const nameOf = (el: Element): string => {
     const labelledBy = norm(el.getAttribute('aria-labelledby'));
     if (labelledBy) return norm(labelledBy.split(' ').map((id) => el.ownerDocument.getElementById(id)?.textContent).join(' '));
@@ -42,7 +50,7 @@ function candidatesInPage(roles: string[], source: string, flags: string) {
     const labels = (el as HTMLInputElement).labels;
     if (labels && labels.length > 0) return norm(Array.from(labels, (l) => l.textContent).join(' '));
     if (el instanceof HTMLInputElement) return norm(el.value);
-    return norm(el.textContent) || norm(el.getAttribute('title'));
+    return norm(`${generated(el, '::before')} ${el.textContent} ${generated(el, '::after')}`) || norm(el.getAttribute('title'));
   };
   const elements: Element[] = [];
   const infos: { role: string; name: string; inShadow: boolean }[] = [];

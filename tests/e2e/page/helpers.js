@@ -82,6 +82,20 @@
     return out.replace(/\s+/g, ' ').trim();
   }
 
+  /** Content a style sheet draws in `el`'s `pseudo`: a quoted string (Chromium resolves attr() to one), or attr(name) (Firefox). */
+  function generated(el, pseudo) {
+    const content = getComputedStyleOf(el, pseudo).content;
+    const attr = /^attr\(([\w-]+)\)$/.exec(content);
+    if (attr) return getAttribute.call(el, attr[1]) || '';
+    const quoted = /^"(.*)"$/s.exec(content);
+    return quoted ? quoted[1].replace(/\\(.)/g, '$1') : '';
+  }
+
+  /** The words `el` shows: its text, and what its style sheet draws before and after it, whitespace collapsed. */
+  function drawn(el) {
+    return `${generated(el, '::before')} ${text(el)} ${generated(el, '::after')}`.replace(/\s+/g, ' ').trim();
+  }
+
   /** Rendered, with a non-empty box, and not hidden by visibility, opacity or display. */
   function visible(el) {
     if (!el || !el.isConnected) return false;
@@ -241,7 +255,7 @@
     value: Object.freeze({
       original: () => original,
       bodyHTML: () => outerHTML.call(document.body),
-      all, text, visible, inViewport, look, marks, runs, unmarked, annotations, watch, watchReport,
+      all, text, drawn, visible, inViewport, look, marks, runs, unmarked, annotations, watch, watchReport,
       violations: () => violations.slice(),
     }),
   });

@@ -18,6 +18,8 @@ export interface PageHelpers {
   bodyHTML(): string;
   all(selector: string, root?: Document | Element | DocumentFragment): Element[];
   text(node: Node | null | undefined): string;
+  /** The words `el` shows: its text, and the content its style sheet draws before and after it. */
+  drawn(el: Element): string;
   visible(el: Element | null | undefined): boolean;
   inViewport(el: Element): boolean;
   look(el: Element, pseudo?: string): Look;
@@ -71,5 +73,7 @@ declare global {
   interface Window {
     __e2e: PageHelpers;
     fixture: FixtureApi;
+    /** Finds text as the browser's find bar does, selecting it (not standard, but in Chromium and Firefox). */
+    find(text: string): boolean;
   }
 }

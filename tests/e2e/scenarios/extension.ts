@@ -371,7 +371,11 @@ export const extensionScenarios: Scenario[] = [
       const [first] = await folds(page);
       // A group, not a button holding buttons (which screen readers cannot enter), and no tab stop of its own.
       expect(first).toMatchObject({ role: 'group', expanded: 'false', tabIndex: -1, nextFolded: true, nextVisible: false });
-      const focused = () => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent ?? null);
+      const focused = () =>
+        page.evaluate(() => {
+          const control = document.activeElement?.shadowRoot?.activeElement;
+          return control ? window.__e2e.drawn(control) : null;
+        });
 
       await page.press({ role: 'button', name: /^show$/i }, 'Enter');
       await expect.poll(async () => (await folds(page))[0]).toMatchObject({ expanded: 'true', nextVisible: true });
@@ -402,13 +406,24 @@ export const extensionScenarios: Scenario[] = [
   },
   {
     issue: 3,
-    name: 'copying a page with folded repeats copies its text, without the placeholders’ words',
+    name: 'copying or searching a page with folded repeats finds its text, never the placeholders’ words',
     async run(ctx) {
       const page = await openLongCollapsed(ctx);
       const first = await page.evaluate(() => window.__e2e.text(document.querySelector('#officials-first')));
       const copied = (await page.selectAllAndCopy()).replace(/\s+/g, ' ');
       expect(copied, 'the first occurrence is copied').toContain(first);
       expect(copied, 'no placeholder words').not.toMatch(/Repeated paragraph|Similar paragraph|go to first/i);
+      // window.find searches as the browser's find bar does (Ctrl+F), from the page's start each time.
+      const found = (words: string[]) =>
+        page.evaluate(
+          (list) =>
+            list.map((words) => {
+              getSelection()!.removeAllRanges();
+              return window.find(words);
+            }),
+          words,
+        );
+      expect(await found([first.slice(0, 40), 'Repeated paragraph', 'go to first'])).toEqual([true, false, false]);
     },
   },
   {
@@ -449,7 +464,7 @@ export const printScenarios: Scenario[] = [
       const placeholderParts = () =>
         page.evaluate(() =>
           Array.from(document.querySelector('paradedup-fold')!.shadowRoot!.querySelectorAll('.words > *'), (part) => ({
-            text: part.textContent,
+            text: window.__e2e.drawn(part),
             shown: getComputedStyle(part).display !== 'none',
           })),
         );
