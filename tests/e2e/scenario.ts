@@ -6,13 +6,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, it } from 'vitest';
 import { expectNoPageErrors } from './checks';
 import type { ExtensionBrowser, LaunchExtensionBrowser, TestPage } from './drivers/types';
-import { startFixtureServer, type FixtureServer, type Host } from './server';
+import { startFixtureServer, type FixtureServer, type UrlOptions } from './server';
 
 export interface ScenarioContext {
   browser: ExtensionBrowser;
   server: FixtureServer;
   /** Opens a fixture page (path under tests/fixtures/pages) or any absolute URL in a new tab. */
-  open(page: string, options?: { host?: Host; csp?: boolean }): Promise<TestPage>;
+  open(page: string, options?: UrlOptions): Promise<TestPage>;
   /** Opens the popup acting for `page`'s tab. */
   popup(page: TestPage): Promise<TestPage>;
   /** Where to save an artifact (screenshots): test-results/e2e/<browser>/<name>. */

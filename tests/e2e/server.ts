@@ -13,13 +13,21 @@ export const HELPERS_PATH = '/__e2e__/helpers.js';
 /** Pages under this prefix are served with a strict CSP: no page style at all, and scripts only from the page's origin (no eval, no WebAssembly). */
 export const CSP_PREFIX = '/csp/';
 export const STRICT_CSP = "style-src 'none'; script-src 'self'";
+/** Pages under this prefix may be cached, so the browser can keep them in its back/forward cache; the rest are no-store, which rules that out. */
+export const CACHEABLE_PREFIX = '/cacheable/';
 
 export type Host = '127.0.0.1' | 'localhost';
+
+export interface UrlOptions {
+  host?: Host;
+  csp?: boolean;
+  cacheable?: boolean;
+}
 
 export interface FixtureServer {
   port: number;
   /** URL of a fixture page, e.g. url('spa.html', { host: 'localhost', csp: true }). */
-  url(page: string, options?: { host?: Host; csp?: boolean }): string;
+  url(page: string, options?: UrlOptions): string;
   close(): Promise<void>;
 }
 
@@ -53,6 +61,9 @@ async function respond(root: string, req: http.IncomingMessage, res: http.Server
   if (pathname.startsWith(CSP_PREFIX)) {
     headers['content-security-policy'] = STRICT_CSP;
     pathname = pathname.slice(CSP_PREFIX.length - 1);
+  } else if (pathname.startsWith(CACHEABLE_PREFIX)) {
+    headers['cache-control'] = 'no-cache';
+    pathname = pathname.slice(CACHEABLE_PREFIX.length - 1);
   }
   const file = path.resolve(root, '.' + pathname);
   if (!file.startsWith(root + path.sep)) {
@@ -86,8 +97,8 @@ export async function startFixtureServer(root = FIXTURES_DIR): Promise<FixtureSe
   const { port } = server.address() as AddressInfo;
   return {
     port,
-    url: (page, { host = '127.0.0.1', csp = false } = {}) =>
-      `http://${host}:${port}${csp ? CSP_PREFIX : '/'}${page.replace(/^\//, '')}`,
+    url: (page, { host = '127.0.0.1', csp = false, cacheable = false } = {}) =>
+      `http://${host}:${port}${csp ? CSP_PREFIX : cacheable ? CACHEABLE_PREFIX : '/'}${page.replace(/^\//, '')}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

@@ -87,6 +87,8 @@ export const launchChromium: LaunchExtensionBrowser = async ({ extensionDir, exe
     headless: true,
     forcedColors: forcedColors ? 'active' : 'none',
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+    // Playwright turns the back/forward cache off; a reader's Chrome has it, and pages come back from it with our marks.
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
   });
 
   // So that a scenario can read back what a reader's copy put on the clipboard.

@@ -49,6 +49,11 @@
 
   let original = null;
   const violations = [];
+  let restoredFromCache = false;
+  // A page the browser brings back from its back/forward cache runs on where it was left, with no new load.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted) restoredFromCache = true;
+  });
   // A content script that trips the page's CSP gets reported to the site: none may happen.
   document.addEventListener('securitypolicyviolation', (event) => {
     push(violations, `${event.violatedDirective} ${event.blockedURI}`);
@@ -257,6 +262,7 @@
       bodyHTML: () => outerHTML.call(document.body),
       all, text, drawn, visible, inViewport, look, marks, runs, unmarked, annotations, watch, watchReport,
       violations: () => violations.slice(),
+      restoredFromCache: () => restoredFromCache,
     }),
   });
 })();

@@ -34,6 +34,8 @@ export interface PageHelpers {
   watchReport(): { attributeChanges: string[]; animations: number };
   /** CSP violations the page saw ("directive blockedURI"). */
   violations(): string[];
+  /** Whether the browser has brought this page back from its back/forward cache (a pageshow that persisted). */
+  restoredFromCache(): boolean;
 }
 
 /** The page APIs fixtures expose as window.fixture (each fixture has some of them). */

@@ -41,8 +41,8 @@ const NEVER_SCAN = { role: 'button', name: /^Never scan this site$/ } as const;
 const HUGE_PAGE_TIMEOUT_MS = 60_000;
 
 /** Opens a fixture and waits until the badge and every annotation agree with its data-expect. */
-async function openAndScan(ctx: ScenarioContext, page: string, options?: { csp?: boolean; timeout?: number }) {
-  const tab = await ctx.open(page, { csp: options?.csp });
+async function openAndScan(ctx: ScenarioContext, page: string, options?: { csp?: boolean; cacheable?: boolean; timeout?: number }) {
+  const tab = await ctx.open(page, { csp: options?.csp, cacheable: options?.cacheable });
   await expectBadge(ctx.browser, tab, String(await expectedRepeats(tab)), options?.timeout);
   await expectAnnotationsAsFixtureSays(tab, options?.timeout);
   return tab;
@@ -604,6 +604,24 @@ export const pageScenarios: Scenario[] = [
       await expectView(3);
       await page.evaluate(() => history.back());
       await expectView(1);
+    },
+  },
+  {
+    issue: 6,
+    name: 'Back to an article the browser kept in its back/forward cache: its marks are still there, the badge counts them again, and the popup acts on it',
+    async run(ctx) {
+      const article = await openAndScan(ctx, 'live-blog.en.html', { cacheable: true });
+      const repeats = String(await expectedRepeats(article));
+      await article.goto(ctx.server.url('astana-article.ar.html', { cacheable: true }));
+      await expectBadge(ctx.browser, article, '6');
+      await article.evaluate(() => history.back());
+      // Brought back as it was left, not loaded again: no new scan stands behind what follows.
+      await expect.poll(() => article.evaluate(() => window.__e2e.restoredFromCache()), { timeout: SCAN_TIMEOUT_MS }).toBe(true);
+      await expectBadge(ctx.browser, article, repeats);
+      await expectAnnotationsAsFixtureSays(article);
+      const popup = await ctx.popup(article);
+      await popup.click(COLLAPSE_ALL);
+      await expectRepeatsFolded(article, true);
     },
   },
   {
