@@ -59,6 +59,19 @@ export function startContentScript(win: Window & typeof globalThis = window, sco
     return controller.handle(message);
   });
   // The prefetch's figures go on the timeline once the first scan is shown, so as not to delay it.
-  void controller.start().then(() => prefetch && markPrefetch(win.performance, prefetch));
+  whenShown(win.document, () => void controller.start().then(() => prefetch && markPrefetch(win.performance, prefetch)));
   return controller;
+}
+
+/**
+ * Runs `start` now, or once the reader navigates to this page if Chromium is prerendering it (speculation
+ * rules, the address bar's guess). A prerendered page's report would reach the background from the tab
+ * the reader is still looking at, adding its count to that page's badge; and the page may never be shown.
+ */
+function whenShown(doc: Document, start: () => void): void {
+  if (!(doc as Document & { prerendering?: boolean }).prerendering) {
+    start();
+    return;
+  }
+  doc.addEventListener('prerenderingchange', start, { once: true });
 }

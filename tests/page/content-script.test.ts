@@ -152,3 +152,23 @@ describe('the content script and the settings prefetch', () => {
     expect(performance.getEntriesByName(WASM_ANALYZER_MARK, 'mark')).toHaveLength(0);
   });
 });
+
+describe('a page Chromium prerenders (speculation rules, the address bar) before the reader goes to it', () => {
+  test('is scanned and reported only once the reader goes to it, as its count would land on the badge of the page still shown', async () => {
+    const prerendered = pageWindow(SAMPLE);
+    Object.defineProperty(prerendered.document, 'prerendering', { value: true, configurable: true });
+    const waiting = start(prerendered, {});
+    // A page shown at once, started after it, scans and reports meanwhile: the prerendered one had as long.
+    start(pageWindow(SAMPLE), {});
+    await scanned();
+    expect(waiting.state().scan.status).not.toBe('ready');
+    expect(prerendered.document.querySelectorAll('[data-paradedup]')).toHaveLength(0);
+    expect(reports.filter((report) => report.type === 'scan-report')).toHaveLength(1);
+
+    Object.defineProperty(prerendered.document, 'prerendering', { value: false, configurable: true });
+    prerendered.document.dispatchEvent(new prerendered.document.defaultView!.Event('prerenderingchange'));
+    await vi.waitFor(() => expect(waiting.state().scan.status).toBe('ready'), { timeout: 4000 });
+    expect(reports.filter((report) => report.type === 'scan-report')).toHaveLength(2);
+    expect(prerendered.document.querySelectorAll('[data-paradedup="repeat"]').length).toBeGreaterThan(0);
+  });
+});
