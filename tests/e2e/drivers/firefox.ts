@@ -40,7 +40,7 @@ function candidatesInPage(roles: string[], source: string, flags: string) {
     const attr = /^attr\(([\w-]+)\)$/.exec(content);
     if (attr) return el.getAttribute(attr[1]) ?? '';
     const quoted = /^"(.*)"$/s.exec(content);
-    return quoted ? quoted[1] : '';
+    return quoted ? quoted[1].replace(/\\(.)/g, '$1') : '';
   };
   const nameOf = (el: Element): string => {
     const labelledBy = norm(el.getAttribute('aria-labelledby'));
