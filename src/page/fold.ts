@@ -4,7 +4,7 @@
 // text, so find in page never counts them; screen readers read them all the same.
 import { ATTR_TINT, FOLD_TAG, createOwnElement } from './dom-contract';
 import { applyShadowStyles } from './shadow-styles';
-import { t, uiDirection } from './strings';
+import { t, uiLocale } from './strings';
 
 export interface FoldActions {
   /** The user asked to show (or hide again) the folded block. */
@@ -101,6 +101,8 @@ export function createFold(doc: Document, tint: number, text: FoldText, actions:
   // A group named by what it stands for, holding two buttons: a button inside a button reaches no screen reader reliably.
   fold.setAttribute('role', 'group');
   fold.setAttribute('aria-label', label);
+  // Its words are in the UI's language, not the page's: a screen reader speaks them with that voice.
+  fold.setAttribute('lang', uiLocale().lang);
 
   const root = fold.attachShadow({ mode: 'open' });
   applyShadowStyles(root);
@@ -108,7 +110,7 @@ export function createFold(doc: Document, tint: number, text: FoldText, actions:
   pill.setAttribute('part', 'pill');
   const words = span(doc, 'words');
   // The pill and its bar follow the page's direction (bar at the start, like the highlights); its words, the UI language's.
-  words.setAttribute('dir', uiDirection());
+  words.setAttribute('dir', uiLocale().dir);
   words.append(span(doc, 'label', kind));
   for (const difference of differences) words.append(separator(doc), span(doc, 'changes', difference));
   const toggle = button(doc, TOGGLE_CLASS, t('foldShow'));

@@ -34,7 +34,7 @@ function template(key: StringKey): FillTemplate {
   return found;
 }
 
-function localized(key: StringKey): string {
+function localized(key: StringKey | 'uiDirection' | 'uiLanguage'): string {
   try {
     // Typed loosely: these keys may be absent from _locales, which is what the English fallback is for.
     const getMessage = browser.i18n.getMessage as (name: string, substitutions?: string[]) => string;
@@ -45,10 +45,10 @@ function localized(key: StringKey): string {
   }
 }
 
-/** Reads every page string and the UI direction ahead of use: the first call into the i18n bindings is a slow one. */
+/** Reads every page string and the UI locale ahead of use: the first call into the i18n bindings is a slow one. */
 export function preloadStrings(): void {
   for (const key of Object.keys(ENGLISH) as StringKey[]) template(key);
-  uiDirection();
+  uiLocale();
 }
 
 /** A page string with `$1`, `$2`… filled in. */
@@ -56,16 +56,14 @@ export function t(key: StringKey, ...values: (string | number)[]): string {
   return template(key)(values);
 }
 
-let direction: 'ltr' | 'rtl' | undefined;
+let locale: { dir: 'ltr' | 'rtl'; lang: string } | undefined;
 
-/** Direction of the extension's UI language: our words read in their own direction on any page. */
-export function uiDirection(): 'ltr' | 'rtl' {
-  if (direction === undefined) {
-    try {
-      direction = browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
-    } catch {
-      direction = 'ltr';
-    }
-  }
-  return direction;
+/**
+ * Direction and language of the words ParaDedup shows, so they read (and are spoken) right on any page.
+ * They come from the translation itself, as in the popup: Chromium's @@bidi_dir follows the browser's
+ * own locale, which can differ from the _locales folder the words are picked from.
+ */
+export function uiLocale(): { dir: 'ltr' | 'rtl'; lang: string } {
+  locale ??= { dir: localized('uiDirection') === 'rtl' ? 'rtl' : 'ltr', lang: localized('uiLanguage') || 'en' };
+  return locale;
 }

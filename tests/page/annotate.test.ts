@@ -642,6 +642,8 @@ describe('placeholder direction', () => {
     expect(pill.hasAttribute('dir')).toBe(false);
     const words = pill.querySelector('[dir]')!;
     expect(words.getAttribute('dir')).toBe('ltr');
+    // The words are in the UI's language, whatever the page's.
+    expect(fold.getAttribute('lang')).toBe('en');
     expect(drawnText(words)).toContain('Repeated paragraph');
   });
 });
