@@ -1,5 +1,6 @@
 // Extension strings read once as templates and filled in here: every browser.i18n call crosses into the
 // browser's bindings, about 30 µs each in a profile of Chromium's popup, and a long page's list asks thousands.
+// Shared by the page's words and the popup's, as is how a translation says its direction and language.
 
 /** Substitutions that leave a message's `$1`…`$9` in place, so that it can be filled again and again. */
 export const TEMPLATE_SUBSTITUTIONS: readonly string[] = Array.from({ length: 9 }, (_, i) => `$${i + 1}`);
@@ -28,4 +29,19 @@ export function compileTemplate(template: string): FillTemplate {
     }
     return out;
   };
+}
+
+/** A translation's writing direction and language (empty where there is no translation to ask). */
+export interface TranslationLocale {
+  dir: 'ltr' | 'rtl';
+  lang: string;
+}
+
+/**
+ * The direction and language of the translation the strings are picked from, read from its own
+ * `uiDirection` and `uiLanguage` messages: Chromium's @@bidi_dir follows the browser's own locale,
+ * which can differ from the _locales folder the strings come from.
+ */
+export function translationLocale(message: (name: 'uiDirection' | 'uiLanguage') => string): TranslationLocale {
+  return { dir: message('uiDirection') === 'rtl' ? 'rtl' : 'ltr', lang: message('uiLanguage') };
 }

@@ -1,6 +1,6 @@
 // The words ParaDedup shows inside pages: from the extension's _locales when present, English otherwise.
 import { browser } from 'wxt/browser';
-import { TEMPLATE_SUBSTITUTIONS, compileTemplate, type FillTemplate } from '../i18n-templates';
+import { TEMPLATE_SUBSTITUTIONS, compileTemplate, translationLocale, type FillTemplate, type TranslationLocale } from '../i18n-templates';
 
 const ENGLISH = {
   foldLabel: 'Repeated paragraph',
@@ -56,14 +56,14 @@ export function t(key: StringKey, ...values: (string | number)[]): string {
   return template(key)(values);
 }
 
-let locale: { dir: 'ltr' | 'rtl'; lang: string } | undefined;
+let locale: TranslationLocale | undefined;
 
-/**
- * Direction and language of the words ParaDedup shows, so they read (and are spoken) right on any page.
- * They come from the translation itself, as in the popup: Chromium's @@bidi_dir follows the browser's
- * own locale, which can differ from the _locales folder the words are picked from.
- */
-export function uiLocale(): { dir: 'ltr' | 'rtl'; lang: string } {
-  locale ??= { dir: localized('uiDirection') === 'rtl' ? 'rtl' : 'ltr', lang: localized('uiLanguage') || 'en' };
+/** Direction and language of the words ParaDedup shows, so they read (and are spoken) right on any page. */
+export function uiLocale(): TranslationLocale {
+  if (locale === undefined) {
+    const { dir, lang } = translationLocale(localized);
+    // No translation to ask (unit tests, the CLI): the words are the English fallback.
+    locale = { dir, lang: lang || 'en' };
+  }
   return locale;
 }

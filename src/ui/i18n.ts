@@ -1,7 +1,7 @@
 // UI strings come from _locales through browser.i18n, so the popup and options page follow the browser's language.
 import { browser } from 'wxt/browser';
 import type en from '../../public/_locales/en/messages.json';
-import { TEMPLATE_SUBSTITUTIONS, compileTemplate, type FillTemplate } from '../i18n-templates';
+import { TEMPLATE_SUBSTITUTIONS, compileTemplate, translationLocale, type FillTemplate, type TranslationLocale } from '../i18n-templates';
 
 export type MessageKey = keyof typeof en;
 
@@ -29,16 +29,10 @@ export function cachedTranslate(): Translate {
   };
 }
 
-/**
- * Writing direction and language of the strings actually shown, for <html dir lang>. They come
- * from the translation itself: Chromium's @@bidi_dir follows the browser's own locale, which can
- * differ from the _locales folder the strings are picked from.
- */
-export function uiDirection(): { dir: 'ltr' | 'rtl'; lang: string } {
-  return {
-    dir: translate('uiDirection') === 'rtl' ? 'rtl' : 'ltr',
-    lang: translate('uiLanguage') || browser.i18n.getUILanguage(),
-  };
+/** Writing direction and language of the strings actually shown, for <html dir lang>. */
+export function uiDirection(): TranslationLocale {
+  const { dir, lang } = translationLocale(translate);
+  return { dir, lang: lang || browser.i18n.getUILanguage() };
 }
 
 /** Applies the UI locale's direction and language to a page, before its first render. */
