@@ -70,6 +70,11 @@ export class Analysis {
     return this.words.subarray(this.firstShingle, this.firstShingle + this.shingleCount);
   }
 
+  /** The `i`th shingle hash in text order, until `sortShingles` has sorted them. */
+  shingleAt(i: number): number {
+    return this.words[this.firstShingle + i];
+  }
+
   /** Hash of the block's letters, spaces and punctuation left out, every number one stand-in letter (see `numberLanes`). */
   get looseKey(): number {
     return this.record[this.first + Field.LooseKey];

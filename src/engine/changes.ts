@@ -281,6 +281,14 @@ function gapsBetweenPairs(a: Words, b: Words): WordChanges {
   return { changed, dropped };
 }
 
+const countedWords = new Words();
+
+/** How many words `text` has from `from` to `to`, as `wordChanges` compares them: a character each in scripts without spaces. */
+export function wordCount(text: string, from: number, to: number): number {
+  readWords(text, from, to, countedWords);
+  return countedWords.count;
+}
+
 /** The words of `text` in `ranges`, as a reader is shown them: run after run, comma-separated. */
 export function wordsIn(text: string, ranges: readonly TextRange[]): string {
   return ranges.map(({ start, end }) => text.slice(start, end)).join(', ');

@@ -1,6 +1,6 @@
 import { analyze, shingles, sortShingles, type Analysis } from './analyze';
 import { Buckets } from './buckets';
-import { wordChanges, type TextRange } from './changes';
+import { wordChanges, wordCount, type TextRange } from './changes';
 import { popcount32 } from './hash';
 import { sameLetters } from './letters';
 import { containment, jaccardAtLeast } from './similarity';
@@ -51,7 +51,7 @@ interface Entry {
 const ANCHOR_KEYS_PER_BLOCK = 2;
 const SENTENCE_KEYS_PER_BLOCK = 4;
 
-/** `Entry.alone`'s bits, in `forEachBucket`'s order: the same-text key, the bands, the anchors, then the significant sentences. */
+/** `Entry.alone`'s bits, in `forEachBucket`'s order: the same-text key, the bands, the anchors, the edge keys, then the significant sentences. */
 const SAME_TEXT_BIT = 0;
 const FIRST_LIST_BIT = 1;
 
@@ -75,6 +75,8 @@ class BlockColumns {
    * fewer candidates cannot change its result, so a filling anchor list need not reclassify it.
    */
   unmatched: Uint8Array;
+  /** Each block's two edge keys (`edgeKeys`), -1 where it has none. */
+  edges: Float64Array;
 
   constructor(capacity: number) {
     this.orders = new Float64Array(capacity);
@@ -82,6 +84,7 @@ class BlockColumns {
     this.simhashes = new Int32Array(2 * capacity);
     this.shingleCounts = new Int32Array(capacity);
     this.unmatched = new Uint8Array(capacity);
+    this.edges = new Float64Array(2 * capacity);
   }
 
   /** Makes room for ids below `size`, doubling. */
@@ -94,15 +97,23 @@ class BlockColumns {
     this.simhashes = grown(this.simhashes, 2 * capacity);
     this.shingleCounts = grown(this.shingleCounts, capacity);
     this.unmatched = grown(this.unmatched, capacity);
+    this.edges = grown(this.edges, 2 * capacity);
   }
 
-  fill(id: number, order: number, fingerprint: Fingerprint, shingleCount: number): void {
+  fill(id: number, order: number, analysis: Analysis): void {
     this.orders[id] = order;
     this.visits[id] = 0;
-    this.simhashes[2 * id] = fingerprint.lo;
-    this.simhashes[2 * id + 1] = fingerprint.hi;
-    this.shingleCounts[id] = shingleCount;
+    this.simhashes[2 * id] = analysis.fingerprint.lo;
+    this.simhashes[2 * id + 1] = analysis.fingerprint.hi;
+    this.shingleCounts[id] = analysis.shingleCount;
     this.unmatched[id] = 0;
+    edgeKeys(analysis, this.edges, 2 * id);
+  }
+
+  /** How many edge keys block `id` has, its head's and, when another, its tail's. */
+  edgeCount(id: number): number {
+    const head = this.edges[2 * id];
+    return head < 0 ? 0 : head === this.edges[2 * id + 1] ? 1 : 2;
   }
 
   simhashDistance(a: number, b: number): number {
@@ -111,12 +122,60 @@ class BlockColumns {
   }
 }
 
+/** Shingles at each end of a block whose smallest is an edge key. */
+const EDGE_SHINGLES = 6;
+
+/**
+ * Writes to `out` at `at` the smallest shingle of the block's first EDGE_SHINGLES (its head) and of
+ * its last (its tail), or -1 twice where it is too short to have ends apart. A repeat with new text
+ * glued on after it starts as the whole block starts, and one with new text before it ends as it
+ * ends, however long the new text: so the edge keys meet it where the anchors, the whole block's
+ * smallest shingles, may all lie in the new text.
+ */
+function edgeKeys(analysis: Analysis, out: Float64Array, at: number): void {
+  out[at] = out[at + 1] = -1;
+  const n = analysis.shingleCount;
+  if (n <= EDGE_SHINGLES) return;
+  let head = analysis.shingleAt(0);
+  let tail = analysis.shingleAt(n - 1);
+  for (let i = 1; i < EDGE_SHINGLES; i++) {
+    head = Math.min(head, analysis.shingleAt(i));
+    tail = Math.min(tail, analysis.shingleAt(n - 1 - i));
+  }
+  out[at] = head;
+  out[at + 1] = tail;
+}
+
+/**
+ * The share of a repeat's shingles a block with new text glued onto it still has: glue costs one
+ * shingle at each side it is on (a word-for-word 10-word repeat keeps 8 of its 9), and little else
+ * is left for edits. Paragraphs of one subject and vocabulary often reach the near threshold inside
+ * one twice their length; every one of them is then compared word by word.
+ */
+const MIN_GLUED_CONTAINMENT = 0.8;
+
+/** How many of `part`'s anchors are among `shingles`. */
+function anchorsFoundIn(part: Analysis, shingles: Uint32Array): number {
+  let found = 0;
+  for (let a = 0; a < part.anchorCount; a++) {
+    const anchor = part.anchor(a);
+    for (let i = 0; i < shingles.length; i++) {
+      if (shingles[i] === anchor) {
+        found++;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
 /**
  * What most blocks hold, shared: unique blocks repeat no ranges and cite no source, and an array
  * apiece was two of the few objects each of a long page's blocks keeps alive.
  */
 const NO_RANGES: readonly RepeatedRange[] = Object.freeze([]);
 const NO_SOURCES: readonly number[] = Object.freeze([]);
+const NO_TEXT_RANGES: readonly TextRange[] = Object.freeze([]);
 
 /** Keys of one block whose slots `warmBuckets` reads ahead; a block's keys beyond these (a long run of sentences) are added unwarmed. */
 const WARMED_KEYS = 64;
@@ -249,6 +308,8 @@ export class DedupIndex {
   private readonly sameText: Buckets;
   private readonly bands: Buckets;
   private readonly anchors: Buckets;
+  /** Blocks by their head and tail keys (`edgeKeys`), where a repeat with new text glued on is met. */
+  private readonly edges: Buckets;
   private readonly sentences: Buckets;
   /** The keys of the block being set and their tables, in `forEachBucket`'s order (`collectKeys`). */
   private readonly keyTables: Buckets[] = [];
@@ -289,6 +350,7 @@ export class DedupIndex {
     this.sameText = new Buckets(orderOf, Infinity, expectedBlocks);
     this.bands = new Buckets(orderOf, BUCKET_CAP, expectedBlocks * SIMHASH_BANDS);
     this.anchors = new Buckets(orderOf, BUCKET_CAP, expectedBlocks * ANCHOR_KEYS_PER_BLOCK);
+    this.edges = new Buckets(orderOf, BUCKET_CAP, expectedBlocks * 2);
     this.sentences = new Buckets(orderOf, Infinity, expectedBlocks * SENTENCE_KEYS_PER_BLOCK);
     const { minJaccard } = STRICTNESS[this.options.strictness];
     this.maxDistance = maxSimhashDistance(minJaccard, 64);
@@ -323,7 +385,7 @@ export class DedupIndex {
     const { fingerprint } = analysis;
     const id = this.freeIds.length > 0 ? this.freeIds.pop()! : this.byId.length;
     this.columns.reserve(id + 1);
-    this.columns.fill(id, order, fingerprint, analysis.shingleCount);
+    this.columns.fill(id, order, analysis);
     const entry: Entry = {
       id,
       order,
@@ -525,6 +587,8 @@ export class DedupIndex {
     for (let band = 0; band < SIMHASH_BANDS; band++) visit(this.bands, bandKey(entry.fingerprint, band));
     const { analysis } = entry;
     for (let i = 0; i < analysis.anchorCount; i++) visit(this.anchors, analysis.anchor(i));
+    const edges = this.columns.edgeCount(entry.id);
+    for (let k = 0; k < edges; k++) visit(this.edges, this.columns.edges[2 * entry.id + k]);
     for (let i = 0; i < analysis.sentenceCount; i++) {
       if (analysis.sentenceTokens(i) >= MIN_SENTENCE_TOKENS) visit(this.sentences, this.sentenceKey(analysis, i));
     }
@@ -669,6 +733,70 @@ export class DedupIndex {
     return best && { entry: best, similarity: bestSimilarity };
   }
 
+  /**
+   * The earlier block that lies most wholly inside this one, as a repeat with new text glued on where
+   * no sentence end parts them: their shingles are too unlike for `nearestBefore` once the new text is
+   * as long as the repeat. A candidate starts as this block starts (the same head key) or ends as it
+   * ends (the same tail key), and nearly all of its shingles are in this block: those across the glue
+   * are lost, so even a word-for-word repeat is not wholly in it. How alike its words must be is
+   * `gluedRepeat`'s to judge, at the strictness asked for.
+   */
+  private containedBefore(entry: Entry): Entry | undefined {
+    const search = ++this.searches;
+    const { columns } = this;
+    const { orders, visits, shingleCounts, edges } = columns;
+    visits[entry.id] = search;
+    const count = entry.analysis.shingleCount;
+    let mine: Uint32Array | undefined;
+    // The edge keys' bits follow the bands' and the anchors' (see `forEachBucket`).
+    const firstEdgeBit = FIRST_LIST_BIT + SIMHASH_BANDS + entry.analysis.anchorCount;
+    let best: Entry | undefined;
+    let bestCount = 0;
+    let considered = 0;
+    for (let k = 0; k < columns.edgeCount(entry.id) && considered < MAX_CANDIDATES; k++) {
+      if (this.aloneWith(entry, firstEdgeBit + k)) continue;
+      const key = edges[2 * entry.id + k];
+      const list = this.edges.get(key);
+      if (list.length >= BUCKET_CAP) continue;
+      for (let i = 0; i < list.length && considered < MAX_CANDIDATES; i++) {
+        const id = list[i];
+        if (orders[id] >= entry.order) break;
+        if (visits[id] === search) continue;
+        visits[id] = search;
+        considered++;
+        // The key at the same end, or a block that only shares a phrase with this one.
+        if (edges[2 * id + k] !== key) continue;
+        const size = shingleCounts[id];
+        // A smaller part than the best so far cannot win; one as large as this block is for `nearestBefore`.
+        if (size <= bestCount || size >= count) continue;
+        const other = this.byId[id]!;
+        // Its smallest shingles sample it: most must be here. Cheaper than sorting both blocks' shingles.
+        if (anchorsFoundIn(other.analysis, (mine ??= entry.shingles ?? entry.analysis.shingles())) < Math.min(2, other.analysis.anchorCount)) continue;
+        // Whole sentences of this block already: the sentence keys have found it.
+        if (this.sentencesWithin(other, entry)) continue;
+        if (containment(this.shinglesOf(other), this.shinglesOf(entry)) < MIN_GLUED_CONTAINMENT) continue;
+        best = other;
+        bestCount = size;
+      }
+    }
+    if (best) columns.unmatched[entry.id] = 0;
+    return best;
+  }
+
+  /** Whether each significant sentence of `part` is a sentence of `whole` too, by its key. */
+  private sentencesWithin(part: Entry, whole: Entry): boolean {
+    const a = part.analysis;
+    const b = whole.analysis;
+    for (let i = 0; i < a.sentenceCount; i++) {
+      if (a.sentenceTokens(i) < MIN_SENTENCE_TOKENS) continue;
+      const key = this.sentenceKey(a, i);
+      let found = false;
+      for (let j = 0; j < b.sentenceCount && !found; j++) found = this.sentenceKey(b, j) === key;
+      if (!found) return false;
+    }
+    return true;
+  }
+
   private shinglesOf(entry: Entry): Uint32Array {
     return (entry.shingles ??= sortShingles(entry.analysis.shingles()));
   }
@@ -692,8 +820,10 @@ export class DedupIndex {
     // Most blocks repeat nothing: no ranges are allocated for them.
     let ranges: RepeatedRange[] | undefined;
     const { analysis } = entry;
-    // The significant sentences' bits follow the bands' and the anchors' (see `forEachBucket`).
-    const firstSentenceBit = FIRST_LIST_BIT + SIMHASH_BANDS + analysis.anchorCount;
+    // The significant sentences' bits follow the bands', the anchors' and the edge keys' (see `forEachBucket`).
+    const firstSentenceBit = FIRST_LIST_BIT + SIMHASH_BANDS + analysis.anchorCount + this.columns.edgeCount(entry.id);
+    // Sentences that only lie inside the near block: new text may be glued into them with no sentence end between.
+    let insideNear: TextRange[] | undefined;
     for (let i = 0; i < analysis.sentenceCount; i++) {
       if (analysis.sentenceTokens(i) < MIN_SENTENCE_TOKENS) continue;
       let source = this.aloneWith(entry, firstSentenceBit + significant)
@@ -702,6 +832,7 @@ export class DedupIndex {
       significant++;
       if (!source && near && containment(this.sentenceShingles(entry, i), this.shinglesOf(near.entry)) >= minJaccard) {
         source = near.entry;
+        (insideNear ??= []).push({ start: analysis.sentenceStart(i), end: analysis.sentenceEnd(i) });
       }
       if (!source) continue;
       covered++;
@@ -720,12 +851,25 @@ export class DedupIndex {
       sources.push(near.entry.key);
       return this.duplicateOf(entry, near.entry, Math.min(near.similarity, 0.99));
     }
-    if (!ranges) return this.unique(entry);
     // Each source's changed words, read at most once, for the short sentences below.
     const changedFrom = new Map<number, readonly TextRange[]>();
+    if (covered < significant) {
+      const part = this.containedBefore(entry);
+      if (part) {
+        const found = this.gluedRepeat(entry, part, ranges ?? [], minJaccard, changedFrom);
+        if (found.length > 0) {
+          ranges = found;
+          if (!sources.includes(part.key)) sources.push(part.key);
+        }
+      }
+    }
+    if (!ranges) return this.unique(entry);
     this.joinShortSentences(entry, ranges, minJaccard >= 1, changedFrom);
     if (near && !sources.includes(near.entry.key)) sources.push(near.entry.key);
-    if (covered === significant && !this.saysMoreThan(entry, sources, minJaccard, changedFrom)) {
+    const glued = insideNear ? this.gluedRuns(entry, near!.entry, insideNear, changedFrom) : NO_TEXT_RANGES;
+    if (glued.length > 0) ranges = withoutRuns(entry.text, ranges, glued, this.canonicalOf(near!.entry));
+    if (ranges.length === 0) return this.unique(entry);
+    if (glued.length === 0 && covered === significant && !this.saysMoreThan(entry, sources, minJaccard, changedFrom)) {
       if (near) {
         return this.duplicateOf(entry, near.entry, Math.min(near.similarity, 0.99), ranges);
       }
@@ -775,6 +919,52 @@ export class DedupIndex {
         ranges.splice(r, 1);
       }
     }
+  }
+
+  /**
+   * `ranges` with the text of `part` that this block repeats added, where no other range has it yet:
+   * the pieces between runs of new words a sentence long (under `exact`, of any new word), each
+   * counted as a sentence would be, by its length and by how much of it lies inside `part`. Other
+   * pieces are the few words any new text shares with it (the, said).
+   */
+  private gluedRepeat(entry: Entry, part: Entry, ranges: readonly RepeatedRange[], minJaccard: number, changedFrom: Map<number, readonly TextRange[]>): RepeatedRange[] {
+    const { text } = entry;
+    const of = this.canonicalOf(part);
+    // Under `exact` any changed word is new text, so each piece is word for word.
+    const newRun = minJaccard >= 1 ? 1 : MIN_SENTENCE_TOKENS;
+    const runs = this.changedWords(entry, part.key, changedFrom).filter((run) => wordCount(text, run.start, run.end) >= newRun);
+    const pieces = withoutRuns(text, [{ start: 0, end: text.length, of }], [...runs, ...ranges], of);
+    const added = pieces.filter(
+      (piece) =>
+        wordCount(text, piece.start, piece.end) >= MIN_SENTENCE_TOKENS &&
+        containment(shingles(text.slice(piece.start, piece.end)), this.shinglesOf(part)) >= minJaccard,
+    );
+    if (added.length === 0) return [...ranges];
+    const joined: RepeatedRange[] = [];
+    for (const range of [...ranges, ...added].sort((a, b) => a.start - b.start)) {
+      const last = joined[joined.length - 1];
+      if (last && last.of === range.of && blankBetween(text, last.end, range.start)) last.end = range.end;
+      else joined.push({ ...range });
+    }
+    return joined;
+  }
+
+  /**
+   * The runs of new words, a sentence's worth or more, inside the sentences that only lie inside the
+   * near block (`spans`): a new paragraph glued to a repeat where no sentence end parts them (a
+   * repeat that ends without a full stop, "…water rightsThe ministers said…"). Left in, the whole
+   * block would pass for a near copy and be folded, its new text with it.
+   */
+  private gluedRuns(entry: Entry, near: Entry, spans: readonly TextRange[], changedFrom: Map<number, readonly TextRange[]>): TextRange[] {
+    const runs: TextRange[] = [];
+    for (const changed of this.changedWords(entry, near.key, changedFrom)) {
+      for (const span of spans) {
+        const start = Math.max(changed.start, span.start);
+        const end = Math.min(changed.end, span.end);
+        if (start < end && wordCount(entry.text, start, end) >= MIN_SENTENCE_TOKENS) runs.push({ start, end });
+      }
+    }
+    return runs;
   }
 
   /**
@@ -845,6 +1035,28 @@ function isShortSentence(analysis: Analysis, i: number): boolean {
 function mostlyNew(changed: readonly TextRange[], start: number, end: number, strict: boolean): boolean {
   const inNew = overlap(changed, start, end);
   return strict ? inNew > 0 : inNew * 2 > end - start;
+}
+
+/**
+ * `ranges` with the `runs` of new text taken out of those that repeat block `of`, each cut end
+ * trimmed of its spaces; a part with no letter or digit left is dropped.
+ */
+function withoutRuns(text: string, ranges: readonly RepeatedRange[], runs: readonly TextRange[], of: number): RepeatedRange[] {
+  let parts = [...ranges];
+  for (const run of runs) {
+    parts = parts.flatMap((range) => {
+      if (range.of !== of || run.end <= range.start || range.end <= run.start) return [range];
+      let before = Math.min(run.start, range.end);
+      while (before > range.start && /\s/.test(text[before - 1])) before--;
+      let after = Math.max(run.end, range.start);
+      while (after < range.end && /\s/.test(text[after])) after++;
+      return [
+        { start: range.start, end: before, of },
+        { start: after, end: range.end, of },
+      ].filter((part) => /[\p{L}\p{N}]/u.test(text.slice(part.start, part.end)));
+    });
+  }
+  return parts;
 }
 
 /** Whether `text` holds only white space from `from` to `to` (false when `to` comes first). */

@@ -92,6 +92,21 @@ describe('DedupIndex', () => {
     expect(index.report().blocks.find((b) => b.id === 9)!.status).toBe('unique');
   });
 
+  test('a repeat set above the paragraph it is glued into, with no sentence end between, makes that paragraph partial until it goes', () => {
+    const repeat = lines[2].replace(/\.$/, '');
+    const glued = `${repeat}${lines[4]}`;
+    const index = new DedupIndex();
+    index.set(1, lines[1], 10);
+    index.set(2, glued, 20);
+    expect(index.report().blocks.map((b) => b.status)).toEqual(['unique', 'unique']);
+    index.set(3, repeat, 5);
+    const block = index.report().blocks.find((b) => b.id === 2)!;
+    expect(block).toMatchObject({ status: 'partial', of: 3 });
+    expect(block.repeated.every((r) => r.end <= repeat.length)).toBe(true);
+    index.delete(3);
+    expect(index.report().blocks.find((b) => b.id === 2)!.status).toBe('unique');
+  });
+
   test('moving blocks without changing their relative order keeps results', () => {
     const index = new DedupIndex();
     lines.forEach((text, i) => index.set(i, text, i * 10));
@@ -164,7 +179,9 @@ describe('DedupIndex', () => {
     // A deterministic pseudo-random walk over inserts, edits and deletes.
     const prng = new Prng(12345);
     const random = (n: number) => prng.int(n);
-    const pool = [...lines, ...NEAR_REPEATS.flatMap((c) => [c.original, c.repeat])];
+    // With repeats that end without a full stop, and the paragraphs they are glued into.
+    const unstopped = [lines[2], lines[5]].map((line) => line.replace(/\.$/, ''));
+    const pool = [...lines, ...NEAR_REPEATS.flatMap((c) => [c.original, c.repeat]), ...unstopped, `${unstopped[0]}${lines[4]}`, `${lines[6]}${unstopped[1]}`];
     const index = new DedupIndex();
     const page = new Map<number, { text: string; order: number }>();
     let nextKey = 0;

@@ -419,6 +419,88 @@ describe('glued paragraphs', () => {
     expect(report.blocks[2]).toMatchObject({ status: 'duplicate' });
   });
 
+  test('the sample’s glued paragraph without its full stop, its new text running into the repeat, is partial at every strictness', () => {
+    const at = lines[9].indexOf(lines[2]);
+    // "…للصليب الأحمرواتفقت…": the repeat's first word is glued to the new text's last.
+    const glued = lines[9].slice(0, at - 1) + lines[9].slice(at);
+    const texts = lines.map((line, i) => (i === 9 ? glued : line));
+    for (const strictness of ['exact', 'near', 'loose'] as const) {
+      const block = findRepeats(texts, { strictness }).blocks[9];
+      expect(block, strictness).toMatchObject({ status: 'partial', of: 2 });
+      expect(block.repeated).toHaveLength(1);
+      const [range] = block.repeated;
+      expect(range.of).toBe(2);
+      // All of line 3 but its glued first word, and nothing of the new text before it.
+      expect(glued.slice(range.start, range.end), strictness).toBe(lines[2].slice(lines[2].indexOf(' ') + 1));
+    }
+  });
+
+  describe('new text glued to a repeat with no sentence end between', () => {
+    // Repeats that end without a full stop, as headings, captions and quotes often do, so the glue merges two words.
+    const cases: [string, string, string, string][] = [
+      [
+        'English',
+        'Officials from both countries met in the capital on Monday to discuss the border agreement, which has been delayed for two years by disputes over water rights',
+        'The ministers signed it later.',
+        'The ministers later said they expect to sign a final text before the end of the year, pending approval by parliament.',
+      ],
+      [
+        'Arabic',
+        'وانعقدت الجولة الأولى من المسار في العاصمة الكازاخية في كانون الثاني عام 2017 بحضور وفود من النظام والمعارضة ومراقبين من الأمم المتحدة',
+        'واتفقت الأطراف على عقد جولة جديدة الشهر المقبل.',
+        'واتفقت الأطراف في ختام الاجتماع على عقد جولة جديدة من المحادثات في الشهر المقبل بحضور المراقبين أنفسهم ووفود الدول الضامنة.',
+      ],
+      [
+        'Russian',
+        'Министры иностранных дел трёх стран встретились в столице Казахстана во вторник, чтобы обсудить политический процесс в Сирии и обмен задержанными',
+        'Следующая встреча пройдёт в Женеве в марте.',
+        'Следующая встреча министров пройдёт в Женеве в марте, сообщили в министерстве иностранных дел после окончания закрытого заседания.',
+      ],
+      [
+        'Chinese',
+        '俄罗斯、土耳其和伊朗三国外长周二在哈萨克斯坦首都举行会谈，讨论叙利亚政治进程、被拘留者交换以及难民回归等问题',
+        '下一轮会谈将于三月在日内瓦举行。',
+        '下一轮会谈将于三月在日内瓦举行，届时三国还将邀请联合国特使以及反对派代表出席，共同讨论宪法委员会的工作安排和停火协议的执行情况。',
+      ],
+      [
+        'Hindi',
+        'सरकार ने आज लंबी बहस के बाद शहर के स्कूलों के लिए नए बजट को मंजूरी दी और विपक्ष ने इसका कड़ा विरोध किया',
+        'अगली बैठक मार्च में होगी।',
+        'अगली बैठक मार्च में होगी जिसमें शिक्षकों के वेतन और नए भवनों के निर्माण पर विस्तार से चर्चा की जाएगी, मंत्री ने बताया।',
+      ],
+    ];
+    const filler = FILLER[0];
+    test.each(cases)('in %s, a short or a long new text after the repeat, or before it, stays out of the range: the block is partial', (_, repeat, short, long) => {
+      for (const fresh of [short, long]) {
+        const after = repeat + fresh;
+        const before = fresh.replace(/[.。।]$/u, '') + repeat;
+        for (const [glued, newStart, newEnd] of [
+          [after, repeat.length, after.length],
+          [before, 0, before.length - repeat.length],
+        ] as const) {
+          const block = findRepeats([filler, repeat, glued]).blocks[2];
+          expect(block, glued).toMatchObject({ status: 'partial', of: 1 });
+          const words = block.repeated.reduce((sum, r) => sum + r.end - r.start, 0);
+          // The repeat is marked but for the word the glue merged into the new text, and only it.
+          expect(words, glued).toBeGreaterThan(0.8 * repeat.length);
+          for (const range of block.repeated) expect(range.end <= newStart || range.start >= newEnd, glued).toBe(true);
+        }
+      }
+    });
+  });
+
+  test('paragraphs that only begin or end alike are not a repeat with new text glued on', () => {
+    const first =
+      'Officials from both countries met in the capital on Monday to discuss the border agreement, which has been delayed for two years by disputes over water rights.';
+    const texts = [
+      first,
+      'Officials from both countries met in the capital on Monday to discuss trade, and agreed to cut tariffs on steel and grain by half before the harvest begins in June.',
+      'Farmers in the valley say their harvests have shrunk for a decade, and the government has been slow to settle the disputes over water rights.',
+    ];
+    expect(flagged(texts)).toEqual([]);
+    expect(flagged(texts, 'loose')).toEqual([]);
+  });
+
   test('a new paragraph glued between two repeats keeps its new text out of the ranges', () => {
     const a = 'The talks ended without an agreement on the constitution committee.';
     const b = 'Delegates said they would return to Geneva within two months.';
