@@ -1,9 +1,9 @@
 import { analyze, shingles, sortShingles, type Analysis } from './analyze';
 import { Buckets } from './buckets';
 import { wordChanges, wordCount, type TextRange } from './changes';
-import { popcount32 } from './hash';
+import { fmix32, popcount32 } from './hash';
 import { sameLetters } from './letters';
-import { containment, jaccardAtLeast } from './similarity';
+import { containment, jaccardAtLeast, longestRunIn } from './similarity';
 import {
   BUCKET_CAP,
   DEFAULT_OPTIONS,
@@ -122,29 +122,34 @@ class BlockColumns {
   }
 }
 
-/** Shingles at each end of a block whose smallest is an edge key. */
-const EDGE_SHINGLES = 6;
+/** Shingles at each end of a block that make its edge keys: its first and its last four words. */
+const EDGE_SHINGLES = 3;
 
 /**
- * Writes to `out` at `at` the smallest shingle of the block's first EDGE_SHINGLES (its head) and of
- * its last (its tail), or -1 twice where it is too short to have ends apart. A repeat with new text
- * glued on after it starts as the whole block starts, and one with new text before it ends as it
- * ends, however long the new text: so the edge keys meet it where the anchors, the whole block's
- * smallest shingles, may all lie in the new text.
+ * Writes to `out` at `at` a hash of the block's first EDGE_SHINGLES shingles (its head) and one of
+ * its last (its tail), or -1 twice where it is too short to keep them whole when glued to new text.
+ * A repeat with new text glued on after it starts as the whole block starts, and one with new text
+ * before it ends as it ends, however long the new text: so the edge keys meet it where the anchors,
+ * the whole block's smallest shingles, may all lie in the new text. Whole runs of shingles, not
+ * one: a single shared shingle is a common phrase, and named so many candidates on a long page that
+ * classifying took a fifth longer.
  */
 function edgeKeys(analysis: Analysis, out: Float64Array, at: number): void {
   out[at] = out[at + 1] = -1;
   const n = analysis.shingleCount;
   if (n <= EDGE_SHINGLES) return;
-  let head = analysis.shingleAt(0);
-  let tail = analysis.shingleAt(n - 1);
-  for (let i = 1; i < EDGE_SHINGLES; i++) {
-    head = Math.min(head, analysis.shingleAt(i));
-    tail = Math.min(tail, analysis.shingleAt(n - 1 - i));
+  let head = EDGE_SEED;
+  let tail = EDGE_SEED ^ 1;
+  for (let i = 0; i < EDGE_SHINGLES; i++) {
+    head = fmix32(head ^ analysis.shingleAt(i));
+    tail = fmix32(tail ^ analysis.shingleAt(n - 1 - i));
   }
-  out[at] = head;
-  out[at + 1] = tail;
+  out[at] = head >>> 0;
+  out[at + 1] = tail >>> 0;
 }
+
+/** Starts the edge keys' hash, so that they differ from any shingle's. */
+const EDGE_SEED = 0x2545f491;
 
 /**
  * The share of a repeat's shingles a block with new text glued onto it still has: glue costs one
@@ -157,15 +162,7 @@ const MIN_GLUED_CONTAINMENT = 0.8;
 /** How many of `part`'s anchors are among `shingles`. */
 function anchorsFoundIn(part: Analysis, shingles: Uint32Array): number {
   let found = 0;
-  for (let a = 0; a < part.anchorCount; a++) {
-    const anchor = part.anchor(a);
-    for (let i = 0; i < shingles.length; i++) {
-      if (shingles[i] === anchor) {
-        found++;
-        break;
-      }
-    }
-  }
+  for (let a = 0; a < part.anchorCount; a++) if (shingles.includes(part.anchor(a))) found++;
   return found;
 }
 
@@ -770,7 +767,7 @@ export class DedupIndex {
         // A smaller part than the best so far cannot win; one as large as this block is for `nearestBefore`.
         if (size <= bestCount || size >= count) continue;
         const other = this.byId[id]!;
-        // Its smallest shingles sample it: most must be here. Cheaper than sorting both blocks' shingles.
+        // Its smallest shingles sample it, so most must be here: cheaper than sorting both blocks' shingles.
         if (anchorsFoundIn(other.analysis, (mine ??= entry.shingles ?? entry.analysis.shingles())) < Math.min(2, other.analysis.anchorCount)) continue;
         // Whole sentences of this block already: the sentence keys have found it.
         if (this.sentencesWithin(other, entry)) continue;
@@ -822,7 +819,7 @@ export class DedupIndex {
     const { analysis } = entry;
     // The significant sentences' bits follow the bands', the anchors' and the edge keys' (see `forEachBucket`).
     const firstSentenceBit = FIRST_LIST_BIT + SIMHASH_BANDS + analysis.anchorCount + this.columns.edgeCount(entry.id);
-    // Sentences that only lie inside the near block: new text may be glued into them with no sentence end between.
+    // Sentences that only lie inside the near block, with room for new text glued into them where no sentence end parts it.
     let insideNear: TextRange[] | undefined;
     for (let i = 0; i < analysis.sentenceCount; i++) {
       if (analysis.sentenceTokens(i) < MIN_SENTENCE_TOKENS) continue;
@@ -830,9 +827,14 @@ export class DedupIndex {
         ? undefined
         : this.earliestBefore(this.sentences.get(this.sentenceKey(analysis, i)), entry);
       significant++;
-      if (!source && near && containment(this.sentenceShingles(entry, i), this.shinglesOf(near.entry)) >= minJaccard) {
-        source = near.entry;
-        (insideNear ??= []).push({ start: analysis.sentenceStart(i), end: analysis.sentenceEnd(i) });
+      if (!source && near) {
+        const own = this.sentenceShingles(entry, i);
+        const inside = containment(own, this.shinglesOf(near.entry));
+        if (inside >= minJaccard) {
+          source = near.entry;
+          // Five new words in a row leave at least five shingles that the near block lacks.
+          if (Math.round((1 - inside) * own.length) >= MIN_SENTENCE_TOKENS) (insideNear ??= []).push({ start: analysis.sentenceStart(i), end: analysis.sentenceEnd(i) });
+        }
       }
       if (!source) continue;
       covered++;
@@ -929,6 +931,10 @@ export class DedupIndex {
    */
   private gluedRepeat(entry: Entry, part: Entry, ranges: readonly RepeatedRange[], minJaccard: number, changedFrom: Map<number, readonly TextRange[]>): RepeatedRange[] {
     const { text } = entry;
+    // A repeat lies in the block as a run of its shingles, where paragraphs in one vocabulary share only
+    // scattered ones: that is read from a fresh copy of them in text order (verifying sorts them), a
+    // hundredth of what comparing the two word by word costs.
+    if (longestRunIn(analyze(text).shingles(), this.shinglesOf(part)) < MIN_SENTENCE_TOKENS) return [...ranges];
     const of = this.canonicalOf(part);
     // Under `exact` any changed word is new text, so each piece is word for word.
     const newRun = minJaccard >= 1 ? 1 : MIN_SENTENCE_TOKENS;

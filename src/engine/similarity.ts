@@ -23,6 +23,28 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   return shared / (a.length + b.length - shared);
 }
 
+/** The longest run of consecutive `shingles` (in text order) that `sorted`, a sorted array of uint32, holds. */
+export function longestRunIn(shingles: Uint32Array, sorted: Uint32Array): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < shingles.length; i++) {
+    run = holds(sorted, shingles[i]) ? run + 1 : 0;
+    if (run > longest) longest = run;
+  }
+  return longest;
+}
+
+function holds(sorted: Uint32Array, value: number): boolean {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low < sorted.length && sorted[low] === value;
+}
+
 /** Share of `part` found in `whole`, both sorted multisets of uint32. */
 export function containment(part: Uint32Array, whole: Uint32Array): number {
   return part.length === 0 ? 0 : sharedCount(part, whole) / part.length;
