@@ -89,6 +89,7 @@ const STATIC_FIXTURES = [
   'csp.html',
   'frame-a.html',
   'frame-b.html',
+  'glued-unstopped.html',
   'live-blog.en.html',
   'long-article.en.html',
   'news-sidebar.en.html',
@@ -109,7 +110,11 @@ function verdicts(report: ScanReport): string[] {
   });
 }
 
-/** The same, from the fixture's data-expect and data-expect-mark attributes: the main text's, then its asides'. */
+/**
+ * The same, from the fixture's data-expect and data-expect-mark attributes (the block whose text is
+ * marked) or data-expect-marked (the marked text itself, where it is part of a block): the main
+ * text's, then its asides'.
+ */
 function expectedVerdicts(page: string): string[] {
   const doc = parseHtmlDocument(readFileSync(page, 'utf8'));
   const textOf = (el: Element) => collapseWhitespace(el.textContent ?? '');
@@ -117,7 +122,8 @@ function expectedVerdicts(page: string): string[] {
   const inAsides = expecting.filter(isInsideComplementary);
   return [...expecting.filter((el) => !inAsides.includes(el)), ...inAsides].map((el) => {
     const mark = el.getAttribute('data-expect-mark');
-    const marked = mark ? ` [${textOf(doc.querySelector(mark)!)}]` : '';
+    const literal = el.getAttribute('data-expect-marked');
+    const marked = mark ? ` [${textOf(doc.querySelector(mark)!)}]` : literal ? ` [${literal}]` : '';
     return `${el.getAttribute('data-expect')}: ${textOf(el)}${marked}`;
   });
 }

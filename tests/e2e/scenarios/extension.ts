@@ -26,6 +26,7 @@ import type { Scenario, ScenarioContext } from '../scenario';
 
 /** The sample article: its 14 lines are the <p>s of its <article>. */
 const SAMPLE = 'astana-article.ar.html';
+const GLUED_UNSTOPPED = 'glued-unstopped.html';
 /** 0-based line indexes: lines 8 and 11–14 repeat lines 2 and 4–7 exactly. */
 const SAMPLE_DUPLICATE_OF: Record<number, number> = { 7: 1, 10: 3, 11: 4, 12: 5, 13: 6 };
 /** Line 10 is new text glued to a repeat of line 3. */
@@ -191,6 +192,40 @@ export const extensionScenarios: Scenario[] = [
       await popup.screenshot(ctx.artifact('popup-sample-auto-collapse.png'));
       await page.bringToFront();
       await page.screenshot(ctx.artifact('sample-collapsed.png'), { fullPage: true });
+    },
+  },
+  {
+    issue: 3,
+    name: 'new text glued to a repeat with no full stop between, before it or after it, in English and Arabic: only the repeat is marked, and Collapse all folds the plain copy but never the new text',
+    async run(ctx) {
+      const page = await ctx.open(GLUED_UNSTOPPED);
+      await expectBadge(ctx.browser, page, String(await expectedRepeats(page)));
+      await expectAnnotationsAsFixtureSays(page);
+      const popup = await ctx.popup(page);
+      await popup.click(COLLAPSE_ALL);
+      await expectRepeatsFolded(page, true);
+      const glued = await page.evaluate(() =>
+        window.__e2e.all('[data-new]').map((p) => ({
+          id: p.id,
+          newText: p.getAttribute('data-new')!,
+          status: p.getAttribute('data-paradedup'),
+          folded: p.hasAttribute('data-paradedup-folded'),
+          visible: window.__e2e.visible(p),
+          marks: window.__e2e.marks(p).map((m) => m.text),
+          unmarked: window.__e2e.unmarked(p),
+          repeated: window.__e2e.text(p.parentElement!.querySelector('[data-expect="first"]')),
+        })),
+      );
+      expect(glued.map((p) => p.id)).toEqual(['glued-short', 'glued-long', 'glued-ar']);
+      for (const p of glued) {
+        expect(p, p.id).toMatchObject({ status: 'partial', folded: false, visible: true });
+        expect(p.marks.length, p.id).toBeGreaterThan(0);
+        // Marked: words of the repeat only. The new text, with the word the glue merged into it, is outside every mark and drawn on screen.
+        for (const mark of p.marks) expect(p.repeated, p.id).toContain(mark);
+        expect(p.marks.join(' ').length, p.id).toBeGreaterThan(0.8 * p.repeated.length);
+        expect(p.unmarked.text, p.id).toContain(p.newText);
+        expect(p.unmarked.rendered, p.id).toBe(true);
+      }
     },
   },
   {
