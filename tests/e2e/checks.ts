@@ -43,6 +43,12 @@ export async function expectAnnotationsAsFixtureSays(page: TestPage, timeout = S
     .toEqual([]);
 }
 
+/** Waits until the badge counts the repeats the fixture's data-expect names, and every annotation agrees with it. */
+export async function expectAsFixtureSays(browser: ExtensionBrowser, page: TestPage, timeout = SCAN_TIMEOUT_MS) {
+  await expectBadge(browser, page, String(await expectedRepeats(page)), timeout);
+  await expectAnnotationsAsFixtureSays(page, timeout);
+}
+
 /** The badge the fixture expects: its blocks marked data-expect="repeat" or "partial". */
 export async function expectedRepeats(page: TestPage): Promise<number> {
   return page.evaluate(

@@ -5,6 +5,7 @@ import {
   AUTO_COLLAPSE,
   COLLAPSE_ALL,
   expectAnnotationsAsFixtureSays,
+  expectAsFixtureSays,
   expectBadge,
   expectedRepeats,
   expectOriginalDom,
@@ -43,8 +44,7 @@ const HUGE_PAGE_TIMEOUT_MS = 60_000;
 /** Opens a fixture and waits until the badge and every annotation agree with its data-expect. */
 async function openAndScan(ctx: ScenarioContext, page: string, options?: { csp?: boolean; cacheable?: boolean; timeout?: number }) {
   const tab = await ctx.open(page, { csp: options?.csp, cacheable: options?.cacheable });
-  await expectBadge(ctx.browser, tab, String(await expectedRepeats(tab)), options?.timeout);
-  await expectAnnotationsAsFixtureSays(tab, options?.timeout);
+  await expectAsFixtureSays(ctx.browser, tab, options?.timeout);
   return tab;
 }
 
