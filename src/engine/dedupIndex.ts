@@ -13,7 +13,7 @@ import {
   SIMHASH_BANDS,
   STRICTNESS,
 } from './thresholds';
-import { grown } from './typedArrays';
+import { grown, lowerBound } from './typedArrays';
 import type { BlockResult, DedupReport, EngineOptions, Fingerprint, Group, RepeatedRange } from './types';
 
 interface Entry {
@@ -155,7 +155,7 @@ const EDGE_SEED = 0x2545f491;
  * The share of a repeat's shingles a block with new text glued onto it still has: glue costs one
  * shingle at each side it is on (a word-for-word 10-word repeat keeps 8 of its 9), and little else
  * is left for edits. Paragraphs of one subject and vocabulary often reach the near threshold inside
- * one twice their length; every one of them is then compared word by word.
+ * one twice their length, with their shared shingles scattered.
  */
 const MIN_GLUED_CONTAINMENT = 0.8;
 
@@ -467,14 +467,7 @@ export class DedupIndex {
       this.inOrder().filter((other) => other.indexed),
       (other) => other.order,
     ));
-    let lo = 0;
-    let hi = orders.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (orders[mid] < entry.order) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(orders, entry.order);
   }
 
   /** Every block's result in document order, and the groups: O(blocks) however little changed. */

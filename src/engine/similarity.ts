@@ -1,3 +1,5 @@
+import { lowerBound } from './typedArrays';
+
 /** How many elements two sorted multisets of uint32 share, by one merge. */
 function sharedCount(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
@@ -35,14 +37,8 @@ export function longestRunIn(shingles: Uint32Array, sorted: Uint32Array): number
 }
 
 function holds(sorted: Uint32Array, value: number): boolean {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle] < value) low = middle + 1;
-    else high = middle;
-  }
-  return low < sorted.length && sorted[low] === value;
+  const at = lowerBound(sorted, value);
+  return at < sorted.length && sorted[at] === value;
 }
 
 /** Share of `part` found in `whole`, both sorted multisets of uint32. */

@@ -7,3 +7,15 @@ export function grown<T extends GrowableArray>(array: T, length: number): T {
   bigger.set(array);
   return bigger;
 }
+
+/** The first index of `sorted` (ascending) whose value is not below `value`: where `value` is, or would go. */
+export function lowerBound(sorted: ArrayLike<number>, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
