@@ -861,7 +861,7 @@ export class DedupIndex {
     if (!ranges) return this.unique(entry);
     this.joinShortSentences(entry, ranges, minJaccard >= 1, changedFrom);
     if (near && !sources.includes(near.entry.key)) sources.push(near.entry.key);
-    const glued = insideNear ? this.gluedRuns(entry, near!.entry, insideNear, changedFrom) : NO_TEXT_RANGES;
+    const glued = near ? [...(insideNear ? this.gluedRuns(entry, near.entry, insideNear, changedFrom) : NO_TEXT_RANGES), ...this.gluedEdges(entry, near.entry, minJaccard, changedFrom)] : NO_TEXT_RANGES;
     if (glued.length > 0) ranges = withoutRuns(entry.text, ranges, glued, this.canonicalOf(near!.entry));
     if (ranges.length === 0) return this.unique(entry);
     if (glued.length === 0 && covered === significant && !this.saysMoreThan(entry, sources, minJaccard, changedFrom)) {
@@ -967,6 +967,38 @@ export class DedupIndex {
   }
 
   /**
+   * New text of any length glued onto the near block's last word or before its first, the two words
+   * merged ("…water rightsHe denied it."): the block's text from its last changed word that begins
+   * with that last word, or up to its first changed word that ends with that first word. Fewer than
+   * five words would pass for a near copy's change. The texts are read for such a merged word first,
+   * as comparing them word by word costs more, and almost no near copy has one.
+   */
+  private gluedEdges(entry: Entry, near: Entry, minJaccard: number, changedFrom: Map<number, readonly TextRange[]>): TextRange[] {
+    const { text } = entry;
+    const original = near.text;
+    const last = edgeWord(original, false);
+    const first = edgeWord(original, true);
+    const afterLast = last !== '' && mergedAt(text, last, false);
+    const beforeFirst = first !== '' && mergedAt(text, first, true);
+    if (!afterLast && !beforeFirst) return [];
+    const runs: TextRange[] = [];
+    const changed = this.changedWords(entry, near.key, changedFrom);
+    // The rest of the near block stands on the repeat's side of the merge, as a near copy keeps it:
+    // a common short word ("من", "in") begins many words that are no merge.
+    const rest = minJaccard * (wordCount(original, 0, original.length) - 1);
+    // Past the merge, all is new text, though a word of it may pair with one of the near block's.
+    const merged = changed.findLast(
+      (run) => afterLast && text.startsWith(last, run.start) && isWordCharacter(text, run.start + last.length) && wordCount(text, 0, run.start) >= rest,
+    );
+    if (merged) runs.push({ start: merged.start, end: wordSpan(text, false) });
+    const mergedFirst = changed.find(
+      (run) => beforeFirst && text.endsWith(first, run.end) && isWordCharacter(text, run.end - first.length - 1) && wordCount(text, run.end, text.length) >= rest,
+    );
+    if (mergedFirst) runs.push({ start: wordSpan(text, true), end: mergedFirst.end });
+    return runs;
+  }
+
+  /**
    * Whether the block holds a sentence too short to count as repeated text that is new against every
    * block it repeats (`sources`, by key): "He denied it." glued onto a repeat is still news, so the
    * block is a partial, never folded away. New means mostly words that block does not have there,
@@ -1056,6 +1088,46 @@ function withoutRuns(text: string, ranges: readonly RepeatedRange[], runs: reado
     });
   }
   return parts;
+}
+
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
+
+function isWordCharacter(text: string, at: number): boolean {
+  return at >= 0 && at < text.length && WORD_CHARACTER.test(text[at]);
+}
+
+/** Where `text`'s first word starts (`first`), or its last one ends. */
+function wordSpan(text: string, first: boolean): number {
+  if (first) {
+    let at = 0;
+    while (at < text.length && !isWordCharacter(text, at)) at++;
+    return at;
+  }
+  let at = text.length;
+  while (at > 0 && !isWordCharacter(text, at - 1)) at--;
+  return at;
+}
+
+/** `text`'s first or last word: its letters, marks and digits, as written. */
+function edgeWord(text: string, first: boolean): string {
+  if (first) {
+    const start = wordSpan(text, true);
+    let end = start;
+    while (isWordCharacter(text, end)) end++;
+    return text.slice(start, end);
+  }
+  const end = wordSpan(text, false);
+  let start = end;
+  while (isWordCharacter(text, start - 1)) start--;
+  return text.slice(start, end);
+}
+
+/** Whether `text` has `word` run into another word: a letter right after it, or (`before`) right before it. */
+function mergedAt(text: string, word: string, before: boolean): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (before ? isWordCharacter(text, at - 1) : isWordCharacter(text, at + word.length)) return true;
+  }
+  return false;
 }
 
 /** Whether `text` holds only white space from `from` to `to` (false when `to` comes first). */

@@ -489,6 +489,28 @@ describe('glued paragraphs', () => {
     });
   });
 
+  test('a word or a short sentence glued on with no sentence end between, the two words merged, is news too: the block is partial', () => {
+    const cases: [string, string][] = [
+      ['Officials from both countries met in the capital on Monday to discuss the border agreement, which has been delayed for two years by disputes over water rights', 'He denied it.'],
+      ['Officials from both countries met in the capital on Monday to discuss the border agreement, which has been delayed for two years by disputes over water rights', 'Reuters'],
+      ['وانعقدت الجولة الأولى من المسار في العاصمة الكازاخية في كانون الثاني عام 2017 بحضور وفود من النظام والمعارضة ومراقبين من الأمم المتحدة', 'ونفى ذلك.'],
+      ['Министры иностранных дел трёх стран встретились в столице Казахстана во вторник, чтобы обсудить политический процесс в Сирии и обмен задержанными', 'Он это отрицал.'],
+      ['सरकार ने आज लंबी बहस के बाद शहर के स्कूलों के लिए नए बजट को मंजूरी दी और विपक्ष ने इसका कड़ा विरोध किया', 'मंत्री ने इनकार किया।'],
+    ];
+    for (const [repeat, fresh] of cases) {
+      const after = repeat + fresh;
+      const before = fresh.replace(/[.।]$/u, '') + repeat;
+      for (const [glued, newStart, newEnd] of [
+        [after, repeat.length, after.length],
+        [before, 0, before.length - repeat.length],
+      ] as const) {
+        const block = findRepeats([FILLER[0], repeat, glued]).blocks[2];
+        expect(block, glued).toMatchObject({ status: 'partial', of: 1 });
+        for (const range of block.repeated) expect(range.end <= newStart || range.start >= newEnd, glued).toBe(true);
+      }
+    }
+  });
+
   test('paragraphs that only begin or end alike are not a repeat with new text glued on', () => {
     const first =
       'Officials from both countries met in the capital on Monday to discuss the border agreement, which has been delayed for two years by disputes over water rights.';

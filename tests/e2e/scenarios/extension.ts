@@ -196,7 +196,7 @@ export const extensionScenarios: Scenario[] = [
   },
   {
     issue: 3,
-    name: 'new text glued to a repeat with no full stop between, before it or after it, in English and Arabic: only the repeat is marked, and Collapse all folds the plain copy but never the new text',
+    name: 'new text glued to a repeat with no full stop between, before it or after it, a sentence or three words, in English and Arabic: only the repeat is marked, and Collapse all folds the plain copy but never the new text',
     async run(ctx) {
       const page = await ctx.open(GLUED_UNSTOPPED);
       await expectAsFixtureSays(ctx.browser, page);
@@ -215,7 +215,7 @@ export const extensionScenarios: Scenario[] = [
           repeated: window.__e2e.text(p.parentElement!.querySelector('[data-expect="first"]')),
         })),
       );
-      expect(glued.map((p) => p.id)).toEqual(['glued-short', 'glued-long', 'glued-ar']);
+      expect(glued.map((p) => p.id)).toEqual(['glued-short', 'glued-long', 'glued-word', 'glued-ar']);
       for (const p of glued) {
         expect(p, p.id).toMatchObject({ status: 'partial', folded: false, visible: true });
         expect(p.marks.length, p.id).toBeGreaterThan(0);
