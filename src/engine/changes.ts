@@ -144,7 +144,7 @@ function readWords(text: string, from: number, to: number, words: Words): void {
 }
 
 /** Whether code unit `c` is part of a word that may go on past it (not a separator, space or a character of its own). */
-function inWord(c: number): boolean {
+export function inWord(c: number): boolean {
   const k = kindAt(c);
   return k === Kind.Word || k === Kind.Syllable || k === Kind.Expand || k === Kind.Jamo || k === Kind.Drop;
 }

@@ -1,6 +1,6 @@
 import { analyze, shingles, sortShingles, type Analysis } from './analyze';
 import { Buckets } from './buckets';
-import { wordChanges, wordCount, type TextRange } from './changes';
+import { inWord, wordChanges, wordCount, type TextRange } from './changes';
 import { fmix32, popcount32 } from './hash';
 import { sameLetters } from './letters';
 import { containment, jaccardAtLeast, longestRunIn } from './similarity';
@@ -1090,10 +1090,9 @@ function withoutRuns(text: string, ranges: readonly RepeatedRange[], runs: reado
   return parts;
 }
 
-const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
-
+/** Whether `text` has, at `at`, a character of a word that may go on past it, as `wordChanges` reads words. */
 function isWordCharacter(text: string, at: number): boolean {
-  return at >= 0 && at < text.length && WORD_CHARACTER.test(text[at]);
+  return at >= 0 && at < text.length && inWord(text.charCodeAt(at));
 }
 
 /** Where `text`'s first word starts (`first`), or its last one ends. */
@@ -1108,7 +1107,7 @@ function wordSpan(text: string, first: boolean): number {
   return at;
 }
 
-/** `text`'s first or last word: its letters, marks and digits, as written. */
+/** `text`'s first or last word, as written. */
 function edgeWord(text: string, first: boolean): string {
   if (first) {
     const start = wordSpan(text, true);
