@@ -30,14 +30,14 @@ export function cachedTranslate(): Translate {
 }
 
 /** Writing direction and language of the strings actually shown, for <html dir lang>. */
-export function uiDirection(): TranslationLocale {
+function uiLocale(): TranslationLocale {
   const { dir, lang } = translationLocale(translate);
   return { dir, lang: lang || browser.i18n.getUILanguage() };
 }
 
 /** Applies the UI locale's direction and language to a page, before its first render. */
 export function applyUiDirection(doc: Document): void {
-  const { dir, lang } = uiDirection();
+  const { dir, lang } = uiLocale();
   doc.documentElement.dir = dir;
   doc.documentElement.lang = lang;
 }
