@@ -140,17 +140,34 @@ export function isInsideSkipped(el: Element): boolean {
   return isWithin(el, (ancestor) => isSkipped(ancestor) || PREFORMATTED_TAGS.has(ancestor.localName));
 }
 
+/** Class names that make an element a pull quote: "pullquote", "pull-quote", "pullQuote", "wp-block-pullquote". */
+const PULL_QUOTE_CLASS = /(?:^|[\s_-])pull[_-]?quote(?:$|[\s_-])/i;
+
+/** A pull quote is a sentence or two: an element so named that holds more is a container around the story ("has-pullquote"). */
+const MAX_PULL_QUOTE_CHARS = 600;
+
 /**
- * A complementary region (`<aside>`, `role="complementary"`): a sidebar, a pull quote, a fact box. A
- * reader reads the story before what stands beside it, so its text comes after the main text in
- * reading order, and a sidebar's copy of the lede never makes the story's own lede the repeat.
+ * A pull quote marked by its class alone: a `<blockquote>`, `<figure>` or `<div>` that sets a
+ * sentence of the story large, often ahead of the paragraph it quotes. It stands beside the story.
+ */
+function isPullQuote(el: Element): boolean {
+  const className = el.getAttribute('class');
+  return className !== null && PULL_QUOTE_CLASS.test(className) && (el.textContent ?? '').length <= MAX_PULL_QUOTE_CHARS;
+}
+
+/**
+ * A complementary region (`<aside>`, `role="complementary"`, a pull quote): a sidebar, a pull quote,
+ * a fact box. A reader reads the story before what stands beside it, so its text comes after the
+ * main text in reading order, and a sidebar's copy of the lede never makes the story's own lede the
+ * repeat.
  */
 export function isComplementary(el: Element, tag = el.localName): boolean {
   if (tag === 'aside') return true;
   if (!el.hasAttributes()) return false;
   const role = el.getAttribute('role');
   // The first token is the role; any others are fallbacks for older assistive technology.
-  return role !== null && role.trim().split(/\s+/, 1)[0].toLowerCase() === 'complementary';
+  if (role !== null && role.trim().split(/\s+/, 1)[0].toLowerCase() === 'complementary') return true;
+  return isPullQuote(el);
 }
 
 /** True when `el` is or sits inside a complementary region. */

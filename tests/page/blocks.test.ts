@@ -368,6 +368,22 @@ describe('extractBlocks: complementary regions come after the main text', () => 
     ]);
   });
 
+  it('reads a pull quote marked by its class alone after the rest, but not a container so named around the story', () => {
+    const doc = page(`
+      <article class="has-pullquote">
+        <p>m1</p>
+        <figure class="wp-block-pullquote alignwide"><blockquote><p>q1</p><cite>c1</cite></blockquote></figure>
+        <blockquote class="pull-quote"><p>q2</p></blockquote>
+        <div class="article__pullQuote">q3</div>
+        <blockquote class="quote"><p>m2</p></blockquote>
+        <div class="pushquote pullquotes">m3</div>
+        <p>${'m4 '.repeat(200).trim()}</p>
+      </article>`);
+    expect(flags(extractBlocks(doc)).map((flag) => flag.replace(/^(m4) .*/, '$1'))).toEqual([
+      'm1', 'm2', 'm3', 'm4', 'q1 (aside)', 'c1 (aside)', 'q2 (aside)', 'q3 (aside)',
+    ]);
+  });
+
   it('never takes a container whole around an aside it holds: folding it would fold the aside too', () => {
     const doc = page('<div id="box">Only text of its own<aside>Aside text</aside></div>');
     const blocks = extractBlocks(doc);

@@ -992,13 +992,13 @@ describe('complementary regions: the story comes first', () => {
       .map((el) => `#${el.id}: ${el.getAttribute('data-paradedup')}, expected ${el.getAttribute('data-expect')}`);
   const folded = (doc: Document, id: string) => doc.getElementById(id)!.hasAttribute('data-paradedup-folded');
 
-  test('a sidebar ahead of the story: the story keeps its paragraphs in sight, and the sidebar’s and pull quote’s copies fold', async () => {
+  test('a sidebar ahead of the story: the story keeps its paragraphs in sight, and the sidebar’s and pull quotes’ copies fold', async () => {
     await setAutoCollapse('example.com', true);
     const { ready, doc, until } = start(pageWindow(SIDEBAR_FIRST));
     await ready;
     expect(disagreements(doc)).toEqual([]);
-    await until(() => expect(['teaser', 'background-copy', 'quote'].map((id) => folded(doc, id))).toEqual([true, true, true]));
-    expect(['lede', 'leaks', 'chair'].map((id) => folded(doc, id))).toEqual([false, false, false]);
+    await until(() => expect(['teaser', 'background-copy', 'quote', 'pull'].map((id) => folded(doc, id))).toEqual([true, true, true, true]));
+    expect(['lede', 'leaks', 'chair', 'anger'].map((id) => folded(doc, id))).toEqual([false, false, false, false]);
   });
 
   test('a sidebar box loaded later, ahead of the story, is the repeat of the paragraph it quotes', async () => {
