@@ -3,6 +3,7 @@ import { Buckets } from './buckets';
 import { inWord, wordChanges, wordCount, type TextRange } from './changes';
 import { fmix32, popcount32 } from './hash';
 import { sameLetters } from './letters';
+import { quotationFrom } from './quotations';
 import { containment, jaccardAtLeast, longestRunIn } from './similarity';
 import {
   BUCKET_CAP,
@@ -42,6 +43,11 @@ interface Entry {
    */
   alone: number;
   addedAt: number;
+  /**
+   * The sentences inside its quotations (`quotedSentences`), three numbers each: the key, indexed as
+   * its own sentences' are, and where it starts and ends in the text. Null for none, as most have.
+   */
+  quoted: number[] | null;
 }
 
 /**
@@ -51,7 +57,7 @@ interface Entry {
 const ANCHOR_KEYS_PER_BLOCK = 2;
 const SENTENCE_KEYS_PER_BLOCK = 4;
 
-/** `Entry.alone`'s bits, in `forEachBucket`'s order: the same-text key, the bands, the anchors, the edge keys, then the significant sentences. */
+/** `Entry.alone`'s bits, in `forEachBucket`'s order: the same-text key, the bands, the anchors, the edge keys, the significant sentences, then the quoted ones. */
 const SAME_TEXT_BIT = 0;
 const FIRST_LIST_BIT = 1;
 
@@ -397,6 +403,7 @@ export class DedupIndex {
       queued: false,
       alone: 0,
       addedAt: this.disorder,
+      quoted: null,
     };
     this.entries[key] = entry;
     this.byId[id] = entry;
@@ -407,6 +414,7 @@ export class DedupIndex {
     }
     this.dirty.push(entry);
     if (!entry.indexed) return;
+    entry.quoted = this.quotedSentences(text, analysis);
     const keys = this.collectKeys(entry);
     const { keyTables, keyHashes } = this;
     this.warmBuckets(keys);
@@ -582,6 +590,33 @@ export class DedupIndex {
     for (let i = 0; i < analysis.sentenceCount; i++) {
       if (analysis.sentenceTokens(i) >= MIN_SENTENCE_TOKENS) visit(this.sentences, this.sentenceKey(analysis, i));
     }
+    // After the block's own sentences, so that their bits stay where `classifyByText` reads them.
+    const { quoted } = entry;
+    if (quoted) for (let q = 0; q < quoted.length; q += 3) visit(this.sentences, quoted[q]);
+  }
+
+  /**
+   * The significant sentences inside the quotations that open the block's sentences (see
+   * `Entry.quoted`), or null for none. A pull quote, or another paper's story, quotes the words
+   * without this block's "she said": each finds the other by them, as by a sentence of its own.
+   */
+  private quotedSentences(text: string, analysis: Analysis): number[] | null {
+    let found: number[] | null = null;
+    // A quotation of several sentences is read once, from the first.
+    let readTo = 0;
+    for (let s = 0; s < analysis.sentenceCount; s++) {
+      const at = analysis.sentenceStart(s);
+      if (at < readTo) continue;
+      const end = quotationFrom(text, at);
+      if (end < 0) continue;
+      readTo = end;
+      const quoted = analyze(text.slice(at + 1, end));
+      for (let i = 0; i < quoted.sentenceCount; i++) {
+        if (quoted.sentenceTokens(i) < MIN_SENTENCE_TOKENS) continue;
+        (found ??= []).push(this.sentenceKey(quoted, i), at + 1 + quoted.sentenceStart(i), at + 1 + quoted.sentenceEnd(i));
+      }
+    }
+    return found;
   }
 
   /**
@@ -840,6 +875,7 @@ export class DedupIndex {
       if (last && last.of === of && blankBetween(entry.text, last.end, start)) last.end = end;
       else ranges.push({ start, end, of });
     }
+    if (entry.quoted && covered < significant) ranges = this.withQuotations(entry, ranges, sources, firstSentenceBit + significant);
     if (significant === 0) {
       // Too few words per sentence to judge sentences: the block is compared as a whole.
       if (!near) return this.unique(entry);
@@ -881,6 +917,25 @@ export class DedupIndex {
       repeated: ranges,
       fingerprint: entry.fingerprint,
     };
+  }
+
+  /**
+   * `ranges` with each quoted sentence (see `Entry.quoted`) that an earlier block has, where no range
+   * touches it yet: a paragraph whose quotation a pull quote set before it repeats, or another paper's
+   * story with its own "said the minister". `firstBit`: the first quoted sentence's in `Entry.alone`.
+   */
+  private withQuotations(entry: Entry, ranges: RepeatedRange[] | undefined, sources: number[], firstBit: number): RepeatedRange[] | undefined {
+    const quoted = entry.quoted!;
+    for (let q = 0; q < quoted.length; q += 3) {
+      if (this.aloneWith(entry, firstBit + q / 3)) continue;
+      const source = this.earliestBefore(this.sentences.get(quoted[q]), entry);
+      const start = quoted[q + 1];
+      const end = quoted[q + 2];
+      if (!source || ranges?.some((range) => range.start < end && start < range.end)) continue;
+      if (!sources.includes(source.key)) sources.push(source.key);
+      (ranges ??= []).push({ start, end, of: this.canonicalOf(source) });
+    }
+    return ranges?.sort((a, b) => a.start - b.start);
   }
 
   /**

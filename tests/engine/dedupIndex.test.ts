@@ -181,7 +181,17 @@ describe('DedupIndex', () => {
     const random = (n: number) => prng.int(n);
     // With repeats that end without a full stop, and the paragraphs they are glued into.
     const unstopped = [lines[2], lines[5]].map((line) => line.replace(/\.$/, ''));
-    const pool = [...lines, ...NEAR_REPEATS.flatMap((c) => [c.original, c.repeat]), ...unstopped, `${unstopped[0]}${lines[4]}`, `${lines[6]}${unstopped[1]}`];
+    // With quotations repeated without the words around them, and with other words around them.
+    const quote = 'لن نترك مزارعينا من دون ماء لصيف آخر، وسندافع عن حقنا في النهر';
+    const quoting = [quote, `«${quote}»، قال الوزير للصحفيين.`, `وانتهى الاجتماع مساء. «${quote}»، قال المتحدث باسم الوزارة.`];
+    const pool = [
+      ...lines,
+      ...NEAR_REPEATS.flatMap((c) => [c.original, c.repeat]),
+      ...unstopped,
+      `${unstopped[0]}${lines[4]}`,
+      `${lines[6]}${unstopped[1]}`,
+      ...quoting,
+    ];
     const index = new DedupIndex();
     const page = new Map<number, { text: string; order: number }>();
     let nextKey = 0;

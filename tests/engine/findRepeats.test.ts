@@ -591,3 +591,78 @@ test('empty and whitespace-only input gives unique blocks and no groups', () => 
   expect(report.blocks.map((b) => b.status)).toEqual(['unique', 'unique', 'unique']);
   expect(report.groups).toEqual([]);
 });
+
+describe('a quotation repeated without the words around it', () => {
+  // Pull quotes: the quotation alone, set apart from the paragraph that says who said it.
+  const pullQuotes: [string, string, string][] = [
+    [
+      'English',
+      'After hours of debate the delegations signed a preliminary agreement on sharing the river. “We will not let our farmers go without water for another summer,” the minister told reporters outside the hall.',
+      'We will not let our farmers go without water for another summer.',
+    ],
+    [
+      'Arabic',
+      'وبعد ساعات من النقاش وقعت الوفود اتفاقا أوليا بشأن تقاسم مياه النهر. «لن نترك مزارعينا من دون ماء لصيف آخر، وسندافع عن حقنا في النهر»، قال الوزير للصحفيين خارج القاعة.',
+      'لن نترك مزارعينا من دون ماء لصيف آخر، وسندافع عن حقنا في النهر',
+    ],
+    [
+      'Russian',
+      'После долгих споров делегации подписали предварительное соглашение о разделе воды реки. «Мы не оставим наших фермеров без воды ещё на одно лето», — сказал министр журналистам.',
+      '«Мы не оставим наших фермеров без воды ещё на одно лето»',
+    ],
+    [
+      'German',
+      'Nach stundenlanger Debatte unterzeichneten die Delegationen ein vorläufiges Abkommen über das Flusswasser. „Wir lassen unsere Bauern keinen weiteren Sommer ohne Wasser“, sagte der Minister vor dem Saal.',
+      'Wir lassen unsere Bauern keinen weiteren Sommer ohne Wasser.',
+    ],
+    [
+      'Chinese',
+      '经过数小时的辩论，各代表团签署了一项关于分享河水的初步协议。“我们绝不会让农民在又一个夏天没有水可用，无论付出什么代价，”部长在会场外对记者说。',
+      '我们绝不会让农民在又一个夏天没有水可用，无论付出什么代价。',
+    ],
+    [
+      'Japanese',
+      '数時間の議論の末、各代表団は川の水の分配に関する暫定合意に署名した。「私たちは農民をもう一夏も水のないままにはしないし、川への権利を最後まで守る」と大臣は記者団に述べた。',
+      '私たちは農民をもう一夏も水のないままにはしないし、川への権利を最後まで守る',
+    ],
+    [
+      'Hindi',
+      'घंटों की बहस के बाद प्रतिनिधिमंडलों ने नदी के पानी के बंटवारे पर एक प्रारंभिक समझौते पर हस्ताक्षर किए। “हम अपने किसानों को एक और गर्मी तक पानी के बिना नहीं छोड़ेंगे,” मंत्री ने पत्रकारों से कहा।',
+      'हम अपने किसानों को एक और गर्मी तक पानी के बिना नहीं छोड़ेंगे।',
+    ],
+  ];
+
+  test.each(pullQuotes)('in %s, a pull quote without its attribution is a repeat of the paragraph that quotes it, at every strictness', (_, paragraph, quote) => {
+    for (const strictness of ['exact', 'near', 'loose'] as const) {
+      const report = findRepeats([paragraph, FILLER[0], quote], { strictness });
+      expect(report.blocks[2], strictness).toMatchObject({ status: 'duplicate', of: 0 });
+      expect(report.groups, strictness).toEqual([{ canonical: 0, members: [0, 2] }]);
+    }
+  });
+
+  test('a pull quote set first is the first occurrence, and the paragraph that quotes it is partial, its other words unmarked', () => {
+    const [, paragraph, quote] = pullQuotes[0];
+    const block = findRepeats([quote, FILLER[0], paragraph]).blocks[2];
+    expect(block).toMatchObject({ status: 'partial', of: 0 });
+    const marked = block.repeated.map((range) => paragraph.slice(range.start, range.end));
+    expect(marked).toEqual([paragraph.slice(paragraph.indexOf('“') + 1, paragraph.indexOf('”'))]);
+  });
+
+  test('another story that quotes the same words with its own attribution is partial, its quotation marked', () => {
+    const [, paragraph] = pullQuotes[0];
+    const other = 'Talks resume in May. “We will not let our farmers go without water for another summer,” said the minister, who flew back to the capital on Tuesday.';
+    const block = findRepeats([paragraph, FILLER[0], other]).blocks[2];
+    expect(block).toMatchObject({ status: 'partial', of: 0 });
+    expect(block.repeated.map((range) => other.slice(range.start, range.end))).toEqual(['We will not let our farmers go without water for another summer,']);
+  });
+
+  test('words in quotation marks too few for a sentence, an apostrophe, or a whole paragraph in quotes add nothing', () => {
+    const texts = [
+      'The minister called the plan “a bad idea” and said the farmers don’t trust it, an aide said after the meeting.',
+      'A bad idea, the farmers said of the new plan for sharing the river during the dry season this summer.',
+      '“We will not let our farmers go without water for another summer, whatever it costs,” the minister said.',
+      'Officials said they would meet again on Monday to discuss how much water each country may take.',
+    ];
+    for (const strictness of ['exact', 'near', 'loose'] as const) expect(flagged(texts, strictness)).toEqual([]);
+  });
+});

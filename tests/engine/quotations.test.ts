@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { quotationFrom } from '../../src/engine/quotations';
+
+/** The quotation that opens `text` at its first mark, if any. */
+function quotedAt(text: string, mark: string): string | null {
+  const at = text.indexOf(mark);
+  const end = quotationFrom(text, at);
+  return end < 0 ? null : text.slice(at + 1, end);
+}
+
+describe('quotationFrom', () => {
+  test('reads to each script’s closing mark', () => {
+    expect(quotedAt('“We will not give up the river,” the minister said.', '“')).toBe('We will not give up the river,');
+    expect(quotedAt('„Wir geben den Fluss nicht auf“, sagte der Minister.', '„')).toBe('Wir geben den Fluss nicht auf');
+    expect(quotedAt('„Nie oddamy rzeki”, powiedział minister.', '„')).toBe('Nie oddamy rzeki');
+    expect(quotedAt('«Мы не отдадим реку», — сказал министр.', '«')).toBe('Мы не отдадим реку');
+    expect(quotedAt('»Vi opgiver ikke floden«, sagde han.', '»')).toBe('Vi opgiver ikke floden');
+    expect(quotedAt('«لن نتخلى عن النهر أبدا»، قال الوزير.', '«')).toBe('لن نتخلى عن النهر أبدا');
+    expect(quotedAt('「川をあきらめることはない」と大臣は述べた。', '「')).toBe('川をあきらめることはない');
+    expect(quotedAt('"We will not give up the river," he said.', '"')).toBe('We will not give up the river,');
+  });
+
+  test('a quotation ends at its first closing mark, even with one inside it', () => {
+    expect(quotedAt('“He told me ‘never again’ and left the room,” she said.', '“')).toBe('He told me ‘never again’ and left the room,');
+  });
+
+  test('no mark, an unclosed one, a short quoted term or a whole paragraph in quotes gives none', () => {
+    expect(quotationFrom('We will not give up the river, he said.', 0)).toBe(-1);
+    expect(quotedAt('“We will never, he began, and then stopped.', '“')).toBeNull();
+    expect(quotedAt('“Deal” was the word of the day.', '“')).toBeNull();
+    expect(quotedAt('«Мы не отдадим реку никому и никогда».', '«')).toBeNull();
+  });
+});
