@@ -165,6 +165,13 @@ const EDGE_SEED = 0x2545f491;
  */
 const MIN_GLUED_CONTAINMENT = 0.8;
 
+/**
+ * The shingles in a row that a sentence cut from a block must share with it: nine words, five more
+ * than the head key that named the block. Sentences in one vocabulary share scattered shingles, and
+ * a short one can have most of its few there by chance; a copied cut lies there as a run.
+ */
+const ENCLOSED_RUN = 8;
+
 /** How many of `part`'s anchors are among `shingles`. */
 function anchorsFoundIn(part: Analysis, shingles: Uint32Array): number {
   let found = 0;
@@ -808,6 +815,43 @@ export class DedupIndex {
     return best;
   }
 
+  /**
+   * The earlier block that this block's first sentence lies inside, starting as it starts: an excerpt
+   * that stops mid-sentence ("…"), or a copy with a word dropped whose smallest shingles are all
+   * common phrases, so that no anchor names it. It shares this block's head key, and holds nearly all
+   * of the sentence's shingles, ENCLOSED_RUN of them in a row.
+   */
+  private startsInside(entry: Entry): Entry | undefined {
+    const { columns } = this;
+    // The head's bit is the first edge key's (see `forEachBucket`).
+    if (columns.edgeCount(entry.id) === 0 || this.aloneWith(entry, FIRST_LIST_BIT + SIMHASH_BANDS + entry.analysis.anchorCount)) return undefined;
+    const { orders, edges } = columns;
+    const key = edges[2 * entry.id];
+    const list = this.edges.get(key);
+    if (list.length >= BUCKET_CAP) return undefined;
+    const { analysis, text } = entry;
+    let own: Uint32Array | undefined;
+    let inOrder: Uint32Array | undefined;
+    let best: Entry | undefined;
+    let bestShare = MIN_GLUED_CONTAINMENT;
+    for (let k = 0; k < list.length; k++) {
+      const id = list[k];
+      if (orders[id] >= entry.order) break;
+      // A block that only ends as this one starts.
+      if (edges[2 * id] !== key) continue;
+      const other = this.byId[id]!;
+      const share = containment((own ??= this.sentenceShingles(entry, 0)), this.shinglesOf(other));
+      // An equal share wins only by coming first.
+      if (share < bestShare || (share === bestShare && best)) continue;
+      inOrder ??= analyze(text.slice(analysis.sentenceStart(0), analysis.sentenceEnd(0))).shingles();
+      if (longestRunIn(inOrder, this.shinglesOf(other)) < ENCLOSED_RUN) continue;
+      best = other;
+      bestShare = share;
+    }
+    if (best) columns.unmatched[entry.id] = 0;
+    return best;
+  }
+
   /** Whether each significant sentence of `part` is a sentence of `whole` too, by its key. */
   private sentencesWithin(part: Entry, whole: Entry): boolean {
     const a = part.analysis;
@@ -855,6 +899,8 @@ export class DedupIndex {
         ? undefined
         : this.earliestBefore(this.sentences.get(this.sentenceKey(analysis, i)), entry);
       significant++;
+      // A first sentence cut short or with a word dropped, of a block it starts as, when nothing else is alike.
+      if (!source && !near && i === 0 && minJaccard < 1) source = this.startsInside(entry);
       if (!source && near) {
         const own = this.sentenceShingles(entry, i);
         const inside = containment(own, this.shinglesOf(near.entry));

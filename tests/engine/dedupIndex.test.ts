@@ -181,7 +181,8 @@ describe('DedupIndex', () => {
     const random = (n: number) => prng.int(n);
     // With repeats that end without a full stop, and the paragraphs they are glued into.
     const unstopped = [lines[2], lines[5]].map((line) => line.replace(/\.$/, ''));
-    // With quotations repeated without the words around them, and with other words around them.
+    // With an excerpt that stops mid-sentence, and quotations repeated without the words around them or with others.
+    const excerpt = `${lines[3].split(' ').slice(0, 18).join(' ')}…`;
     const quote = 'لن نترك مزارعينا من دون ماء لصيف آخر، وسندافع عن حقنا في النهر';
     const quoting = [quote, `«${quote}»، قال الوزير للصحفيين.`, `وانتهى الاجتماع مساء. «${quote}»، قال المتحدث باسم الوزارة.`];
     const pool = [
@@ -190,6 +191,7 @@ describe('DedupIndex', () => {
       ...unstopped,
       `${unstopped[0]}${lines[4]}`,
       `${lines[6]}${unstopped[1]}`,
+      excerpt,
       ...quoting,
     ];
     const index = new DedupIndex();

@@ -592,6 +592,28 @@ test('empty and whitespace-only input gives unique blocks and no groups', () => 
   expect(report.groups).toEqual([]);
 });
 
+describe('an excerpt that stops mid-sentence', () => {
+  const story =
+    'The regional water board voted on Thursday to raise household rates by nine percent from April, the first increase in more than a decade. The money will pay for replacing ageing pipes that lose a fifth of the treated water before it reaches a single tap.';
+  const excerpt = 'The regional water board voted on Thursday to raise household rates by nine percent from April…';
+
+  test('is a similar copy of the paragraph it starts, though far shorter than it', () => {
+    const report = findRepeats([story, FILLER[0], excerpt]);
+    expect(report.blocks[2]).toMatchObject({ status: 'duplicate', of: 0 });
+    expect(report.groups).toEqual([{ canonical: 0, members: [0, 2] }]);
+    // Under exact only whole sentences, word for word, repeat.
+    expect(flagged([story, FILLER[0], excerpt], 'exact')).toEqual([]);
+  });
+
+  test('with new text after it, is partial, only the excerpt marked', () => {
+    const fresh = 'Protesters gathered outside the building before the vote and stayed until late in the evening.';
+    const glued = `${excerpt} ${fresh}`;
+    const block = findRepeats([story, FILLER[0], glued]).blocks[2];
+    expect(block).toMatchObject({ status: 'partial', of: 0 });
+    expect(block.repeated.map((range) => glued.slice(range.start, range.end))).toEqual([excerpt]);
+  });
+});
+
 describe('a quotation repeated without the words around it', () => {
   // Pull quotes: the quotation alone, set apart from the paragraph that says who said it.
   const pullQuotes: [string, string, string][] = [
