@@ -678,9 +678,9 @@ describe('a quotation repeated without the words around it', () => {
     expect(block.repeated.map((range) => other.slice(range.start, range.end))).toEqual(['We will not let our farmers go without water for another summer,']);
   });
 
-  test('words in quotation marks too few for a sentence, an apostrophe, or a whole paragraph in quotes add nothing', () => {
+  test('a quotation too short for a sentence, or an apostrophe, repeats nothing', () => {
     const texts = [
-      'The minister called the plan “a bad idea” and said the farmers don’t trust it, an aide said after the meeting.',
+      '“A bad idea,” the minister called the plan, and he said the farmers don’t trust it either.',
       'A bad idea, the farmers said of the new plan for sharing the river during the dry season this summer.',
       '“We will not let our farmers go without water for another summer, whatever it costs,” the minister said.',
       'Officials said they would meet again on Monday to discuss how much water each country may take.',
