@@ -156,10 +156,10 @@ function isPullQuote(el: Element): boolean {
 }
 
 /**
- * A complementary region (`<aside>`, `role="complementary"`, a pull quote): a sidebar, a pull quote,
- * a fact box. A reader reads the story before what stands beside it, so its text comes after the
- * main text in reading order, and a sidebar's copy of the lede never makes the story's own lede the
- * repeat.
+ * A complementary region (`<aside>`, `role="complementary"`, or a class naming a pull quote): a
+ * sidebar, a pull quote, a fact box. A reader reads the story before what stands beside it, so its
+ * text comes after the main text in reading order, and a sidebar's copy of the lede never makes the
+ * story's own lede the repeat.
  */
 export function isComplementary(el: Element, tag = el.localName): boolean {
   if (tag === 'aside') return true;
