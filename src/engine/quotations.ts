@@ -21,11 +21,21 @@ const CLOSERS: Readonly<Record<string, string>> = {
 /** A quotation shorter than this holds fewer words than a sentence needs to count (a scare-quoted "term"). */
 const MIN_QUOTATION_CHARS = 8;
 
+/**
+ * The farthest a closing mark is looked for: a few sentences. Each sentence that opens with a mark is
+ * searched from, so an unbounded search made a hostile text of unclosed marks quadratic.
+ */
+const MAX_QUOTATION_CHARS = 2000;
+
+/** A paragraph quoted whole has at most a few characters outside its marks: a space, a full stop. */
+const MAX_OUTSIDE_CHARS = 16;
+
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
  * Where the quotation opened at `at` ends (its closing mark), or -1: no opening mark there, none to
- * close it, too short to hold a sentence, or the whole text quoted, whose sentences are its own.
+ * close it within MAX_QUOTATION_CHARS, too short to hold a sentence, or the whole text quoted, whose
+ * sentences are its own.
  */
 export function quotationFrom(text: string, at: number): number {
   // Most sentences start with a letter: two comparisons, before the table is read.
@@ -33,17 +43,19 @@ export function quotationFrom(text: string, at: number): number {
   if (c < 0x2018 ? c !== 0x22 && c !== 0xab && c !== 0xbb : c > 0x301d) return -1;
   const closers = CLOSERS[text[at]];
   if (closers === undefined) return -1;
+  const within = text.slice(at + 1, at + 1 + MAX_QUOTATION_CHARS);
   let end = -1;
   for (const closer of closers) {
-    const found = text.indexOf(closer, at + 1);
+    const found = within.indexOf(closer);
     if (found >= 0 && (end < 0 || found < end)) end = found;
   }
-  if (end - at - 1 < MIN_QUOTATION_CHARS) return -1;
-  return hasLetterOrDigit(text, 0, at) || hasLetterOrDigit(text, end + 1, text.length) ? end : -1;
+  if (end < MIN_QUOTATION_CHARS) return -1;
+  end += at + 1;
+  return isWholeText(text, at, end) ? -1 : end;
 }
 
-/** Whether text[from, to) holds a letter or a digit: most often the first character read does. */
-function hasLetterOrDigit(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (LETTER_OR_DIGIT.test(text[i])) return true;
-  return false;
+/** Whether nothing but a few marks and spaces lie outside the quotation from `at` to `end`. */
+function isWholeText(text: string, at: number, end: number): boolean {
+  if (at > MAX_OUTSIDE_CHARS || text.length - end - 1 > MAX_OUTSIDE_CHARS) return false;
+  return !LETTER_OR_DIGIT.test(text.slice(0, at)) && !LETTER_OR_DIGIT.test(text.slice(end + 1));
 }

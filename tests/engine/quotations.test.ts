@@ -24,10 +24,18 @@ describe('quotationFrom', () => {
     expect(quotedAt('“He told me ‘never again’ and left the room,” she said.', '“')).toBe('He told me ‘never again’ and left the room,');
   });
 
+  test('a closing mark farther than a few sentences away closes nothing, so unclosed marks cost no pass over the rest of the text each', () => {
+    const long = `“${'We will not give up the river. '.repeat(100)}” he said.`;
+    expect(quotationFrom(long, 0)).toBe(-1);
+    const unclosed = '“We will not give up the river. '.repeat(2000);
+    for (let at = 0; at < unclosed.length; at += 32) expect(quotationFrom(unclosed, at)).toBe(-1);
+  });
+
   test('no mark, an unclosed one, a short quoted term or a whole paragraph in quotes gives none', () => {
     expect(quotationFrom('We will not give up the river, he said.', 0)).toBe(-1);
     expect(quotedAt('“We will never, he began, and then stopped.', '“')).toBeNull();
     expect(quotedAt('“Deal” was the word of the day.', '“')).toBeNull();
     expect(quotedAt('«Мы не отдадим реку никому и никогда».', '«')).toBeNull();
+    expect(quotedAt(' — «Мы не отдадим реку никому и никогда»! ', '«')).toBeNull();
   });
 });
