@@ -61,6 +61,11 @@ const SENTENCE_KEYS_PER_BLOCK = 4;
 const SAME_TEXT_BIT = 0;
 const FIRST_LIST_BIT = 1;
 
+/** Where a block's edge keys' bits start in `Entry.alone`: after the same-text key's, the bands' and the anchors'. */
+function firstEdgeBit(analysis: Analysis): number {
+  return FIRST_LIST_BIT + SIMHASH_BANDS + analysis.anchorCount;
+}
+
 /** The narrowest band's width; the last band takes the bits left over. */
 const BAND_BITS = Math.floor(64 / SIMHASH_BANDS);
 
@@ -780,13 +785,12 @@ export class DedupIndex {
     visits[entry.id] = search;
     const count = entry.analysis.shingleCount;
     let mine: Uint32Array | undefined;
-    // The edge keys' bits follow the bands' and the anchors' (see `forEachBucket`).
-    const firstEdgeBit = FIRST_LIST_BIT + SIMHASH_BANDS + entry.analysis.anchorCount;
+    const edgeBit = firstEdgeBit(entry.analysis);
     let best: Entry | undefined;
     let bestCount = 0;
     let considered = 0;
     for (let k = 0; k < columns.edgeCount(entry.id) && considered < MAX_CANDIDATES; k++) {
-      if (this.aloneWith(entry, firstEdgeBit + k)) continue;
+      if (this.aloneWith(entry, edgeBit + k)) continue;
       const key = edges[2 * entry.id + k];
       const list = this.edges.get(key);
       if (list.length >= BUCKET_CAP) continue;
@@ -823,8 +827,8 @@ export class DedupIndex {
    */
   private startsInside(entry: Entry): Entry | undefined {
     const { columns } = this;
-    // The head's bit is the first edge key's (see `forEachBucket`).
-    if (columns.edgeCount(entry.id) === 0 || this.aloneWith(entry, FIRST_LIST_BIT + SIMHASH_BANDS + entry.analysis.anchorCount)) return undefined;
+    // The head's bit is the first edge key's.
+    if (columns.edgeCount(entry.id) === 0 || this.aloneWith(entry, firstEdgeBit(entry.analysis))) return undefined;
     const { orders, edges } = columns;
     const key = edges[2 * entry.id];
     const list = this.edges.get(key);
@@ -890,7 +894,7 @@ export class DedupIndex {
     let ranges: RepeatedRange[] | undefined;
     const { analysis } = entry;
     // The significant sentences' bits follow the bands', the anchors' and the edge keys' (see `forEachBucket`).
-    const firstSentenceBit = FIRST_LIST_BIT + SIMHASH_BANDS + analysis.anchorCount + this.columns.edgeCount(entry.id);
+    const firstSentenceBit = firstEdgeBit(analysis) + this.columns.edgeCount(entry.id);
     // Sentences that only lie inside the near block, with room for new text glued into them where no sentence end parts it.
     let insideNear: TextRange[] | undefined;
     for (let i = 0; i < analysis.sentenceCount; i++) {
