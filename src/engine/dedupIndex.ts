@@ -3,7 +3,7 @@ import { Buckets } from './buckets';
 import { inWord, wordChanges, wordCount, type TextRange } from './changes';
 import { fmix32, popcount32 } from './hash';
 import { sameLetters } from './letters';
-import { quotationFrom } from './quotations';
+import { closingMarkOf, quotationFrom, quotationTo } from './quotations';
 import { containment, jaccardAtLeast, longestRunIn } from './similarity';
 import {
   BUCKET_CAP,
@@ -608,24 +608,33 @@ export class DedupIndex {
   }
 
   /**
-   * The significant sentences inside the quotations that open the block's sentences (see
+   * The significant sentences inside the quotations that open or close the block's sentences (see
    * `Entry.quoted`), or null for none. A pull quote, or another paper's story, quotes the words
    * without this block's "she said": each finds the other by them, as by a sentence of its own.
    */
   private quotedSentences(text: string, analysis: Analysis): number[] | null {
     let found: number[] | null = null;
-    // A quotation of several sentences is read once, from the first.
+    // Quotations do not overlap: one of several sentences is read once, and no mark is searched from twice.
     let readTo = 0;
     for (let s = 0; s < analysis.sentenceCount; s++) {
-      const at = analysis.sentenceStart(s);
-      if (at < readTo) continue;
-      const end = quotationFrom(text, at);
-      if (end < 0) continue;
-      readTo = end;
-      const quoted = analyze(text.slice(at + 1, end));
+      const start = analysis.sentenceStart(s);
+      let open = start < readTo ? -1 : start;
+      let close = open < 0 ? -1 : quotationFrom(text, open);
+      if (close < 0) {
+        close = closingMarkOf(text, start, analysis.sentenceEnd(s));
+        if (close < readTo) continue;
+        open = quotationTo(text, close, readTo);
+        // No later search goes back past a mark that closes nothing; a straight one may open the next sentence.
+        if (open < 0) {
+          readTo = close;
+          continue;
+        }
+      }
+      readTo = close + 1;
+      const quoted = analyze(text.slice(open + 1, close));
       for (let i = 0; i < quoted.sentenceCount; i++) {
         if (quoted.sentenceTokens(i) < MIN_SENTENCE_TOKENS) continue;
-        (found ??= []).push(this.sentenceKey(quoted, i), at + 1 + quoted.sentenceStart(i), at + 1 + quoted.sentenceEnd(i));
+        (found ??= []).push(this.sentenceKey(quoted, i), open + 1 + quoted.sentenceStart(i), open + 1 + quoted.sentenceEnd(i));
       }
     }
     return found;

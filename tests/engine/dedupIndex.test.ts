@@ -181,10 +181,15 @@ describe('DedupIndex', () => {
     const random = (n: number) => prng.int(n);
     // With repeats that end without a full stop, and the paragraphs they are glued into.
     const unstopped = [lines[2], lines[5]].map((line) => line.replace(/\.$/, ''));
-    // With an excerpt that stops mid-sentence, and quotations repeated without the words around them or with others.
+    // With an excerpt that stops mid-sentence, and quotations repeated without the words around them or with others, opening or closing a sentence.
     const excerpt = `${lines[3].split(' ').slice(0, 18).join(' ')}…`;
     const quote = 'لن نترك مزارعينا من دون ماء لصيف آخر، وسندافع عن حقنا في النهر';
-    const quoting = [quote, `«${quote}»، قال الوزير للصحفيين.`, `وانتهى الاجتماع مساء. «${quote}»، قال المتحدث باسم الوزارة.`];
+    const quoting = [
+      quote,
+      `«${quote}»، قال الوزير للصحفيين.`,
+      `وانتهى الاجتماع مساء. «${quote}»، قال المتحدث باسم الوزارة.`,
+      `وقال المتحدث باسم الوزارة: «${quote}». ثم عاد إلى العاصمة.`,
+    ];
     const pool = [
       ...lines,
       ...NEAR_REPEATS.flatMap((c) => [c.original, c.repeat]),

@@ -678,12 +678,62 @@ describe('a quotation repeated without the words around it', () => {
     expect(block.repeated.map((range) => other.slice(range.start, range.end))).toEqual(['We will not let our farmers go without water for another summer,']);
   });
 
+  // The same quotation where it closes the sentence that says who said it: "He said: “…”", the usual
+  // form in Arabic, German or Russian news. The sentence after it keeps it from being a glued repeat.
+  const closingQuotes: [string, string, string][] = [
+    [
+      'English',
+      'The minister told reporters outside the hall: “We will not let our farmers go without water for another summer.” He then flew back to the capital.',
+      'We will not let our farmers go without water for another summer.',
+    ],
+    [
+      'Arabic',
+      'وقال الوزير للصحفيين خارج القاعة: «لن نترك مزارعينا من دون ماء لصيف آخر، وسندافع عن حقنا في النهر». ثم عاد إلى العاصمة مساء أمس.',
+      'لن نترك مزارعينا من دون ماء لصيف آخر، وسندافع عن حقنا في النهر',
+    ],
+    [
+      'German',
+      'Der Minister sagte vor dem Saal: „Wir lassen unsere Bauern keinen weiteren Sommer ohne Wasser.“ Danach flog er in die Hauptstadt zurück.',
+      'Wir lassen unsere Bauern keinen weiteren Sommer ohne Wasser.',
+    ],
+    [
+      'Russian',
+      'Министр заявил журналистам у зала: «Мы не оставим наших фермеров без воды ещё на одно лето». Затем он улетел обратно в столицу.',
+      'Мы не оставим наших фермеров без воды ещё на одно лето.',
+    ],
+    [
+      'Hindi',
+      'मंत्री ने पत्रकारों से कहा, "हम अपने किसानों को एक और गर्मी तक पानी के बिना नहीं छोड़ेंगे।" इसके बाद वे राजधानी लौट गए।',
+      'हम अपने किसानों को एक और गर्मी तक पानी के बिना नहीं छोड़ेंगे।',
+    ],
+  ];
+
+  test.each(closingQuotes)('in %s, a quotation that closes a sentence is found by its pull quote, at every strictness', (_, paragraph, quote) => {
+    for (const strictness of ['exact', 'near', 'loose'] as const) {
+      const report = findRepeats([paragraph, FILLER[0], quote], { strictness });
+      expect(report.blocks[2], strictness).toMatchObject({ status: 'duplicate', of: 0 });
+      expect(report.groups, strictness).toEqual([{ canonical: 0, members: [0, 2] }]);
+    }
+  });
+
+  test.each(closingQuotes)('in %s, with its pull quote set first, only the quotation is marked in the paragraph', (_, paragraph, quote) => {
+    const block = findRepeats([quote, FILLER[0], paragraph]).blocks[2];
+    expect(block).toMatchObject({ status: 'partial', of: 0 });
+    const marked = block.repeated.map((range) => paragraph.slice(range.start, range.end)).join('');
+    expect(marked.length).toBeGreaterThan(0);
+    // Inside the marks: neither who said it nor what followed is marked.
+    expect(paragraph.slice(paragraph.search(/[“«„"]/) + 1)).toContain(marked);
+    expect(quote).toContain(marked.replace(/[.।]$/, ''));
+  });
+
   test('a quotation too short for a sentence, or an apostrophe, repeats nothing', () => {
     const texts = [
       '“A bad idea,” the minister called the plan, and he said the farmers don’t trust it either.',
       'A bad idea, the farmers said of the new plan for sharing the river during the dry season this summer.',
       '“We will not let our farmers go without water for another summer, whatever it costs,” the minister said.',
       'Officials said they would meet again on Monday to discuss how much water each country may take.',
+      'The plan, he said, was drawn up in a hurry by “the usual people”. Nobody asked the farmers about it.',
+      'The usual people were not asked about the plan for sharing the river, the farmers told the students’.',
     ];
     for (const strictness of ['exact', 'near', 'loose'] as const) expect(flagged(texts, strictness)).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { quotationFrom } from '../../src/engine/quotations';
+import { closingMarkOf, quotationFrom, quotationTo } from '../../src/engine/quotations';
 
 /** The quotation that opens `text` at its first mark, if any. */
 function quotedAt(text: string, mark: string): string | null {
@@ -37,5 +37,48 @@ describe('quotationFrom', () => {
     expect(quotedAt('“Deal” was the word of the day.', '“')).toBeNull();
     expect(quotedAt('«Мы не отдадим реку никому и никогда».', '«')).toBeNull();
     expect(quotedAt(' — «Мы не отдадим реку никому и никогда»! ', '«')).toBeNull();
+  });
+});
+
+/** The quotation that the mark ending `sentence` closes, read back from it, if any. */
+function quotedBefore(sentence: string): string | null {
+  const close = closingMarkOf(sentence, 0, sentence.length);
+  const open = close < 0 ? -1 : quotationTo(sentence, close, 0);
+  return open < 0 ? null : sentence.slice(open + 1, close);
+}
+
+describe('quotationTo', () => {
+  test('reads back from the mark that closes a sentence to the one that opens its quotation', () => {
+    expect(quotedBefore('The minister said: “We will not give up the river.”')).toBe('We will not give up the river.');
+    expect(quotedBefore('وقال الوزير: «لن نتخلى عن النهر أبدا».')).toBe('لن نتخلى عن النهر أبدا');
+    expect(quotedBefore('Министр сказал: «Мы не отдадим реку».')).toBe('Мы не отдадим реку');
+    expect(quotedBefore('He said: "We will not give up the river."')).toBe('We will not give up the river.');
+    expect(quotedBefore('部长说：“我们不会放弃这条河流。”')).toBe('我们不会放弃这条河流。');
+  });
+
+  test('a German quotation closed by “ after the full stop, which starts the next sentence, is read too', () => {
+    const text = 'Der Minister sagte: „Wir geben den Fluss nicht auf.“ Dann ging er.';
+    const end = text.indexOf('.') + 1;
+    const close = closingMarkOf(text, 0, end);
+    expect(close).toBe(end);
+    expect(text.slice(quotationTo(text, close, 0) + 1, close)).toBe('Wir geben den Fluss nicht auf.');
+  });
+
+  test('passes over a quotation inside the quotation to its own opening mark', () => {
+    expect(quotedBefore('She said: “He told me ‘never again’ and left the room.”')).toBe('He told me ‘never again’ and left the room.');
+  });
+
+  test('an apostrophe, a sentence ending in a letter, or a short quoted term closes no quotation', () => {
+    expect(quotedBefore('The plan was drawn up without asking the students’.')).toBeNull();
+    expect(quotedBefore('The plan was drawn up without asking the students.')).toBeNull();
+    expect(quotedBefore('The plan was drawn up by “the few”.')).toBeNull();
+  });
+
+  test('looks back no farther than `from`, nor past a few sentences', () => {
+    const text = 'He said: “We will not give up the river.”';
+    const close = text.length - 1;
+    expect(quotationTo(text, close, text.indexOf('“') + 1)).toBe(-1);
+    const far = `“${'We will not give up the river. '.repeat(100)}”`;
+    expect(quotationTo(far, far.length - 1, 0)).toBe(-1);
   });
 });
