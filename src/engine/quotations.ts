@@ -5,6 +5,8 @@
 // reads a few characters a sentence, where looking through every character for quotation marks cost a
 // tenth of an index's time.
 
+import { Kind, kindAt } from './charTable';
+
 /** Each opening mark's closing marks: curly quotes, German low-high ones, guillemets both ways, corner brackets. */
 const CLOSERS: Readonly<Record<string, string>> = {
   '\u201c': '\u201d', // “ ”
@@ -67,19 +69,56 @@ export function quotationFrom(text: string, at: number): number {
 }
 
 /**
- * The closing mark that ends the sentence from `start` to `end`, or -1: its last character, the one
- * before its terminator (`«…».`), or the one right after it (`„…auf.“`, which the sentence split gives
- * to the next sentence, as “ opens a quotation in English).
+ * Where a quotation that closes the sentence from `start` to `end` opens, or -1. Its closing mark is
+ * the sentence's last character, the one before its terminator (`«…».`), or the one right after it
+ * (`„…auf.“`, which the sentence split gives to the next sentence, as “ opens a quotation in English).
+ * `from`: where the opening mark is looked for from (see `quotationTo`).
  */
-export function closingMarkOf(text: string, start: number, end: number): number {
-  if (isClosingMark(text, end - 1)) return end - 1;
-  if (end - 2 > start && isClosingMark(text, end - 2)) return end - 2;
-  return end < text.length && isClosingMark(text, end) ? end : -1;
+export function quotationClosing(text: string, start: number, end: number, from: number): number {
+  if (isClosingMark(text, end - 1)) return quotationTo(text, end - 1, from);
+  if (end - 2 > start && isClosingMark(text, end - 2)) return quotationTo(text, end - 2, from);
+  return end < text.length && isClosingMark(text, end) ? quotationTo(text, end, from) : -1;
 }
 
-/** Whether the code unit at `at` closes a quotation: a sentence's last characters are mostly terminators, full-width ones (。) among them, so it is a switch, not a lookup of OPENERS. */
+/**
+ * Where the quotation closed at `close` opens, or -1: no opening mark for it after `from` (and within
+ * MAX_QUOTATION_CHARS), or what it opens is no quotation (see `quotationFrom`), or one that closes
+ * elsewhere.
+ */
+export function quotationTo(text: string, close: number, from: number): number {
+  const open = openingMarkOf(text, close, from);
+  return open >= 0 && quotationFrom(text, open) === close ? open : -1;
+}
+
+/**
+ * The nearest mark before `close`, and from `from` on, that the mark at `close` may close; -1 for
+ * none within MAX_QUOTATION_CHARS. Read a character at a time: the span is mostly a sentence or two,
+ * for which a call to `lastIndexOf` on a slice costs more.
+ */
+function openingMarkOf(text: string, close: number, from: number): number {
+  const openers = OPENERS[text[close]];
+  if (openers === undefined) return -1;
+  const first = openers.charCodeAt(0);
+  const second = openers.length > 1 ? openers.charCodeAt(1) : first;
+  const lowest = Math.max(from, close - 1 - MAX_QUOTATION_CHARS);
+  for (let at = close - 1; at >= lowest; at--) {
+    const c = text.charCodeAt(at);
+    if (c === first || c === second) return at;
+  }
+  return -1;
+}
+
+/**
+ * Whether the code unit at `at` may close a quotation. A mark with a letter right after it opens one
+ * (“Next, glued to a full stop) or is an apostrophe (don’t); Chinese and Japanese go on after ” and 」
+ * with no space, so only letters of scripts written with spaces count. A sentence's last characters
+ * are mostly terminators, full-width ones (。) among them, so this is a switch, not a lookup of OPENERS.
+ */
 function isClosingMark(text: string, at: number): boolean {
-  switch (text.charCodeAt(at)) {
+  const c = text.charCodeAt(at);
+  // Letters, digits and most punctuation are told apart in two comparisons.
+  if (c < 0xab ? c !== 0x22 : c > 0x301f || (c > 0xbb && c < 0x2019)) return false;
+  switch (c) {
     case 0x22: // "
     case 0xab: // «
     case 0xbb: // »
@@ -91,27 +130,10 @@ function isClosingMark(text: string, at: number): boolean {
     case 0x300f: // 』
     case 0x301e: // 〞
     case 0x301f: // 〟
-      return true;
+      return at + 1 >= text.length || kindAt(text.charCodeAt(at + 1)) !== Kind.Word;
     default:
       return false;
   }
-}
-
-/**
- * Where the quotation closed at `close` opens, or -1: no opening mark for it after `from` (and within
- * MAX_QUOTATION_CHARS), or what it opens is no quotation (see `quotationFrom`), or one that closes
- * elsewhere.
- */
-export function quotationTo(text: string, close: number, from: number): number {
-  const openers = OPENERS[text[close]];
-  if (openers === undefined) return -1;
-  const lowest = Math.max(from, close - 1 - MAX_QUOTATION_CHARS);
-  const before = text.slice(lowest, close);
-  let at = -1;
-  for (const opener of openers) at = Math.max(at, before.lastIndexOf(opener));
-  if (at < 0) return -1;
-  at += lowest;
-  return quotationFrom(text, at) === close ? at : -1;
 }
 
 /** Whether nothing but a few marks and spaces lie outside the quotation from `at` to `end`. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { closingMarkOf, quotationFrom, quotationTo } from '../../src/engine/quotations';
+import { quotationClosing, quotationFrom, quotationTo } from '../../src/engine/quotations';
 
 /** The quotation that opens `text` at its first mark, if any. */
 function quotedAt(text: string, mark: string): string | null {
@@ -40,14 +40,13 @@ describe('quotationFrom', () => {
   });
 });
 
-/** The quotation that the mark ending `sentence` closes, read back from it, if any. */
-function quotedBefore(sentence: string): string | null {
-  const close = closingMarkOf(sentence, 0, sentence.length);
-  const open = close < 0 ? -1 : quotationTo(sentence, close, 0);
-  return open < 0 ? null : sentence.slice(open + 1, close);
+/** The quotation that closes the sentence from `start` to `end` of `text` (all of it by default), read back from its closing mark, if any. */
+function quotedBefore(text: string, start = 0, end = text.length): string | null {
+  const open = quotationClosing(text, start, end, 0);
+  return open < 0 ? null : text.slice(open + 1, quotationFrom(text, open));
 }
 
-describe('quotationTo', () => {
+describe('quotationClosing', () => {
   test('reads back from the mark that closes a sentence to the one that opens its quotation', () => {
     expect(quotedBefore('The minister said: “We will not give up the river.”')).toBe('We will not give up the river.');
     expect(quotedBefore('وقال الوزير: «لن نتخلى عن النهر أبدا».')).toBe('لن نتخلى عن النهر أبدا');
@@ -56,12 +55,14 @@ describe('quotationTo', () => {
     expect(quotedBefore('部长说：“我们不会放弃这条河流。”')).toBe('我们不会放弃这条河流。');
   });
 
+  test('a quotation that closes a few words before its sentence does is inside it, and not read', () => {
+    expect(quotedBefore('大臣は「川をあきらめることはない」と述べた。')).toBeNull();
+    expect(quotedBefore('The minister said “we will not give up the river” on Friday.')).toBeNull();
+  });
+
   test('a German quotation closed by “ after the full stop, which starts the next sentence, is read too', () => {
     const text = 'Der Minister sagte: „Wir geben den Fluss nicht auf.“ Dann ging er.';
-    const end = text.indexOf('.') + 1;
-    const close = closingMarkOf(text, 0, end);
-    expect(close).toBe(end);
-    expect(text.slice(quotationTo(text, close, 0) + 1, close)).toBe('Wir geben den Fluss nicht auf.');
+    expect(quotedBefore(text, 0, text.indexOf('.') + 1)).toBe('Wir geben den Fluss nicht auf.');
   });
 
   test('passes over a quotation inside the quotation to its own opening mark', () => {
@@ -70,13 +71,17 @@ describe('quotationTo', () => {
 
   test('an apostrophe, a sentence ending in a letter, or a short quoted term closes no quotation', () => {
     expect(quotedBefore('The plan was drawn up without asking the students’.')).toBeNull();
+    expect(quotedBefore('He said: “We will not give up the river,” and they don’t.')).toBeNull();
     expect(quotedBefore('The plan was drawn up without asking the students.')).toBeNull();
     expect(quotedBefore('The plan was drawn up by “the few”.')).toBeNull();
   });
+});
 
+describe('quotationTo', () => {
   test('looks back no farther than `from`, nor past a few sentences', () => {
     const text = 'He said: “We will not give up the river.”';
     const close = text.length - 1;
+    expect(quotationTo(text, close, 0)).toBe(text.indexOf('“'));
     expect(quotationTo(text, close, text.indexOf('“') + 1)).toBe(-1);
     const far = `“${'We will not give up the river. '.repeat(100)}”`;
     expect(quotationTo(far, far.length - 1, 0)).toBe(-1);
