@@ -997,8 +997,8 @@ describe('complementary regions: the story comes first', () => {
     const { ready, doc, until } = start(pageWindow(SIDEBAR_FIRST));
     await ready;
     expect(disagreements(doc)).toEqual([]);
-    await until(() => expect(['teaser', 'background-copy', 'quote', 'pull'].map((id) => folded(doc, id))).toEqual([true, true, true, true]));
-    expect(['lede', 'leaks', 'chair', 'anger'].map((id) => folded(doc, id))).toEqual([false, false, false, false]);
+    await until(() => expect(['teaser', 'background-copy', 'quote', 'pull', 'promise'].map((id) => folded(doc, id))).toEqual([true, true, true, true, true]));
+    expect(['lede', 'leaks', 'chair', 'anger', 'help'].map((id) => folded(doc, id))).toEqual([false, false, false, false, false]);
   });
 
   test('a sidebar box loaded later, ahead of the story, is the repeat of the paragraph it quotes', async () => {
