@@ -654,12 +654,17 @@ describe('a quotation repeated without the words around it', () => {
     ],
   ];
 
-  test.each(pullQuotes)('in %s, a pull quote without its attribution is a repeat of the paragraph that quotes it, at every strictness', (_, paragraph, quote) => {
+  /** The quotation alone, after the paragraph, is a repeat of it under every strictness: its words are the quotation's, word for word. */
+  function expectRepeatOfQuotingParagraph(paragraph: string, quote: string): void {
     for (const strictness of ['exact', 'near', 'loose'] as const) {
       const report = findRepeats([paragraph, FILLER[0], quote], { strictness });
       expect(report.blocks[2], strictness).toMatchObject({ status: 'duplicate', of: 0 });
       expect(report.groups, strictness).toEqual([{ canonical: 0, members: [0, 2] }]);
     }
+  }
+
+  test.each(pullQuotes)('in %s, a pull quote without its attribution is a repeat of the paragraph that quotes it, at every strictness', (_, paragraph, quote) => {
+    expectRepeatOfQuotingParagraph(paragraph, quote);
   });
 
   test('a pull quote set first is the first occurrence, and the paragraph that quotes it is partial, its other words unmarked', () => {
@@ -709,11 +714,7 @@ describe('a quotation repeated without the words around it', () => {
   ];
 
   test.each(closingQuotes)('in %s, a quotation that closes a sentence is found by its pull quote, at every strictness', (_, paragraph, quote) => {
-    for (const strictness of ['exact', 'near', 'loose'] as const) {
-      const report = findRepeats([paragraph, FILLER[0], quote], { strictness });
-      expect(report.blocks[2], strictness).toMatchObject({ status: 'duplicate', of: 0 });
-      expect(report.groups, strictness).toEqual([{ canonical: 0, members: [0, 2] }]);
-    }
+    expectRepeatOfQuotingParagraph(paragraph, quote);
   });
 
   test.each(closingQuotes)('in %s, with its pull quote set first, only the quotation is marked in the paragraph', (_, paragraph, quote) => {
