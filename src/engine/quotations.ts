@@ -43,18 +43,15 @@ const MAX_OUTSIDE_CHARS = 16;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
-/** Whether code unit `c` may be a quotation mark: two comparisons for most characters, before a table is read. */
-function mayBeMark(c: number): boolean {
-  return c < 0x2018 ? c === 0x22 || c === 0xab || c === 0xbb : c <= 0x301f;
-}
-
 /**
  * Where the quotation opened at `at` ends (its closing mark), or -1: no opening mark there, none to
  * close it within MAX_QUOTATION_CHARS, too short to hold a sentence, or the whole text quoted, whose
  * sentences are its own.
  */
 export function quotationFrom(text: string, at: number): number {
-  if (!mayBeMark(text.charCodeAt(at))) return -1;
+  // Most sentences start with a letter: two comparisons, before the table is read.
+  const c = text.charCodeAt(at);
+  if (c < 0x2018 ? c !== 0x22 && c !== 0xab && c !== 0xbb : c > 0x301d) return -1;
   const closers = CLOSERS[text[at]];
   if (closers === undefined) return -1;
   const within = text.slice(at + 1, at + 1 + MAX_QUOTATION_CHARS);
