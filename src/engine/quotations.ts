@@ -41,6 +41,9 @@ const MAX_QUOTATION_CHARS = 2000;
 /** A paragraph quoted whole has at most a few characters outside its marks: a space, a full stop. */
 const MAX_OUTSIDE_CHARS = 16;
 
+/** The most characters after a Chinese or Japanese quotation (」』”) that still close its sentence: と記者団に語った, 他在会上补充说. */
+const MAX_SPEAKER_CHARS = 12;
+
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
@@ -68,13 +71,26 @@ export function quotationFrom(text: string, at: number): number {
 /**
  * Where a quotation that closes the sentence from `start` to `end` opens, or -1. Its closing mark is
  * the sentence's last character, the one before its terminator (`«…».`), or the one right after it
- * (`„…auf.“`, which the sentence split gives to the next sentence, as “ opens a quotation in English).
- * `from`: where the opening mark is looked for from (see `quotationTo`).
+ * (`„…auf.“`, which the sentence split gives to the next sentence, as “ opens a quotation in English);
+ * in Chinese and Japanese, one a few characters before a full-width terminator. `from`: where the
+ * opening mark is looked for from (see `quotationTo`).
  */
 export function quotationClosing(text: string, start: number, end: number, from: number): number {
   if (isClosingMark(text, end - 1)) return quotationTo(text, end - 1, from);
   if (end - 2 > start && isClosingMark(text, end - 2)) return quotationTo(text, end - 2, from);
-  return end < text.length && isClosingMark(text, end) ? quotationTo(text, end, from) : -1;
+  if (end < text.length && isClosingMark(text, end)) return quotationTo(text, end, from);
+  if (!isFullWidthTerminator(text.charCodeAt(end - 1))) return -1;
+  // Chinese and Japanese say who spoke after the quotation, in a few characters: 「…」と述べた。 “…”，他说。
+  for (let at = end - 3, lowest = Math.max(start, end - 1 - MAX_SPEAKER_CHARS); at >= lowest; at--) {
+    const c = text.charCodeAt(at);
+    if (c === 0x300d || c === 0x300f || c === 0x201d) return quotationTo(text, at, from); // 」』”
+  }
+  return -1;
+}
+
+/** 。！？: a sentence of Chinese or Japanese ends there. */
+function isFullWidthTerminator(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f;
 }
 
 /**

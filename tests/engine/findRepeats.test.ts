@@ -684,7 +684,8 @@ describe('a quotation repeated without the words around it', () => {
   });
 
   // The same quotation where it closes the sentence that says who said it: "He said: “…”", the usual
-  // form in Arabic, German or Russian news. The sentence after it keeps it from being a glued repeat.
+  // form in Arabic, German or Russian news, or where only the speaker follows it, as in Chinese and
+  // Japanese (「…」と述べた。). The sentence after it keeps it from being a glued repeat.
   const closingQuotes: [string, string, string][] = [
     [
       'English',
@@ -707,6 +708,16 @@ describe('a quotation repeated without the words around it', () => {
       'Мы не оставим наших фермеров без воды ещё на одно лето.',
     ],
     [
+      'Chinese',
+      '部长在会场外对记者表示，“我们绝不会让农民在又一个夏天没有水可用，无论付出什么代价”，并呼吁各方合作。随后他返回了首都。',
+      '我们绝不会让农民在又一个夏天没有水可用，无论付出什么代价。',
+    ],
+    [
+      'Japanese',
+      '大臣は会場の外で記者団に「私たちは農民をもう一夏も水のないままにはしないし、川への権利を最後まで守る」と述べた。その後、大臣は首都に戻った。',
+      '私たちは農民をもう一夏も水のないままにはしないし、川への権利を最後まで守る',
+    ],
+    [
       'Hindi',
       'मंत्री ने पत्रकारों से कहा, "हम अपने किसानों को एक और गर्मी तक पानी के बिना नहीं छोड़ेंगे।" इसके बाद वे राजधानी लौट गए।',
       'हम अपने किसानों को एक और गर्मी तक पानी के बिना नहीं छोड़ेंगे।',
@@ -723,7 +734,7 @@ describe('a quotation repeated without the words around it', () => {
     const marked = block.repeated.map((range) => paragraph.slice(range.start, range.end)).join('');
     expect(marked.length).toBeGreaterThan(0);
     // Inside the marks: neither who said it nor what followed is marked.
-    expect(paragraph.slice(paragraph.search(/[“«„"]/) + 1)).toContain(marked);
+    expect(paragraph.slice(paragraph.search(/[“«„"「]/) + 1)).toContain(marked);
     expect(quote).toContain(marked.replace(/[.।]$/, ''));
   });
 

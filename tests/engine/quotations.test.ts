@@ -55,8 +55,15 @@ describe('quotationClosing', () => {
     expect(quotedBefore('部长说：“我们不会放弃这条河流。”')).toBe('我们不会放弃这条河流。');
   });
 
-  test('a quotation that closes a few words before its sentence does is inside it, and not read', () => {
-    expect(quotedBefore('大臣は「川をあきらめることはない」と述べた。')).toBeNull();
+  test('in Chinese and Japanese, who spoke may follow the quotation before the sentence ends', () => {
+    expect(quotedBefore('大臣は「川をあきらめることはない」と述べた。')).toBe('川をあきらめることはない');
+    expect(quotedBefore('大臣は「川をあきらめることはない」と記者団に語った。')).toBe('川をあきらめることはない');
+    expect(quotedBefore('部长表示，“我们不会放弃这条河流”，并呼吁各方合作。')).toBe('我们不会放弃这条河流');
+    // Farther from the sentence's end, the quotation is inside the sentence.
+    expect(quotedBefore('大臣は「川をあきらめることはない」と述べ、会場を後にして首都へ向かった。')).toBeNull();
+  });
+
+  test('elsewhere, a quotation that closes a few words before its sentence does is inside it, and not read', () => {
     expect(quotedBefore('The minister said “we will not give up the river” on Friday.')).toBeNull();
   });
 
