@@ -3,7 +3,7 @@ import { Buckets } from './buckets';
 import { inWord, wordChanges, wordCount, type TextRange } from './changes';
 import { fmix32, popcount32 } from './hash';
 import { sameLetters } from './letters';
-import { quotationClosing, quotationFrom } from './quotations';
+import { closingMarkOf, quotationFrom, quotationTo } from './quotations';
 import { containment, jaccardAtLeast, longestRunIn } from './similarity';
 import {
   BUCKET_CAP,
@@ -621,13 +621,13 @@ export class DedupIndex {
       let open = start < readTo ? -1 : start;
       let close = open < 0 ? -1 : quotationFrom(text, open);
       if (close < 0) {
-        open = quotationClosing(text, Math.max(start, readTo), analysis.sentenceEnd(s), readTo);
+        close = closingMarkOf(text, Math.max(start, readTo), analysis.sentenceEnd(s));
+        open = close < 0 ? -1 : quotationTo(text, close, readTo);
         if (open < 0) {
           // Searches from later sentences go back no farther than this one: each sentence is read twice at most.
           readTo = Math.max(readTo, start);
           continue;
         }
-        close = quotationFrom(text, open);
       }
       readTo = close + 1;
       const quoted = analyze(text.slice(open + 1, close));

@@ -69,21 +69,20 @@ export function quotationFrom(text: string, at: number): number {
 }
 
 /**
- * Where a quotation that closes the sentence from `start` to `end` opens, or -1. Its closing mark is
- * the sentence's last character, the one before its terminator (`«…».`), or the one right after it
- * (`„…auf.“`, which the sentence split gives to the next sentence, as “ opens a quotation in English);
- * in Chinese and Japanese, one a few characters before a full-width terminator. `from`: where the
- * opening mark is looked for from (see `quotationTo`).
+ * The closing mark that may end the sentence from `start` to `end`, or -1: its last character, the one
+ * before its terminator (`«…».`), or the one right after it (`„…auf.“`, which the sentence split gives
+ * to the next sentence, as “ opens a quotation in English); in Chinese and Japanese, one a few
+ * characters before a full-width terminator. Whether it closes a quotation is `quotationTo`'s to say.
  */
-export function quotationClosing(text: string, start: number, end: number, from: number): number {
-  if (isClosingMark(text, end - 1)) return quotationTo(text, end - 1, from);
-  if (end - 2 > start && isClosingMark(text, end - 2)) return quotationTo(text, end - 2, from);
-  if (end < text.length && isClosingMark(text, end)) return quotationTo(text, end, from);
+export function closingMarkOf(text: string, start: number, end: number): number {
+  if (isClosingMark(text, end - 1)) return end - 1;
+  if (end - 2 > start && isClosingMark(text, end - 2)) return end - 2;
+  if (end < text.length && isClosingMark(text, end)) return end;
   if (!isFullWidthTerminator(text.charCodeAt(end - 1))) return -1;
   // Chinese and Japanese say who spoke after the quotation, in a few characters: 「…」と述べた。 “…”，他说。
   for (let at = end - 3, lowest = Math.max(start, end - 1 - MAX_SPEAKER_CHARS); at >= lowest; at--) {
     const c = text.charCodeAt(at);
-    if (c === 0x300d || c === 0x300f || c === 0x201d) return quotationTo(text, at, from); // 」』”
+    if (c === 0x300d || c === 0x300f || c === 0x201d) return at; // 」』”
   }
   return -1;
 }

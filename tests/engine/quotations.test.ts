@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { quotationClosing, quotationFrom, quotationTo } from '../../src/engine/quotations';
+import { closingMarkOf, quotationFrom, quotationTo } from '../../src/engine/quotations';
 
 /** The quotation that opens `text` at its first mark, if any. */
 function quotedAt(text: string, mark: string): string | null {
@@ -42,11 +42,12 @@ describe('quotationFrom', () => {
 
 /** The quotation that closes the sentence from `start` to `end` of `text` (all of it by default), read back from its closing mark, if any. */
 function quotedBefore(text: string, start = 0, end = text.length): string | null {
-  const open = quotationClosing(text, start, end, 0);
-  return open < 0 ? null : text.slice(open + 1, quotationFrom(text, open));
+  const close = closingMarkOf(text, start, end);
+  const open = close < 0 ? -1 : quotationTo(text, close, 0);
+  return open < 0 ? null : text.slice(open + 1, close);
 }
 
-describe('quotationClosing', () => {
+describe('closingMarkOf, read back by quotationTo', () => {
   test('reads back from the mark that closes a sentence to the one that opens its quotation', () => {
     expect(quotedBefore('The minister said: “We will not give up the river.”')).toBe('We will not give up the river.');
     expect(quotedBefore('وقال الوزير: «لن نتخلى عن النهر أبدا».')).toBe('لن نتخلى عن النهر أبدا');
