@@ -1,8 +1,10 @@
 // The Annotator: writes one frame's repeat annotations into the page and takes them out again.
 // Everything it adds is recorded, so `clear()` gives the page back its exact original DOM: the same
 // nodes (Text objects included), the same attributes in the same order, the same `title`s.
+import { attributionOf } from './attribution';
 import {
   ATTR_FOLDED,
+  ATTR_FOLDED_WITH,
   ATTR_GROUP,
   ATTR_OF,
   ATTR_OVER_IMAGE,
@@ -81,6 +83,8 @@ interface Applied {
   /** The marks, when they are painted as highlights instead of wrapped in elements. */
   painted: PaintRecord | null;
   fold: Element | null;
+  /** The attribution hidden with the folded block (attribution.ts); empty while it is not folded. */
+  foldedWith: Element[];
   /** The shadow root the target sits in, holding the page rules for it; null in the document. */
   styledRoot: ShadowRoot | null;
   /** Whether the target may be folded, once asked: the answer reads its computed style. */
@@ -233,6 +237,7 @@ export class Annotator {
     if (!applied) return;
     this.applied.delete(key);
     applied.fold?.remove();
+    this.showAttribution(applied);
     if (applied.marks) unwrapMarks(applied.marks);
     if (applied.painted) this.painter?.erase(applied.painted);
     const { target } = applied;
@@ -298,7 +303,7 @@ export class Annotator {
     }
     // The manifest CSS can't reach into a shadow root: the root gets the same rules while it holds our marks.
     const styledRoot = holdRootStyles(target ?? handle.nodes[0]);
-    const applied: Applied = { handle, annotation, target, wrapper, savedTitle: undefined, shownTitle: null, marks: null, painted: null, fold: null, styledRoot };
+    const applied: Applied = { handle, annotation, target, wrapper, savedTitle: undefined, shownTitle: null, marks: null, painted: null, fold: null, foldedWith: [], styledRoot };
     if (!target && annotation.fold !== null) applied.unwrappable = true;
     this.applied.set(key, applied);
     if (target) this.writeAttributes(applied, target, annotation);
@@ -337,6 +342,7 @@ export class Annotator {
       applied.fold?.remove();
       applied.fold = null;
       target.removeAttribute(ATTR_FOLDED);
+      this.showAttribution(applied);
       return;
     }
     if (!applied.fold) {
@@ -349,8 +355,25 @@ export class Annotator {
       target.parentNode.insertBefore(applied.fold, target);
     }
     setFoldExpanded(applied.fold, state === 'expanded');
-    if (state === 'folded') target.setAttribute(ATTR_FOLDED, '');
-    else target.removeAttribute(ATTR_FOLDED);
+    if (state === 'folded') {
+      target.setAttribute(ATTR_FOLDED, '');
+      this.hideAttribution(applied, target);
+    } else {
+      target.removeAttribute(ATTR_FOLDED);
+      this.showAttribution(applied);
+    }
+  }
+
+  /** Hides the name a folded quotation is attributed to, read afresh: the page may have changed it since the last fold. */
+  private hideAttribution(applied: Applied, target: Element): void {
+    this.showAttribution(applied);
+    applied.foldedWith = attributionOf(target);
+    for (const el of applied.foldedWith) el.setAttribute(ATTR_FOLDED_WITH, '');
+  }
+
+  private showAttribution(applied: Applied): void {
+    for (const el of applied.foldedWith) el.removeAttribute(ATTR_FOLDED_WITH);
+    applied.foldedWith = [];
   }
 
   private foldable(applied: Applied, target: Element): boolean {

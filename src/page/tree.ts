@@ -150,7 +150,7 @@ const MAX_PULL_QUOTE_CHARS = 600;
  * A pull quote marked by its class alone: a `<blockquote>`, `<figure>` or `<div>` that sets a
  * sentence of the story large, often ahead of the paragraph it quotes. It stands beside the story.
  */
-function isPullQuote(el: Element): boolean {
+export function isPullQuote(el: Element): boolean {
   const className = el.getAttribute('class');
   return className !== null && PULL_QUOTE_CLASS.test(className) && (el.textContent ?? '').length <= MAX_PULL_QUOTE_CHARS;
 }

@@ -2,7 +2,7 @@
 // version, a template, a closed accordion. Those are not what the reader reads, so a visible
 // paragraph must not be folded as a repeat of one, nor an invisible one counted. A hidden block is
 // watched, and read once shown. Page only: the CLI has no style sheets, and reads what the markup shows.
-import { ATTR_FOLDED } from './dom-contract';
+import { ATTR_FOLDED, ATTR_FOLDED_WITH } from './dom-contract';
 
 /** The element that lays `el` out: its slot when it is assigned to one, else its parent, across shadow roots. */
 function flatParent(el: Element): Element | null {
@@ -21,8 +21,8 @@ function layoutBoxOf(el: Element): Element | null {
   if (el.hasAttribute('hidden')) return null;
   for (let node: Element | null = el; node; node = flatParent(node)) {
     if (node.checkVisibility()) return node;
-    // Our own fold hides a repeat on purpose: whether it shows is up to its parent.
-    if (node.hasAttribute(ATTR_FOLDED)) continue;
+    // Our own fold hides a repeat (and its attribution) on purpose: whether it shows is up to its parent.
+    if (node.hasAttribute(ATTR_FOLDED) || node.hasAttribute(ATTR_FOLDED_WITH)) continue;
     // `display: contents` has no box of its own, but its content is laid out in its parent's.
     if (node.ownerDocument.defaultView?.getComputedStyle(node).display !== 'contents') return null;
   }

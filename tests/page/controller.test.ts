@@ -999,6 +999,8 @@ describe('complementary regions: the story comes first', () => {
     expect(disagreements(doc)).toEqual([]);
     await until(() => expect(['teaser', 'background-copy', 'quote', 'pull', 'promise'].map((id) => folded(doc, id))).toEqual([true, true, true, true, true]));
     expect(['lede', 'leaks', 'chair', 'anger', 'help'].map((id) => folded(doc, id))).toEqual([false, false, false, false, false]);
+    // The WordPress pull quote's attribution folds with it: no lone name is left under the placeholder.
+    expect(doc.querySelector('.wp-block-pullquote cite')!.hasAttribute('data-paradedup-folded-with')).toBe(true);
   });
 
   test('a sidebar box loaded later, ahead of the story, is the repeat of the paragraph it quotes', async () => {

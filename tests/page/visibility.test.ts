@@ -63,6 +63,7 @@ describe('isShown', () => {
       <div style="display: none"><span id="contents-in-none" style="display: contents">c</span></div>
       <p id="folded" data-paradedup-folded="">d</p>
       <div style="display: none"><p id="folded-in-none" data-paradedup-folded="">e</p></div>
+      <blockquote><p data-paradedup-folded="">h</p><cite id="folded-with" data-paradedup-folded-with="">i</cite></blockquote>
       <p id="plain">f</p>
       <p id="until-found" hidden="until-found">g</p>
     </body></html>`,
@@ -76,7 +77,7 @@ describe('isShown', () => {
 
   test('an element in a display:none subtree is hidden; display:contents and our own fold defer to the parent', () => {
     addFakeCss(window as unknown as Window & typeof globalThis);
-    expect(['inside', 'none', 'contents', 'kept', 'contents-in-none', 'folded', 'folded-in-none', 'plain'].map((id) => [id, isShown(el(id))])).toEqual([
+    expect(['inside', 'none', 'contents', 'kept', 'contents-in-none', 'folded', 'folded-in-none', 'folded-with', 'plain'].map((id) => [id, isShown(el(id))])).toEqual([
       ['inside', false],
       ['none', false],
       ['contents', true],
@@ -84,6 +85,7 @@ describe('isShown', () => {
       ['contents-in-none', false],
       ['folded', true],
       ['folded-in-none', false],
+      ['folded-with', true],
       ['plain', true],
     ]);
   });

@@ -1,10 +1,10 @@
 // Just enough CSS for linkedom to answer what src/page/visibility.ts asks: inline `display` styles
 // (and ParaDedup's own fold) decide which elements have a box, `checkVisibility` and
 // `getComputedStyle` report it, and a ResizeObserver the test drives stands in for the browser's.
-import { ATTR_FOLDED } from '../../src/page/dom-contract';
+import { ATTR_FOLDED, ATTR_FOLDED_WITH } from '../../src/page/dom-contract';
 
 function ownDisplay(el: Element): string {
-  if (el.hasAttribute(ATTR_FOLDED)) return 'none';
+  if (el.hasAttribute(ATTR_FOLDED) || el.hasAttribute(ATTR_FOLDED_WITH)) return 'none';
   return /display:\s*([a-z]+)/.exec(el.getAttribute('style') ?? '')?.[1] ?? 'block';
 }
 
