@@ -281,6 +281,21 @@ function gapsBetweenPairs(a: Words, b: Words): WordChanges {
   return { changed, dropped };
 }
 
+/** A letter or digit: text before or after a dropped range that holds one is a word the copy kept. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/**
+ * Whether a copy with `changes` from `original` is one run of the original's words that stops short
+ * at either end, or both: a pull quote, an excerpt. Nothing in it is new, unlike a copy with a word
+ * changed, or one dropped inside it.
+ */
+export function isExcerpt(original: string, { changed, dropped }: WordChanges): boolean {
+  if (changed.length > 0 || dropped.length === 0 || dropped.length > 2) return false;
+  const leading = !WORD_CHARACTER.test(original.slice(0, dropped[0].start));
+  const trailing = !WORD_CHARACTER.test(original.slice(dropped[dropped.length - 1].end));
+  return dropped.length === 2 ? leading && trailing : leading || trailing;
+}
+
 const countedWords = new Words();
 
 /** How many words `text` has from `from` to `to`, as `wordChanges` compares them: a character each in scripts without spaces. */

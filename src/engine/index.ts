@@ -9,7 +9,7 @@ export { normalize } from './normalize';
 export { hammingDistance, simhash } from './simhash';
 export { analyze, fingerprint, shingles, type Analysis, type Sentence } from './analyze';
 export { jaccard } from './similarity';
-export { wordChanges, wordsIn, type TextRange, type WordChanges } from './changes';
+export { isExcerpt, wordChanges, wordsIn, type TextRange, type WordChanges } from './changes';
 export { safeCut } from './cut';
 export { analysesRunInWasm, installWasmAnalyzer, type UnitWriterFactory } from './wasm/analyzer';
 export { DEFAULT_OPTIONS, DEFAULT_MIN_BLOCK_CHARS, STRICTNESS } from './thresholds';

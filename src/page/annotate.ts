@@ -56,6 +56,8 @@ export interface BlockAnnotation {
   fold: FoldState;
   /** A repeat that is not word for word (a changed number or word): its bar is dashed and its placeholder says "similar". */
   similar?: boolean;
+  /** A repeat of part of its original, word for word (a pull quote): its placeholder says "excerpt". */
+  excerpt?: boolean;
   /** Such a repeat's changed words, joined, which its placeholder names. */
   changes?: string;
   /** Such a repeat's original's words that it leaves out, joined, which its placeholder names too. */
@@ -160,6 +162,7 @@ function sameShape(a: BlockAnnotation, b: BlockAnnotation): boolean {
     a.group === b.group &&
     a.tint === b.tint &&
     Boolean(a.similar) === Boolean(b.similar) &&
+    Boolean(a.excerpt) === Boolean(b.excerpt) &&
     Boolean(a.overImage) === Boolean(b.overImage) &&
     (a.changes ?? '') === (b.changes ?? '') &&
     (a.dropped ?? '') === (b.dropped ?? '') &&
@@ -346,8 +349,8 @@ export class Annotator {
       return;
     }
     if (!applied.fold) {
-      const { tint, similar, changes, dropped } = applied.annotation;
-      applied.fold = createFold(this.doc, tint, { similar: Boolean(similar), changes: changes ?? '', dropped: dropped ?? '' }, {
+      const { tint, similar, excerpt, changes, dropped } = applied.annotation;
+      applied.fold = createFold(this.doc, tint, { similar: Boolean(similar), excerpt: Boolean(excerpt), changes: changes ?? '', dropped: dropped ?? '' }, {
         toggle: (fold) => this.fromFold(fold, (k) => this.listener.toggle(k)),
         goToFirst: (fold) => this.fromFold(fold, (k) => this.listener.goToFirst(k)),
       });

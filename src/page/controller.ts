@@ -1,7 +1,7 @@
 // One frame's ParaDedup: reads the site's settings, scans the page's blocks with the engine, shows
 // the repeats in the chosen mode, keeps up with a living page, and answers the popup.
 // Every entry point catches its errors: a failure is reported ("Scan failed: …"), never thrown at the page.
-import { analysesRunInWasm, DEFAULT_OPTIONS, DedupIndex, hasChangedWords, isSimilarCopy, safeCut, wordsIn, type BlockResult, type WordChanges, type EngineOptions, type Group } from '../engine';
+import { analysesRunInWasm, DEFAULT_OPTIONS, DedupIndex, hasChangedWords, isExcerpt, isSimilarCopy, safeCut, wordsIn, type BlockResult, type WordChanges, type EngineOptions, type Group } from '../engine';
 import type { GroupSummary, PageMode, PageState, ScanState, ToBackground } from '../messages';
 import type { PagePlan } from '../settings';
 import { Annotator, type BlockAnnotation } from './annotate';
@@ -115,6 +115,11 @@ interface ReadAhead {
 
 function sameEngineOptions(a: EngineOptions, b: EngineOptions): boolean {
   return a.strictness === b.strictness && a.minBlockChars === b.minBlockChars;
+}
+
+/** A near copy that is part of its original, word for word (a pull quote): see `isExcerpt`. */
+function isExcerptCopy(words: (WordChanges & { original: string }) | null): boolean {
+  return words !== null && isExcerpt(words.original, words);
 }
 
 /** Characters of a canonical block shown in the popup's list. */
@@ -823,16 +828,18 @@ export class PageController {
     switch (result.status) {
       case 'duplicate': {
         const fold = this.mode === 'collapse' && !this.foldsTaken.has(key) ? (this.expanded.has(key) ? 'expanded' : 'folded') : null;
-        // Below 1, the copy differs (a number, a word): its tooltip and placeholder say "similar", not "repeats".
-        const similar = isSimilarCopy(result);
         const words = this.wordChangesOf(key, result);
-        const dropped = words ? wordsIn(words.original, words.dropped) : '';
+        // Part of its original, word for word (a pull quote): nothing in it is news, and what it leaves out is in sight at the first.
+        const excerpt = isExcerptCopy(words);
+        // Below 1 otherwise, the copy differs (a number, a word): its tooltip and placeholder say "similar", not "repeats".
+        const similar = isSimilarCopy(result) && !excerpt;
+        const dropped = words && !excerpt ? wordsIn(words.original, words.dropped) : '';
         // A highlight has no place for words that are not there: the tooltip names them.
-        const repeats = this.repeatTitle(result.of!, titles, similar);
+        const repeats = this.repeatTitle(result.of!, titles, excerpt ? 'excerptOfParagraph' : similar ? 'similarToParagraph' : 'repeatsParagraph');
         const title = dropped ? `${repeats}\n${t('leftOut', dropped)}` : repeats;
         const marks = words ? words.changed.map(({ start, end }) => ({ start, end, of: result.of!, tint, title, changed: true })) : [];
         const changes = words ? wordsIn(words.copy, words.changed) : '';
-        return { ...base, status: 'repeat', title, marks, fold, similar, changes, dropped };
+        return { ...base, status: 'repeat', title, marks, fold, similar, excerpt, changes, dropped };
       }
       case 'partial':
         return {
@@ -862,8 +869,8 @@ export class PageController {
     return { ...this.changedWords.of(key, original, copy), original, copy };
   }
 
-  /** The tooltip of a block repeating `canonical` (`similar`: not word for word); `titles` keeps the parts found in this render. */
-  private repeatTitle(canonical: number, titles: Map<number, TitleParts>, similar = false): string {
+  /** The tooltip of a block repeating `canonical`, worded by `kind`; `titles` keeps the parts found in this render. */
+  private repeatTitle(canonical: number, titles: Map<number, TitleParts>, kind: 'repeatsParagraph' | 'similarToParagraph' | 'excerptOfParagraph' = 'repeatsParagraph'): string {
     let parts = titles.get(canonical);
     if (parts === undefined) {
       const text = this.registry.get(canonical)?.block.text ?? '';
@@ -871,7 +878,7 @@ export class PageController {
       titles.set(canonical, parts);
       this.titlePlaces.set(canonical, parts.place);
     }
-    return t(similar ? 'similarToParagraph' : 'repeatsParagraph', parts.place + 1, parts.snippet);
+    return t(kind, parts.place + 1, parts.snippet);
   }
 
   // ---- user actions --------------------------------------------------------------------------
@@ -933,7 +940,8 @@ export class PageController {
       members: group.members.map((id) => {
         const result = this.results.get(id);
         const status = result?.status ?? 'unique';
-        return result && isSimilarCopy(result) ? { id, status, similar: true } : { id, status };
+        // As the block's bar says: an excerpt is not a changed copy.
+        return result && isSimilarCopy(result) && !isExcerptCopy(this.wordChangesOf(id, result)) ? { id, status, similar: true } : { id, status };
       }),
       snippet: snippetOf(this.registry.get(group.canonical)?.block.text ?? '', LIST_SNIPPET_CHARS),
     }));

@@ -1,5 +1,6 @@
-// The placeholder that stands in for a folded repeat: "Repeated paragraph · show · go to first", or
-// "Similar paragraph" for a copy that is not word for word, naming what differs, which may be news.
+// The placeholder that stands in for a folded repeat: "Repeated paragraph · show · go to first",
+// "Similar paragraph" for a copy that is not word for word, naming what differs, which may be news, or
+// "Repeated excerpt" for one that only stops short of its original (a pull quote).
 // Its words are drawn by its style sheet from TEXT_ATTR, not written as text: they are not the page's
 // text, so find in page never counts them; screen readers read them all the same.
 import { ATTR_TINT, FOLD_TAG, createOwnElement } from './dom-contract';
@@ -72,6 +73,8 @@ function listen(fold: HTMLElement, actions: FoldActions): void {
 export interface FoldText {
   /** Not word for word: the placeholder says "similar". */
   similar: boolean;
+  /** Part of its original, word for word: the placeholder says "excerpt", and lists no words. */
+  excerpt: boolean;
   /** The copy's changed words, joined; empty for none. */
   changes: string;
   /** Its original's words it leaves out, joined; empty for none. */
@@ -93,7 +96,7 @@ function wordsLabel(key: 'foldChanged' | 'foldDropped', words: string): string {
  * reader sees what differs without unfolding it.
  */
 export function createFold(doc: Document, tint: number, text: FoldText, actions: FoldActions): HTMLElement {
-  const kind = t(text.similar ? 'foldLabelSimilar' : 'foldLabel');
+  const kind = t(text.excerpt ? 'foldLabelExcerpt' : text.similar ? 'foldLabelSimilar' : 'foldLabel');
   const differences = [text.changes && wordsLabel('foldChanged', text.changes), text.dropped && wordsLabel('foldDropped', text.dropped)].filter(Boolean);
   const label = [kind, ...differences].join(', ');
   const fold = createOwnElement(doc, FOLD_TAG);

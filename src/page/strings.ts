@@ -5,6 +5,7 @@ import { TEMPLATE_SUBSTITUTIONS, compileTemplate, translationLocale, type FillTe
 const ENGLISH = {
   foldLabel: 'Repeated paragraph',
   foldLabelSimilar: 'Similar paragraph',
+  foldLabelExcerpt: 'Repeated excerpt',
   foldShow: 'show',
   foldHide: 'hide',
   foldGoToFirst: 'go to first',
@@ -18,6 +19,8 @@ const ENGLISH = {
   repeatsParagraph: 'Repeats paragraph $1: “$2”',
   /** The same, for a copy that is not word for word. */
   similarToParagraph: 'Similar to paragraph $1: “$2”',
+  /** The same, for a copy of part of it, word for word. */
+  excerptOfParagraph: 'Repeats part of paragraph $1: “$2”',
 };
 
 export type StringKey = keyof typeof ENGLISH;

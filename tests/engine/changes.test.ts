@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { wordChanges, wordsIn } from '../../src/engine';
+import { isExcerpt, wordChanges, wordsIn } from '../../src/engine';
 import { MAX_CHANGE_CELLS } from '../../src/engine/thresholds';
 
 /** The text of each range of `copy` that `wordChanges` finds changed. */
@@ -116,5 +116,24 @@ describe('wordChanges: sentences moved', () => {
     const copy = 'Critics argued. Critics argued. The council met on Monday. He denied it.';
     expect(changed(a, copy)).toEqual(['Critics argued']);
     expect(copy.indexOf('Critics argued', 1)).toBe(wordChanges(a, copy).changed[0].start);
+  });
+});
+
+describe('isExcerpt', () => {
+  const STORY_LINE = 'Asked about the protest, the chair said she understood the anger. “Nobody likes paying more, but nobody likes a burst main either,” she said.';
+  const excerpt = (original: string, copy: string) => isExcerpt(original, wordChanges(original, copy));
+
+  it('is a run of the original’s words that stops short at its start, its end, or both', () => {
+    expect(excerpt(STORY_LINE, 'Nobody likes paying more, but nobody likes a burst main either.')).toBe(true);
+    expect(excerpt(STORY_LINE, 'Asked about the protest, the chair said she understood the anger.')).toBe(true);
+    expect(excerpt(STORY_LINE, '“Nobody likes paying more, but nobody likes a burst main either,” she said.')).toBe(true);
+    expect(excerpt('وقال الوزير إن الحكومة ستدعم المزارعين هذا العام. وأضاف أن الدعم سيشمل الأسمدة والبذور.', 'وأضاف أن الدعم سيشمل الأسمدة والبذور.')).toBe(true);
+  });
+
+  it('is not a copy with a word changed, added or dropped inside it, nor one word for word', () => {
+    expect(excerpt(STORY_LINE, 'Nobody likes paying more, but nobody likes a broken main either.')).toBe(false);
+    expect(excerpt(STORY_LINE, 'Nobody likes paying more, but really nobody likes a burst main either.')).toBe(false);
+    expect(excerpt(STORY_LINE, 'Asked about the protest, the chair said she understood. “Nobody likes paying more, but nobody likes a burst main either,” she said.')).toBe(false);
+    expect(excerpt(STORY_LINE, STORY_LINE)).toBe(false);
   });
 });

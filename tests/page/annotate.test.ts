@@ -407,6 +407,15 @@ describe('collapse', () => {
     expect(r.outerHTML).toBe(`<p id="r">${A}</p>`);
   });
 
+  test('a copy of part of its original folds behind a "Repeated excerpt" placeholder, with a solid bar', () => {
+    const { document, blocks, annotator } = load(`<p>${A}</p><p id="r">${A.slice(0, 60)}</p>`);
+    const r = document.querySelector('#r')!;
+    annotator.apply(blocks[1].key, blocks[1].handle, repeat(0, { fold: 'folded', excerpt: true }));
+    expect(r.previousElementSibling!.getAttribute('aria-label')).toBe('Repeated excerpt');
+    expect(shadowText(r.previousElementSibling!)).toContain('Repeated excerpt');
+    expect(r.hasAttribute('data-paradedup-similar')).toBe(false);
+  });
+
   test('a near copy’s changed words are marked as changed, wrapped or painted, and the page restored exactly', () => {
     const copy = A.replace('forty', 'fifty');
     const start = copy.indexOf('fifty');

@@ -649,6 +649,33 @@ describe('living pages', () => {
     ]);
   });
 
+  test('a copy of part of a paragraph, word for word (a pull quote, an excerpt), is a "Repeated excerpt": nothing marked, no words listed, its bar solid', async () => {
+    const text = 'The harbour board agreed on Tuesday to spend 12 million on the outer berth so that larger ships can unload at any tide.';
+    const quoted = 'Asked about the protest outside the meeting, the chair said she understood the anger. “Nobody likes paying more, but nobody likes a burst main outside their front door either,” she said.';
+    const pullQuote = 'Nobody likes paying more, but nobody likes a burst main outside their front door either.';
+    const excerpt = 'The harbour board agreed on Tuesday to spend 12 million on the outer berth';
+    const win = pageWindow(`<html><body><article><p>${text}</p><p>${quoted}</p><p id="excerpt">${excerpt}</p><p id="dropped">${text.replace(' outer', '')}</p></article><aside><p id="pull">${pullQuote}</p></aside></body></html>`);
+    const { ready, doc, controller, state } = start(win);
+    await ready;
+    const ids = ['excerpt', 'dropped', 'pull'];
+    expect(ids.map((id) => doc.getElementById(id)!.getAttribute('data-paradedup'))).toEqual(['repeat', 'repeat', 'repeat']);
+    const title = (id: string) => doc.getElementById(id)!.getAttribute('title');
+    expect(ids.map(title)).toEqual([
+      `Repeats part of paragraph 1: “${snippetOf(text, 60)}”`,
+      `Similar to paragraph 1: “${snippetOf(text, 60)}”\nLeft out: “outer”`,
+      `Repeats part of paragraph 2: “${snippetOf(quoted, 60)}”`,
+    ]);
+    expect(ids.map((id) => doc.getElementById(id)!.hasAttribute('data-paradedup-similar'))).toEqual([false, true, false]);
+    expect(doc.querySelectorAll('paradedup-mark')).toHaveLength(0);
+    // The popup draws no "similar" chip for an excerpt either.
+    const { scan } = await state();
+    if (scan.status !== 'ready') throw new Error('not ready');
+    expect(scan.groups.flatMap((group) => group.members.filter((member) => member.similar).map((member) => member.id))).toHaveLength(1);
+    await controller.handle({ type: 'set-mode', mode: 'collapse' });
+    const label = (id: string) => doc.getElementById(id)!.previousElementSibling?.getAttribute('aria-label');
+    expect(ids.map(label)).toEqual(['Repeated excerpt', 'Similar paragraph, left out: \u2068outer\u2069', 'Repeated excerpt']);
+  });
+
   test('a near copy’s changed word and number are marked, and follow an edit of the paragraph it repeats', async () => {
     const text = 'The harbour board agreed on Tuesday to spend 12 million on the outer berth so that larger ships can unload.';
     const changedWord = text.replace('larger', 'bigger').replace('12', '15');

@@ -197,13 +197,15 @@ export const pageScenarios: Scenario[] = [
   },
   {
     issue: 6,
-    name: 'a sidebar ahead of the story: the story’s paragraphs are the first occurrences and stay in sight, the asides’ and pull quotes’ copies fold (a pull quote’s attribution with it), and a box loaded later is a repeat too',
+    name: 'a sidebar ahead of the story: the story’s paragraphs are the first occurrences and stay in sight, the asides’ and pull quotes’ copies fold, as excerpts where they quote part of a paragraph, a pull quote’s attribution with it, and a box loaded later is a repeat too',
     async run(ctx) {
       const page = await collapseLeaving(ctx, 'sidebar-first.en.html', []);
       const inSight = () => page.evaluate(() => ['#lede', '#leaks', '#chair', '#anger', '#help'].map((sel) => window.__e2e.visible(document.querySelector(sel)!)));
       expect(await inSight()).toEqual([true, true, true, true, true]);
       const attribution = () => page.evaluate(() => window.__e2e.visible(document.querySelector('.wp-block-pullquote cite')!));
       expect(await attribution(), 'the folded pull quote’s attribution is hidden with it').toBe(false);
+      const labels = await page.evaluate(() => ['#pull', '#promise'].map((sel) => document.querySelector(sel)!.previousElementSibling!.getAttribute('aria-label')));
+      expect(labels, 'a pull quote is part of its paragraph, word for word').toEqual(['Repeated excerpt', 'Repeated excerpt']);
       await clickInPopup(ctx, page, EXPAND_ALL);
       await expectRepeatsFolded(page, false);
       expect(await attribution(), 'and shown with it').toBe(true);
