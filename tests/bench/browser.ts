@@ -472,13 +472,14 @@ export async function runBrowserBenchmark(
   pages: BrowserPages,
   {
     extensionDir = DEFAULT_EXTENSION_DIR,
+    chromiumPath = CHROMIUM_PATH,
     pageLoads = 3,
     sampleLoads = 7,
     profileFile,
-  }: { extensionDir?: string; pageLoads?: number; sampleLoads?: number; profileFile?: string },
+  }: { extensionDir?: string; chromiumPath?: string; pageLoads?: number; sampleLoads?: number; profileFile?: string },
   log: (line: string) => void,
 ): Promise<BrowserResults> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium is not installed (${CHROMIUM_PATH} not found). Install it with: ${INSTALL_HINT}`);
+  if (!existsSync(chromiumPath)) throw new Error(`Chromium is not installed (${chromiumPath} not found). Install it with: ${INSTALL_HINT}`);
   const withoutFont = scriptsWithoutFont([...pages.page.scripts, ...pages.sample.scripts]);
   if (withoutFont?.length) {
     const packages = [...new Set(withoutFont.map((script) => FONT_PACKAGE[script]))].join(' ');
@@ -489,7 +490,7 @@ export async function runBrowserBenchmark(
   const server = await serve({ 'page.html': pages.page.html, 'sample.html': pages.sample.html });
   let browser: CdpBrowser | undefined;
   try {
-    browser = await CdpBrowser.launch(CHROMIUM_PATH, [
+    browser = await CdpBrowser.launch(chromiumPath, [
       ...CHROMIUM_ARGS,
       `--user-data-dir=${profile}`,
       `--disable-extensions-except=${extension}`,

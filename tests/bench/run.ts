@@ -5,6 +5,7 @@
 //   --no-node       skip the Node part (for work on the content script)
 //   --skip-100k     skip the largest corpus (no growth ratio)
 //   --extension DIR measure this built extension instead of .output/chrome-mv3
+//   --chromium PATH run this Chromium instead of /usr/bin/chromium (to compare browser versions)
 //   --cpu-profile F after measuring, profile one more load of the long page into F (.cpuprofile, open in DevTools)
 import { sampleLines } from '../support/sample';
 import { runBrowserBenchmark, type BrowserResults } from './browser';
@@ -20,6 +21,7 @@ interface Options {
   node: boolean;
   skipLargest: boolean;
   extensionDir?: string;
+  chromiumPath?: string;
   profileFile?: string;
 }
 
@@ -36,8 +38,9 @@ function parseArgs(args: string[]): Options {
     else if (arg === '--skip-100k') options.skipLargest = true;
     else if (arg === '--size' && (args[i + 1] === 'tiny' || args[i + 1] === 'full')) options.tiny = args[++i] === 'tiny';
     else if (arg === '--extension' && args[i + 1]) options.extensionDir = args[++i];
+    else if (arg === '--chromium' && args[i + 1]) options.chromiumPath = args[++i];
     else if (arg === '--cpu-profile' && args[i + 1]) options.profileFile = args[++i];
-    else throw new Error(`Unknown argument ${arg}. Usage: npm run bench -- [--json] [--size tiny|full] [--no-browser] [--no-node] [--skip-100k] [--extension DIR] [--cpu-profile FILE]`);
+    else throw new Error(`Unknown argument ${arg}. Usage: npm run bench -- [--json] [--size tiny|full] [--no-browser] [--no-node] [--skip-100k] [--extension DIR] [--chromium PATH] [--cpu-profile FILE]`);
   }
   return options;
 }
@@ -58,7 +61,7 @@ async function main(): Promise<number> {
           page: { html: newsPage(corpus.texts, corpus.scripts), paragraphs, scripts: corpus.scripts },
           sample: { ...sample, paragraphs: sampleLines().length, scripts: ['arabic'] },
         },
-        { extensionDir: options.extensionDir, pageLoads: options.tiny ? 1 : 3, sampleLoads: options.tiny ? 2 : 7, profileFile: options.profileFile },
+        { extensionDir: options.extensionDir, chromiumPath: options.chromiumPath, pageLoads: options.tiny ? 1 : 3, sampleLoads: options.tiny ? 2 : 7, profileFile: options.profileFile },
         log,
       );
     } catch (error) {
