@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { pageTextCaptures, splitByAnswer, type PageLoad } from './browser';
+import { longMainThreadTasks, pageTextCaptures, splitByAnswer, type PageLoad } from './browser';
 import { generateCorpus } from './corpus';
 import { scriptsWithoutFont } from './fonts';
 import { newsPage } from './pages';
@@ -67,6 +67,8 @@ describe("the sample's scan, split by when storage answered", () => {
     longTasksDuringScan: 0,
     pageTextCaptureMs: 0,
     longestTaskButCaptureMs: 0,
+    longestTracedTaskMs: 0,
+    longestTracedTaskButCaptureMs: 0,
     longestFrameMs: 0,
   });
 
@@ -84,7 +86,7 @@ describe("the sample's scan, split by when storage answered", () => {
 });
 
 describe("Chromium's page-text capture in a load's trace", () => {
-  const event = (name: string, pid: number, ts: number, dur?: number) => ({ name, pid, ts, ph: dur === undefined ? 'R' : 'X', ...(dur === undefined ? {} : { dur }) });
+  const event = (name: string, pid: number, ts: number, dur?: number, tid = 1) => ({ name, pid, tid, ts, ph: dur === undefined ? 'R' : 'X', ...(dur === undefined ? {} : { dur }) });
 
   test("is placed on the page's clock by the start mark, in the page's own renderer only", () => {
     const events = [
@@ -101,6 +103,18 @@ describe("Chromium's page-text capture in a load's trace", () => {
 
   test('is not found without the start mark', () => {
     expect(pageTextCaptures([event('ChromeRenderFrameObserver::CapturePageText', 7, 5_800_000, 95_000)], 0)).toEqual([]);
+  });
+
+  test("the main thread's long tasks: those over 50 ms on the thread that marked the start, whatever the longtask observer says", () => {
+    const events = [
+      event('paradedup:start', 7, 5_000_000),
+      event('ThreadControllerImpl::RunTask', 7, 5_790_000, 104_000),
+      event('ThreadControllerImpl::RunTask', 7, 5_900_000, 50_000),
+      event('ThreadControllerImpl::RunTask', 7, 5_100_000, 300_000, 2),
+      event('ThreadControllerImpl::RunTask', 9, 5_100_000, 300_000),
+    ];
+    expect(longMainThreadTasks(events, 1_234)).toEqual([{ start: 2_024, duration: 104 }]);
+    expect(longMainThreadTasks(events.slice(1), 1_234)).toEqual([]);
   });
 });
 

@@ -15,6 +15,7 @@ export interface TraceEvent {
   name: string;
   ph: string;
   pid: number;
+  tid: number;
   ts: number;
   dur?: number;
 }

@@ -34,6 +34,7 @@ export function toJson(results: BenchResults): object {
       scanMs: round(browser.page.scanMs),
       longestTaskMs: round(browser.page.longestTaskMs),
       longestTaskButCaptureMs: round(browser.page.longestTaskButCaptureMs),
+      longestTracedTaskMs: round(browser.page.longestTracedTaskMs),
       sampleScanMs: round(browser.sample.scanMs),
       longestFrameMs: round(browser.page.longestFrameMs),
     },
@@ -188,6 +189,9 @@ function targetsTable({ node, browser }: BenchResults): string[] {
     rows.push(['longestTaskMs', browser.page.longestTaskMs.toFixed(1), `≤ ${TARGETS.longestTaskMs}`, check(browser.page.longestTaskMs <= TARGETS.longestTaskMs)]);
     // Chromium captures the page's text in a frame after the load event, extension or not; on this static page, the frame of our annotations.
     rows.push(["  the longest but Chromium's page-text capture", browser.page.longestTaskButCaptureMs.toFixed(1), `≤ ${TARGETS.longestTaskMs}`, check(browser.page.longestTaskButCaptureMs <= TARGETS.longestTaskMs)]);
+    // The observer may leave tasks out (Chromium 156's omits the capture's); the trace has every one.
+    rows.push(['longest main-thread task in the trace', browser.page.longestTracedTaskMs.toFixed(1), `≤ ${TARGETS.longestTaskMs}`, check(browser.page.longestTracedTaskMs <= TARGETS.longestTaskMs)]);
+    rows.push(["  the longest but Chromium's page-text capture", browser.page.longestTracedTaskButCaptureMs.toFixed(1), `≤ ${TARGETS.longestTaskMs}`, check(browser.page.longestTracedTaskButCaptureMs <= TARGETS.longestTaskMs)]);
     // A long task entry leaves out the rendering our DOM writes cause; the frame includes it.
     rows.push(['longest frame, rendering included', browser.page.longestFrameMs.toFixed(1), `≤ ${TARGETS.longestTaskMs}`, check(browser.page.longestFrameMs <= TARGETS.longestTaskMs)]);
     rows.push(['sampleScanMs', browser.sample.scanMs.toFixed(2), `≤ ${TARGETS.sampleScanMs}`, check(browser.sample.scanMs <= TARGETS.sampleScanMs)]);
