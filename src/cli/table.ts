@@ -1,5 +1,5 @@
 // The human-readable output of `npm run scan`: each repeat group, its first occurrence and repeats.
-import { rangesNameSources, wordsIn } from '../engine';
+import { isExcerpt, rangesNameSources, wordsIn } from '../engine';
 import type { ReportBlock, ScanReport } from './report';
 import { displayWidth, isolate, painter, printable, truncate, type Colour, type Paint } from './terminal';
 
@@ -34,8 +34,13 @@ function percent(similarity: number): string {
   return `${Math.round(similarity * 100)}%`;
 }
 
-/** "(changed: 15, bigger; left out: reportedly)" for a near copy, isolated words each cut to a short run; empty for a copy with neither. */
+/**
+ * "(changed: 15, bigger; left out: reportedly)" for a near copy, isolated words each cut to a short
+ * run; "(excerpt)" for part of its first occurrence, word for word, as the extension says; empty for
+ * a copy with neither.
+ */
 function differencesOf(block: ReportBlock, original: string): string {
+  if (isExcerpt(original, block)) return '(excerpt)';
   const lists = [
     ['changed', wordsIn(block.text, block.changed)],
     ['left out', wordsIn(original, block.dropped)],
