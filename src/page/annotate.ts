@@ -1,7 +1,7 @@
 // The Annotator: writes one frame's repeat annotations into the page and takes them out again.
 // Everything it adds is recorded, so `clear()` gives the page back its exact original DOM: the same
 // nodes (Text objects included), the same attributes in the same order, the same `title`s.
-import { attributionOf } from './attribution';
+import { foldCompanions, type FoldCompanions } from './attribution';
 import {
   ATTR_FOLDED,
   ATTR_FOLDED_WITH,
@@ -85,8 +85,8 @@ interface Applied {
   /** The marks, when they are painted as highlights instead of wrapped in elements. */
   painted: PaintRecord | null;
   fold: Element | null;
-  /** The attribution hidden with the folded block (attribution.ts); empty while it is not folded. */
-  foldedWith: Element[];
+  /** The quotation box and attribution that fold with the block (attribution.ts), found when its placeholder is made. */
+  companions: FoldCompanions | null;
   /** The shadow root the target sits in, holding the page rules for it; null in the document. */
   styledRoot: ShadowRoot | null;
   /** Whether the target may be folded, once asked: the answer reads its computed style. */
@@ -172,6 +172,12 @@ function sameShape(a: BlockAnnotation, b: BlockAnnotation): boolean {
   );
 }
 
+/** The elements hidden with a folded block: its quotation box, or the attribution beside it. */
+function companionElements({ companions }: Applied): Element[] {
+  if (!companions) return [];
+  return companions.box ? [companions.box, ...companions.attribution] : companions.attribution;
+}
+
 export class Annotator {
   private readonly applied = new Map<number, Applied>();
   private readonly foldKeys = new WeakMap<Element, number>();
@@ -240,7 +246,7 @@ export class Annotator {
     if (!applied) return;
     this.applied.delete(key);
     applied.fold?.remove();
-    this.showAttribution(applied);
+    this.showCompanions(applied);
     if (applied.marks) unwrapMarks(applied.marks);
     if (applied.painted) this.painter?.erase(applied.painted);
     const { target } = applied;
@@ -306,7 +312,7 @@ export class Annotator {
     }
     // The manifest CSS can't reach into a shadow root: the root gets the same rules while it holds our marks.
     const styledRoot = holdRootStyles(target ?? handle.nodes[0]);
-    const applied: Applied = { handle, annotation, target, wrapper, savedTitle: undefined, shownTitle: null, marks: null, painted: null, fold: null, foldedWith: [], styledRoot };
+    const applied: Applied = { handle, annotation, target, wrapper, savedTitle: undefined, shownTitle: null, marks: null, painted: null, fold: null, companions: null, styledRoot };
     if (!target && annotation.fold !== null) applied.unwrappable = true;
     this.applied.set(key, applied);
     if (target) this.writeAttributes(applied, target, annotation);
@@ -345,7 +351,8 @@ export class Annotator {
       applied.fold?.remove();
       applied.fold = null;
       target.removeAttribute(ATTR_FOLDED);
-      this.showAttribution(applied);
+      this.showCompanions(applied);
+      applied.companions = null;
       return;
     }
     if (!applied.fold) {
@@ -355,28 +362,22 @@ export class Annotator {
         goToFirst: (fold) => this.fromFold(fold, (k) => this.listener.goToFirst(k)),
       });
       this.foldKeys.set(applied.fold, key);
-      target.parentNode.insertBefore(applied.fold, target);
+      applied.companions = foldCompanions(target);
+      // A quotation box that folds whole has the placeholder in its place, not inside its empty frame.
+      const before = applied.companions.box ?? target;
+      before.parentNode!.insertBefore(applied.fold, before);
     }
     setFoldExpanded(applied.fold, state === 'expanded');
-    if (state === 'folded') {
-      target.setAttribute(ATTR_FOLDED, '');
-      this.hideAttribution(applied, target);
-    } else {
-      target.removeAttribute(ATTR_FOLDED);
-      this.showAttribution(applied);
+    if (state === 'folded') target.setAttribute(ATTR_FOLDED, '');
+    else target.removeAttribute(ATTR_FOLDED);
+    for (const el of companionElements(applied)) {
+      if (state === 'folded') el.setAttribute(ATTR_FOLDED_WITH, '');
+      else el.removeAttribute(ATTR_FOLDED_WITH);
     }
   }
 
-  /** Hides the name a folded quotation is attributed to, read afresh: the page may have changed it since the last fold. */
-  private hideAttribution(applied: Applied, target: Element): void {
-    this.showAttribution(applied);
-    applied.foldedWith = attributionOf(target);
-    for (const el of applied.foldedWith) el.setAttribute(ATTR_FOLDED_WITH, '');
-  }
-
-  private showAttribution(applied: Applied): void {
-    for (const el of applied.foldedWith) el.removeAttribute(ATTR_FOLDED_WITH);
-    applied.foldedWith = [];
+  private showCompanions(applied: Applied): void {
+    for (const el of companionElements(applied)) el.removeAttribute(ATTR_FOLDED_WITH);
   }
 
   private foldable(applied: Applied, target: Element): boolean {

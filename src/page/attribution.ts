@@ -1,7 +1,7 @@
-// A quotation's attribution: the `<cite>`, `<footer>` or `<figcaption>` that names who said it
-// (WordPress's pull quote: `<figure><blockquote><p>…</p><cite>The board's chair</cite>`). It is
-// a block too short to report, so folding the quotation's paragraph alone left the name on screen,
-// set large, under the placeholder. Folded with it, it is hidden and shown with it.
+// What folds along with a quotation: the box it fills (WordPress's pull quote: `<figure><blockquote>
+// <p>…</p><cite>The board's chair</cite>`) and the `<cite>`, `<footer>` or `<figcaption>` naming who
+// said it. That name is a block too short to report, so folding the paragraph alone left it on
+// screen, set large, under the placeholder, in the box's empty frame.
 import { FOLD_TAG } from './dom-contract';
 import { ELEMENT_NODE, TEXT_NODE, isPullQuote } from './tree';
 
@@ -42,15 +42,38 @@ function attributionBeside(box: Element, inner: Element): Element[] | null {
 }
 
 /**
- * The attribution elements that belong to `block` alone: those of each quotation box it fills, from
- * the innermost out, up to the first box that holds anything else.
+ * Whether the placeholder can take `box`'s place: a floated or positioned box, or an item of a flex
+ * or grid container, lies outside the story's flow, and a placeholder there would land in the flow
+ * or be laid out as a new item. Without style sheets (linkedom) the markup is all there is.
  */
-export function attributionOf(block: Element): Element[] {
-  const found: Element[] = [];
+function liesInFlow(box: Element): boolean {
+  const view = box.ownerDocument.defaultView;
+  if (typeof view?.getComputedStyle !== 'function') return true;
+  const style = view.getComputedStyle(box);
+  if ((style.float ?? 'none') !== 'none' || style.position === 'absolute' || style.position === 'fixed') return false;
+  const parent = box.parentElement;
+  return !parent || !/flex|grid/.test(view.getComputedStyle(parent).display ?? '');
+}
+
+export interface FoldCompanions {
+  /** The outermost quotation box the block fills that lies in the page's flow: it folds whole, its placeholder before it. */
+  box: Element | null;
+  /** Attribution outside that box (or all of it, with none): hidden with the block. */
+  attribution: Element[];
+}
+
+/**
+ * What folds with `block`: the quotation boxes it fills, from the innermost out, up to the first box
+ * that holds anything but it and its attribution.
+ */
+export function foldCompanions(block: Element): FoldCompanions {
+  const levels: { box: Element; attribution: Element[] }[] = [];
   for (let inner = block, box = block.parentElement; box && isQuotationBox(box); inner = box, box = box.parentElement) {
     const beside = attributionBeside(box, inner);
     if (!beside) break;
-    found.push(...beside);
+    levels.push({ box, attribution: beside });
   }
-  return found;
+  let fold = levels.length - 1;
+  while (fold >= 0 && !liesInFlow(levels[fold].box)) fold--;
+  return { box: fold >= 0 ? levels[fold].box : null, attribution: levels.slice(fold + 1).flatMap((level) => level.attribution) };
 }

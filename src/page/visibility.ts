@@ -21,8 +21,13 @@ function layoutBoxOf(el: Element): Element | null {
   if (el.hasAttribute('hidden')) return null;
   for (let node: Element | null = el; node; node = flatParent(node)) {
     if (node.checkVisibility()) return node;
-    // Our own fold hides a repeat (and its attribution) on purpose: whether it shows is up to its parent.
-    if (node.hasAttribute(ATTR_FOLDED) || node.hasAttribute(ATTR_FOLDED_WITH)) continue;
+    // Our own fold hides a repeat on purpose, with the quotation box it fills: whether it shows is up to the box's parent.
+    if (node.hasAttribute(ATTR_FOLDED)) {
+      node = node.closest(`[${ATTR_FOLDED_WITH}]`) ?? node;
+      continue;
+    }
+    // Its attribution too.
+    if (node.hasAttribute(ATTR_FOLDED_WITH)) continue;
     // `display: contents` has no box of its own, but its content is laid out in its parent's.
     if (node.ownerDocument.defaultView?.getComputedStyle(node).display !== 'contents') return null;
   }

@@ -61,7 +61,7 @@ export interface FoldInfo {
   role: string | null;
   expanded: string | null;
   tabIndex: number;
-  /** The element right after the placeholder: the folded block. */
+  /** The folded block: the element right after the placeholder, or the one folded inside the quotation box there. */
   nextId: string | null;
   nextFolded: boolean;
   nextVisible: boolean;
@@ -71,7 +71,8 @@ export interface FoldInfo {
 export async function folds(page: TestPage): Promise<FoldInfo[]> {
   return page.evaluate(() =>
     window.__e2e.all('paradedup-fold').map((fold) => {
-      const next = fold.nextElementSibling;
+      const after = fold.nextElementSibling;
+      const next = after?.hasAttribute('data-paradedup-folded-with') ? after.querySelector('[data-paradedup-folded]') : after;
       return {
         visible: window.__e2e.visible(fold),
         role: fold.getAttribute('role'),

@@ -502,34 +502,37 @@ describe('collapse', () => {
     expect(document.body.outerHTML).toBe(before);
   });
 
-  test('a folded quotation hides the name it is attributed to, shows it again when expanded, and leaves the page as it was', () => {
-    const pull = (id: string) => `<figure class="wp-block-pullquote"><blockquote><p id="${id}">${A}</p><cite>The fire chief</cite></blockquote></figure>`;
-    const { document, blocks, annotator } = load(`<p>${A}</p>${pull('r')}<p>${B}</p>`);
+  test('a folded quotation folds with its box and the name it is attributed to, the placeholder in the box’s place, and leaves the page as it was', () => {
+    const { document, blocks, annotator } = load(`<p>${A}</p><figure id="pull" class="wp-block-pullquote"><blockquote><p id="r">${A}</p><cite>The fire chief</cite></blockquote></figure><p>${B}</p>`);
     const before = document.body.outerHTML;
-    const key = blocks.find((b) => b.block.element.id === 'r')!.key;
-    const handle = blocks.find((b) => b.key === key)!.handle;
-    const cite = document.querySelector('cite')!;
+    const { key, handle } = blocks.find((b) => b.block.element.id === 'r')!;
+    const figure = document.querySelector('#pull')!;
+    const boxFolded = () => figure.hasAttribute('data-paradedup-folded-with');
     annotator.apply(key, handle, repeat(0, { fold: 'folded' }));
-    expect(cite.hasAttribute('data-paradedup-folded-with')).toBe(true);
-    // The placeholder stands where the paragraph was, inside the pull quote's frame.
-    expect(document.querySelector('#r')!.previousElementSibling!.localName).toBe('paradedup-fold');
+    expect(boxFolded()).toBe(true);
+    expect(document.querySelector('#r')!.hasAttribute('data-paradedup-folded')).toBe(true);
+    // Not inside the pull quote's empty frame: where it stood.
+    expect(figure.previousElementSibling!.localName).toBe('paradedup-fold');
+    expect(annotator.foldOf(key)).toBe(figure.previousElementSibling);
     annotator.apply(key, handle, repeat(0, { fold: 'expanded' }));
-    expect(cite.hasAttribute('data-paradedup-folded-with')).toBe(false);
+    expect(boxFolded()).toBe(false);
     annotator.apply(key, handle, repeat(0, { fold: 'folded' }));
-    expect(cite.hasAttribute('data-paradedup-folded-with')).toBe(true);
+    expect(boxFolded()).toBe(true);
     annotator.apply(key, handle, repeat(0));
-    expect(cite.hasAttribute('data-paradedup-folded-with')).toBe(false);
+    expect(boxFolded()).toBe(false);
+    expect(document.querySelectorAll('paradedup-fold')).toHaveLength(0);
     annotator.apply(key, handle, repeat(0, { fold: 'folded' }));
     annotator.clear();
     expect(document.body.outerHTML).toBe(before);
   });
 
-  test('a highlighted quotation, and a folded one that is not alone in its blockquote, leave the attribution in sight', () => {
+  test('a highlighted quotation, and a folded one that is not alone in its blockquote, leave the box and the attribution in sight', () => {
     const { document, blocks, annotator } = load(`<p>${A}</p><p>${B}</p><blockquote><p id="r">${A}</p><cite>The fire chief</cite></blockquote><blockquote><p id="s">${B}</p><p>And more rain is on its way.</p><cite>The mayor</cite></blockquote>`);
     const of = (id: string) => blocks.find((b) => b.block.element.id === id)!;
     annotator.apply(of('r').key, of('r').handle, repeat(0));
     annotator.apply(of('s').key, of('s').handle, repeat(1, { fold: 'folded' }));
     expect(document.querySelectorAll('[data-paradedup-folded-with]')).toHaveLength(0);
+    expect(document.querySelector('#s')!.previousElementSibling!.localName).toBe('paradedup-fold');
   });
 
   test('table cells are highlighted but never folded', () => {

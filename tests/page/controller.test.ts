@@ -1026,8 +1026,9 @@ describe('complementary regions: the story comes first', () => {
     expect(disagreements(doc)).toEqual([]);
     await until(() => expect(['teaser', 'background-copy', 'quote', 'pull', 'promise'].map((id) => folded(doc, id))).toEqual([true, true, true, true, true]));
     expect(['lede', 'leaks', 'chair', 'anger', 'help'].map((id) => folded(doc, id))).toEqual([false, false, false, false, false]);
-    // The WordPress pull quote's attribution folds with it: no lone name is left under the placeholder.
-    expect(doc.querySelector('.wp-block-pullquote cite')!.hasAttribute('data-paradedup-folded-with')).toBe(true);
+    // The pull quotes fold whole, with the WordPress one's attribution: no empty frame or lone name is left under a placeholder.
+    const boxes = ['quote', 'pull', 'promise'].map((id) => doc.getElementById(id)!.closest('.pullquote, .wp-block-pullquote')!);
+    expect(boxes.map((box) => [box.hasAttribute('data-paradedup-folded-with'), box.previousElementSibling?.localName])).toEqual(Array(3).fill([true, 'paradedup-fold']));
   });
 
   test('a sidebar box loaded later, ahead of the story, is the repeat of the paragraph it quotes', async () => {

@@ -64,6 +64,7 @@ describe('isShown', () => {
       <p id="folded" data-paradedup-folded="">d</p>
       <div style="display: none"><p id="folded-in-none" data-paradedup-folded="">e</p></div>
       <blockquote><p data-paradedup-folded="">h</p><cite id="folded-with" data-paradedup-folded-with="">i</cite></blockquote>
+      <figure data-paradedup-folded-with=""><blockquote><p id="folded-in-box" data-paradedup-folded="">j</p></blockquote></figure>
       <p id="plain">f</p>
       <p id="until-found" hidden="until-found">g</p>
     </body></html>`,
@@ -77,7 +78,7 @@ describe('isShown', () => {
 
   test('an element in a display:none subtree is hidden; display:contents and our own fold defer to the parent', () => {
     addFakeCss(window as unknown as Window & typeof globalThis);
-    expect(['inside', 'none', 'contents', 'kept', 'contents-in-none', 'folded', 'folded-in-none', 'folded-with', 'plain'].map((id) => [id, isShown(el(id))])).toEqual([
+    expect(['inside', 'none', 'contents', 'kept', 'contents-in-none', 'folded', 'folded-in-none', 'folded-with', 'folded-in-box', 'plain'].map((id) => [id, isShown(el(id))])).toEqual([
       ['inside', false],
       ['none', false],
       ['contents', true],
@@ -86,6 +87,7 @@ describe('isShown', () => {
       ['folded', true],
       ['folded-in-none', false],
       ['folded-with', true],
+      ['folded-in-box', true],
       ['plain', true],
     ]);
   });

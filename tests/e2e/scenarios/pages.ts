@@ -9,8 +9,10 @@ import {
   expectBadge,
   expectedRepeats,
   expectOriginalDom,
+  expectProperlyFolded,
   expectRepeatsFolded,
   EXPAND_ALL,
+  folds,
   mismatches,
   popupText,
   SCAN_TIMEOUT_MS,
@@ -197,15 +199,24 @@ export const pageScenarios: Scenario[] = [
   },
   {
     issue: 6,
-    name: 'a sidebar ahead of the story: the story’s paragraphs are the first occurrences and stay in sight, the asides’ and pull quotes’ copies fold, as excerpts where they quote part of a paragraph, a pull quote’s attribution with it, and a box loaded later is a repeat too',
+    name: 'a sidebar ahead of the story: the story’s paragraphs are the first occurrences and stay in sight, the asides’ and pull quotes’ copies fold, as excerpts where they quote part of a paragraph, each pull quote whole with its attribution, and a box loaded later is a repeat too',
     async run(ctx) {
       const page = await collapseLeaving(ctx, 'sidebar-first.en.html', []);
       const inSight = () => page.evaluate(() => ['#lede', '#leaks', '#chair', '#anger', '#help'].map((sel) => window.__e2e.visible(document.querySelector(sel)!)));
       expect(await inSight()).toEqual([true, true, true, true, true]);
       const attribution = () => page.evaluate(() => window.__e2e.visible(document.querySelector('.wp-block-pullquote cite')!));
       expect(await attribution(), 'the folded pull quote’s attribution is hidden with it').toBe(false);
-      const labels = await page.evaluate(() => ['#pull', '#promise'].map((sel) => document.querySelector(sel)!.previousElementSibling!.getAttribute('aria-label')));
-      expect(labels, 'a pull quote is part of its paragraph, word for word').toEqual(['Repeated excerpt', 'Repeated excerpt']);
+      // Each pull quote folds whole, its placeholder in its place, in sight, saying what it is.
+      const placeholders = () =>
+        page.evaluate(() =>
+          ['#quote', '#pull', '#promise'].map((sel) => {
+            const box = document.querySelector(sel)!.closest('.pullquote, .wp-block-pullquote')!;
+            const fold = box.previousElementSibling!;
+            return { box: window.__e2e.visible(box), fold: fold.localName === 'paradedup-fold' && window.__e2e.visible(fold), label: fold.getAttribute('aria-label') };
+          }),
+        );
+      expect(await placeholders(), 'a pull quote is part of its paragraph, word for word').toEqual(Array(3).fill({ box: false, fold: true, label: 'Repeated excerpt' }));
+      expectProperlyFolded(await folds(page));
       await clickInPopup(ctx, page, EXPAND_ALL);
       await expectRepeatsFolded(page, false);
       expect(await attribution(), 'and shown with it').toBe(true);
