@@ -1,7 +1,7 @@
 // The Annotator: writes one frame's repeat annotations into the page and takes them out again.
 // Everything it adds is recorded, so `clear()` gives the page back its exact original DOM: the same
 // nodes (Text objects included), the same attributes in the same order, the same `title`s.
-import { foldCompanions, type FoldCompanions } from './attribution';
+import { foldCompanions, type FoldCompanions } from './fold-companions';
 import {
   ATTR_FOLDED,
   ATTR_FOLDED_WITH,
@@ -85,7 +85,7 @@ interface Applied {
   /** The marks, when they are painted as highlights instead of wrapped in elements. */
   painted: PaintRecord | null;
   fold: Element | null;
-  /** The quotation box and attribution that fold with the block (attribution.ts), found when its placeholder is made. */
+  /** The quotation box and attribution that fold with the block (fold-companions.ts), found when its placeholder is made. */
   companions: FoldCompanions | null;
   /** The shadow root the target sits in, holding the page rules for it; null in the document. */
   styledRoot: ShadowRoot | null;

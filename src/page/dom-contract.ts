@@ -12,7 +12,7 @@ export const ATTR_SIMILAR = 'data-paradedup-similar';
 export const ATTR_OVER_IMAGE = 'data-paradedup-over-image';
 /** On a folded repeat: hidden by the manifest CSS while its placeholder is shown. */
 export const ATTR_FOLDED = 'data-paradedup-folded';
-/** On a folded quotation's attribution (its `<cite>`, see attribution.ts): hidden with it. */
+/** On the quotation box or attribution that folds with a repeat (fold-companions.ts): hidden with it. */
 export const ATTR_FOLDED_WITH = 'data-paradedup-folded-with';
 /** On a `<paradedup-mark>`: the canonical block id the marked sentences repeat. */
 export const ATTR_OF = 'data-paradedup-of';

@@ -224,6 +224,18 @@ export const pageScenarios: Scenario[] = [
       await expectRepeatsFolded(page, true);
       await changeAndFollow(ctx, page, ['addSidebarBox']);
       expect(await inSight()).toEqual([true, true, true, true, true]);
+      // Floated, the WordPress pull quote keeps its place: its blockquote folds inside it, the name hidden.
+      await page.evaluate(() => document.head.append(Object.assign(document.createElement('style'), { textContent: '.wp-block-pullquote { float: right; width: 40%; }' })));
+      await clickInPopup(ctx, page, EXPAND_ALL);
+      await expectRepeatsFolded(page, false);
+      await clickInPopup(ctx, page, COLLAPSE_ALL);
+      await expectRepeatsFolded(page, true);
+      const floated = await page.evaluate(() => {
+        const figure = document.querySelector('.wp-block-pullquote')!;
+        const fold = figure.querySelector('blockquote')!.previousElementSibling;
+        return { figure: window.__e2e.visible(figure), fold: fold?.localName === 'paradedup-fold' && window.__e2e.visible(fold), name: window.__e2e.visible(figure.querySelector('cite')!) };
+      });
+      expect(floated).toEqual({ figure: true, fold: true, name: false });
     },
   },
   {

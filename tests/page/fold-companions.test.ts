@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { foldCompanions } from '../../src/page/attribution';
+import { foldCompanions } from '../../src/page/fold-companions';
 
 const QUOTE = 'Nobody likes paying more, but nobody likes a burst main outside their front door either.';
 
@@ -8,7 +8,7 @@ const QUOTE = 'Nobody likes paying more, but nobody likes a burst main outside t
 function companions(body: string, styles: Record<string, Partial<CSSStyleDeclaration>> = {}) {
   const { document } = parseHTML(`<!doctype html><html><body>${body}</body></html>`);
   if (Object.keys(styles).length > 0) {
-    Object.assign(document.defaultView as object, { getComputedStyle: (el: Element) => ({ float: 'none', position: 'static', display: 'block', ...styles[el.id] }) });
+    Object.assign(document.defaultView as object, { getComputedStyle: (el: Element) => ({ cssFloat: 'none', position: 'static', display: 'block', ...styles[el.id] }) });
   }
   const { box, attribution } = foldCompanions(document.getElementById('q')!);
   return { box: box && (box.id || box.localName), attribution: attribution.map((el) => el.id) };
@@ -38,7 +38,7 @@ describe('foldCompanions', () => {
 
   test('a box out of the flow keeps its place: its attribution folds instead, and an inner box in its flow folds whole', () => {
     const pull = `<figure id="f" class="wp-block-pullquote alignright"><blockquote id="b"><p id="q">${QUOTE}</p><cite id="c">Ana Ruiz</cite></blockquote><figcaption id="fc">At the meeting</figcaption></figure>`;
-    expect(companions(pull, { f: { float: 'right' } })).toEqual({ box: 'b', attribution: ['fc'] });
+    expect(companions(pull, { f: { cssFloat: 'right' } })).toEqual({ box: 'b', attribution: ['fc'] });
     expect(companions(pull, { f: { position: 'absolute' } })).toEqual({ box: 'b', attribution: ['fc'] });
     const alone = `<div id="grid"><blockquote id="b"><p id="q">${QUOTE}</p><cite id="c">Ana Ruiz</cite></blockquote></div>`;
     expect(companions(alone, { grid: { display: 'grid' } })).toEqual({ box: null, attribution: ['c'] });

@@ -50,7 +50,7 @@ function liesInFlow(box: Element): boolean {
   const view = box.ownerDocument.defaultView;
   if (typeof view?.getComputedStyle !== 'function') return true;
   const style = view.getComputedStyle(box);
-  if ((style.float ?? 'none') !== 'none' || style.position === 'absolute' || style.position === 'fixed') return false;
+  if ((style.cssFloat || 'none') !== 'none' || style.position === 'absolute' || style.position === 'fixed') return false;
   const parent = box.parentElement;
   return !parent || !/flex|grid/.test(view.getComputedStyle(parent).display ?? '');
 }
