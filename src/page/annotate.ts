@@ -2,6 +2,7 @@
 // Everything it adds is recorded, so `clear()` gives the page back its exact original DOM: the same
 // nodes (Text objects included), the same attributes in the same order, the same `title`s.
 import { foldCompanions, type FoldCompanions } from './fold-companions';
+import { stepsNumbering } from './numbering';
 import {
   ATTR_FOLDED,
   ATTR_FOLDED_WITH,
@@ -100,29 +101,6 @@ interface Applied {
  * hiding an item of a numbered list renumbers every item after it.
  */
 const UNFOLDABLE = 'td, th, tr, thead, tbody, tfoot, caption, colgroup, col, ol > li';
-
-/** Markers that say nothing of an item's place: hiding one of these items renumbers nothing. */
-const UNNUMBERED_MARKERS = new Set(['disc', 'circle', 'square', 'none', 'disclosure-open', 'disclosure-closed']);
-
-/**
- * Whether hiding `el` would renumber what follows it: an item of a list shown with numbers (an `ol`,
- * or a `ul` styled `decimal`), or an element that steps a CSS counter (numbered paragraphs, steps).
- */
-function stepsNumbering(el: Element): boolean {
-  const view = el.ownerDocument.defaultView;
-  if (typeof view?.getComputedStyle !== 'function') return false;
-  const own = view.getComputedStyle(el);
-  const marker = own.listStyleType ?? '';
-  const before = view.getComputedStyle(el, '::before');
-  if (own.display === 'list-item') {
-    if (!UNNUMBERED_MARKERS.has(marker) && !marker.startsWith('"')) return true;
-    // A list styled `none` or `disc` that writes its numbers itself, from the item's own counter.
-    const showsCounter = (style: CSSStyleDeclaration) => (style.content ?? '').includes('counter(');
-    if (showsCounter(before) || showsCounter(view.getComputedStyle(el, '::marker'))) return true;
-  }
-  const steps = (style: CSSStyleDeclaration) => Boolean(style.counterIncrement) && style.counterIncrement !== 'none';
-  return steps(own) || steps(before) || steps(view.getComputedStyle(el, '::after'));
-}
 
 /** An editable region inside a block belongs to the user: folding the block would hide it from them. */
 const EDITABLE = '[contenteditable]:not([contenteditable="false" i])';

@@ -3,6 +3,7 @@
 // said it. That name is a block too short to report, so folding the paragraph alone left it on
 // screen, set large, under the placeholder, in the box's empty frame.
 import { FOLD_TAG } from './dom-contract';
+import { stepsNumbering } from './numbering';
 import { ELEMENT_NODE, TEXT_NODE, isPullQuote } from './tree';
 
 /** Elements that say who is quoted: the `<cite>` of a quotation, a blockquote's `<footer>`, a figure's caption. */
@@ -74,6 +75,7 @@ export function foldCompanions(block: Element): FoldCompanions {
     levels.push({ box, attribution: beside });
   }
   let fold = levels.length - 1;
-  while (fold >= 0 && !liesInFlow(levels[fold].box)) fold--;
+  // A numbered figure (a CSS counter) would renumber the figures after it: it keeps its place as well.
+  while (fold >= 0 && (!liesInFlow(levels[fold].box) || stepsNumbering(levels[fold].box))) fold--;
   return { box: fold >= 0 ? levels[fold].box : null, attribution: levels.slice(fold + 1).flatMap((level) => level.attribution) };
 }

@@ -44,4 +44,10 @@ describe('foldCompanions', () => {
     expect(companions(alone, { grid: { display: 'grid' } })).toEqual({ box: null, attribution: ['c'] });
     expect(companions(alone, { grid: { display: 'block' } })).toEqual({ box: 'b', attribution: [] });
   });
+
+  test('a figure numbered by a CSS counter keeps its place, so the figures after it keep their numbers', () => {
+    const figure = `<figure id="f"><blockquote id="q">${QUOTE}</blockquote><figcaption id="fc">Ana Ruiz</figcaption></figure>`;
+    expect(companions(figure, { f: { counterIncrement: 'figure 1' } })).toEqual({ box: null, attribution: ['fc'] });
+    expect(companions(figure, { f: { counterIncrement: 'none' } })).toEqual({ box: 'f', attribution: [] });
+  });
 });
