@@ -1,5 +1,5 @@
 // The stable JSON report of `npm run scan --json`, built from the paragraphs and the engine's verdict.
-import { findRepeats, hasChangedWords, wordChanges, type BlockResult, type BlockStatus, type DedupReport, type EngineOptions, type TextRange } from '../engine';
+import { findRepeats, hasChangedWords, isExcerpt, wordChanges, type BlockResult, type BlockStatus, type DedupReport, type EngineOptions, type TextRange } from '../engine';
 import { InputError, type Input } from './input';
 import { paragraphsOf, parseInput, type Paragraph } from './paragraphs';
 
@@ -21,6 +21,8 @@ export interface ReportBlock {
   changed: TextRange[];
   /** Words of the block it repeats (`of`) that a near copy leaves out: ranges of that block's text. */
   dropped: TextRange[];
+  /** A near copy that is part of the block it repeats, word for word (a pull quote): see `isExcerpt`. */
+  excerpt: boolean;
 }
 
 export interface ReportGroup {
@@ -41,9 +43,11 @@ function roundSimilarity(value: number): number {
 }
 
 /** How a near copy's words part from its first occurrence's, as the extension shows them; nothing for other blocks. */
-function wordsChanged(verdict: BlockResult | undefined, paragraphs: readonly Paragraph[], text: string): Pick<ReportBlock, 'changed' | 'dropped'> {
-  if (!verdict || !hasChangedWords(verdict)) return { changed: [], dropped: [] };
-  return wordChanges(paragraphs[verdict.of!].text, text);
+function wordsChanged(verdict: BlockResult | undefined, paragraphs: readonly Paragraph[], text: string): Pick<ReportBlock, 'changed' | 'dropped' | 'excerpt'> {
+  if (!verdict || !hasChangedWords(verdict)) return { changed: [], dropped: [], excerpt: false };
+  const original = paragraphs[verdict.of!].text;
+  const changes = wordChanges(original, text);
+  return { ...changes, excerpt: isExcerpt(original, changes) };
 }
 
 /**

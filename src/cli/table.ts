@@ -1,5 +1,5 @@
 // The human-readable output of `npm run scan`: each repeat group, its first occurrence and repeats.
-import { isExcerpt, rangesNameSources, wordsIn } from '../engine';
+import { rangesNameSources, wordsIn } from '../engine';
 import type { ReportBlock, ScanReport } from './report';
 import { displayWidth, isolate, painter, printable, truncate, type Colour, type Paint } from './terminal';
 
@@ -40,7 +40,7 @@ function percent(similarity: number): string {
  * a copy with neither.
  */
 function differencesOf(block: ReportBlock, original: string): string {
-  if (isExcerpt(original, block)) return '(excerpt)';
+  if (block.excerpt) return '(excerpt)';
   const lists = [
     ['changed', wordsIn(block.text, block.changed)],
     ['left out', wordsIn(original, block.dropped)],

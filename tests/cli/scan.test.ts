@@ -151,12 +151,13 @@ describe('npm run scan --json', SPAWNS, () => {
     expect(Object.keys(page)).toEqual(['file', 'blocks', 'groups', 'stats']);
     expect(page.blocks.map((block) => block.id)).toEqual(page.blocks.map((_, i) => i));
     for (const block of page.blocks) {
-      expect(Object.keys(block)).toEqual(['id', 'tag', 'text', 'status', 'of', 'similarity', 'repeated', 'changed', 'dropped']);
+      expect(Object.keys(block)).toEqual(['id', 'tag', 'text', 'status', 'of', 'similarity', 'repeated', 'changed', 'dropped', 'excerpt']);
       expect(block.text).toBe(block.text.replace(/\s+/g, ' ').trim());
       if (block.status === 'unique') expect(block).toMatchObject({ of: null, similarity: 0, repeated: [] });
       // The sample's repeats are word for word: nothing changed or left out.
       expect(block.changed).toEqual([]);
       expect(block.dropped).toEqual([]);
+      expect(block.excerpt).toBe(false);
     }
     expect(page.blocks.filter((block) => lines.includes(block.text)).every((block) => block.tag === 'p')).toBe(true);
     expectSampleVerdict(page);
@@ -170,6 +171,8 @@ describe('npm run scan --json', SPAWNS, () => {
     const copy = near.blocks[2];
     expect(copy.changed).toEqual([]);
     expect(copy.dropped.map(({ start, end }) => near.blocks[copy.of!].text.slice(start, end))).toEqual(['long']);
+    // A word dropped inside it: a changed copy, not an excerpt.
+    expect(copy.excerpt).toBe(false);
   });
 
   it('scans a directory as the pages and text files in it and its subdirectories, in path order', () => {

@@ -68,7 +68,7 @@ describe('formatTable', () => {
   it('calls a copy of part of its first occurrence, word for word, an excerpt, and lists no words', () => {
     const text = 'The harbour board agreed on Tuesday to spend 12 million on the outer berth. Larger ships will then be able to unload at any tide.';
     const report = scanInput('excerpt.txt', { kind: 'text', content: [text, 'Larger ships will then be able to unload at any tide.'].join('\n') }, {});
-    expect(report.blocks[1].status).toBe('duplicate');
+    expect(report.blocks[1]).toMatchObject({ status: 'duplicate', excerpt: true });
     const row = formatTable(report, { colour: false, width: 120 }).split('\n').find((line) => line.includes('#1 '))!;
     expect(row).toContain(`(excerpt) ${FSI}Larger ships`);
     expect(row).not.toContain('left out');
