@@ -346,11 +346,12 @@ export class Annotator {
       before.parentNode!.insertBefore(applied.fold, before);
     }
     setFoldExpanded(applied.fold, state === 'expanded');
-    if (state === 'folded') target.setAttribute(ATTR_FOLDED, '');
-    else target.removeAttribute(ATTR_FOLDED);
-    for (const el of companionElements(applied)) {
-      if (state === 'folded') el.setAttribute(ATTR_FOLDED_WITH, '');
-      else el.removeAttribute(ATTR_FOLDED_WITH);
+    if (state === 'folded') {
+      target.setAttribute(ATTR_FOLDED, '');
+      for (const el of companionElements(applied)) el.setAttribute(ATTR_FOLDED_WITH, '');
+    } else {
+      target.removeAttribute(ATTR_FOLDED);
+      this.showCompanions(applied);
     }
   }
 

@@ -243,22 +243,23 @@ const TASK = 'ThreadControllerImpl::RunTask';
 /** A long task, in the trace's microseconds. */
 const LONG_TASK_US = 50_000;
 
-/** Chromium's page-text captures of the load, on the page's own clock (ms), found beside its start mark in the trace. */
-export function pageTextCaptures(events: readonly TraceEvent[], startMs: number): { start: number; duration: number }[] {
+/** The trace's complete events that `keep` takes, placed on the page's own clock (ms) by its start mark; none without the mark. */
+function onPageClock(events: readonly TraceEvent[], startMs: number, keep: (event: TraceEvent, mark: TraceEvent) => boolean): { start: number; duration: number }[] {
   const mark = events.find((event) => event.name === START_MARK);
   if (!mark) return [];
   return events
-    .filter((event) => event.name === PAGE_TEXT_CAPTURE && event.ph === 'X' && event.pid === mark.pid)
+    .filter((event) => event.ph === 'X' && keep(event, mark))
     .map((event) => ({ start: startMs + (event.ts - mark.ts) / 1000, duration: (event.dur ?? 0) / 1000 }));
 }
 
-/** The page's main-thread tasks over 50 ms in the load's trace (the thread that marked the start), on the page's own clock (ms). */
+/** Chromium's page-text captures of the load, in the page's own renderer. */
+export function pageTextCaptures(events: readonly TraceEvent[], startMs: number): { start: number; duration: number }[] {
+  return onPageClock(events, startMs, (event, mark) => event.name === PAGE_TEXT_CAPTURE && event.pid === mark.pid);
+}
+
+/** The page's main-thread tasks over 50 ms in the load's trace (the thread that marked the start). */
 export function longMainThreadTasks(events: readonly TraceEvent[], startMs: number): { start: number; duration: number }[] {
-  const mark = events.find((event) => event.name === START_MARK);
-  if (!mark) return [];
-  return events
-    .filter((event) => event.name === TASK && event.ph === 'X' && event.pid === mark.pid && event.tid === mark.tid && (event.dur ?? 0) > LONG_TASK_US)
-    .map((event) => ({ start: startMs + (event.ts - mark.ts) / 1000, duration: (event.dur ?? 0) / 1000 }));
+  return onPageClock(events, startMs, (event, mark) => event.name === TASK && event.pid === mark.pid && event.tid === mark.tid && (event.dur ?? 0) > LONG_TASK_US);
 }
 
 /** Loads `url` and waits for the content script's done mark; what the page recorded of the load. */
