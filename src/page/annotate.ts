@@ -1,6 +1,7 @@
 // The Annotator: writes one frame's repeat annotations into the page and takes them out again.
 // Everything it adds is recorded, so `clear()` gives the page back its exact original DOM: the same
 // nodes (Text objects included), the same attributes in the same order, the same `title`s.
+import { scrubCopies } from './copies';
 import { foldCompanions, type FoldCompanions } from './fold-companions';
 import { stepsNumbering } from './numbering';
 import {
@@ -240,6 +241,40 @@ export class Annotator {
   /** Takes every annotation out of the page. */
   clear(): void {
     for (const key of [...this.applied.keys()]) this.remove(key);
+  }
+
+  /**
+   * Takes our markup out of the page's copies of annotated content under `root` (copies.ts).
+   * `alsoOwns`: elements that carry our attributes for someone else (a flash).
+   */
+  scrubCopies(root: Node, alsoOwns: (el: Element) => boolean): void {
+    let owned: Set<Node> | null = null;
+    let titles: Map<string, string | null> | null = null;
+    scrubCopies(root, {
+      owns: (el) => (owned ??= this.ownNodes()).has(el) || alsoOwns(el),
+      pageTitle: (title) => (titles ??= this.shownTitles()).get(title),
+    });
+  }
+
+  /** Every element that now carries our markup rightly: placeholders, marks, wrappers, and the page's elements we annotate. */
+  private ownNodes(): Set<Node> {
+    const nodes = new Set<Node>();
+    for (const applied of this.applied.values()) {
+      if (applied.target) nodes.add(applied.target);
+      if (applied.fold) nodes.add(applied.fold);
+      for (const el of companionElements(applied)) nodes.add(el);
+      for (const { added } of applied.marks?.splits ?? []) for (const node of added) nodes.add(node);
+    }
+    return nodes;
+  }
+
+  /** The page's own title behind each title we show on a block (null: it had none). */
+  private shownTitles(): Map<string, string | null> {
+    const titles = new Map<string, string | null>();
+    for (const { savedTitle, shownTitle } of this.applied.values()) {
+      if (shownTitle !== null && savedTitle !== undefined && !titles.has(shownTitle)) titles.set(shownTitle, savedTitle);
+    }
+    return titles;
   }
 
   /** Whether `annotation` can be shown by changing attributes of what `applied` already put in the page. */

@@ -37,6 +37,12 @@ export const OWN_ATTRIBUTES = [ATTR_STATUS, ATTR_GROUP, ATTR_TINT, ATTR_SIMILAR,
 
 const OWN_TAGS = new Set([FOLD_TAG, MARK_TAG, BLOCK_TAG]);
 
+/** Every attribute name ParaDedup writes into pages, on the page's elements and on its own. */
+export const WRITTEN_ATTRIBUTES = [...OWN_ATTRIBUTES, ATTR_FOLDED_WITH, ATTR_OF, ATTR_CHANGED] as const;
+
+/** Matches any element ParaDedup inserts or writes an attribute on. */
+export const WRITTEN_SELECTOR = [...OWN_TAGS, ...WRITTEN_ATTRIBUTES.map((name) => `[${name}]`)].join(', ');
+
 type OwnTag = typeof FOLD_TAG | typeof MARK_TAG | typeof BLOCK_TAG;
 
 /**

@@ -24,6 +24,11 @@ export class Flasher {
     if (focus) this.focus(element as HTMLElement);
   }
 
+  /** Whether `element` is flashing now. */
+  isFlashing(element: Element): boolean {
+    return this.active.has(element);
+  }
+
   /** Removes every flash and lent tabindex now (restore must leave no attribute behind). */
   cancelAll(): void {
     for (const element of [...this.active.keys()]) this.stop(element);

@@ -9,6 +9,7 @@ export const AUTO_COLLAPSE: Target = { role: ['switch', 'checkbox'], name: /Auto
 export const COLLAPSE_ALL: Target = { role: 'button', name: /^Collapse all$/ };
 export const EXPAND_ALL: Target = { role: 'button', name: /^Expand all$/ };
 export const HIGHLIGHT_ONLY: Target = { role: 'button', name: /^Highlight only$/ };
+export const NEVER_SCAN: Target = { role: 'button', name: /^Never scan this site$/ };
 
 /** Scans, rescans and badge updates are asynchronous: how long to wait for them to show. */
 export const SCAN_TIMEOUT_MS = 15_000;

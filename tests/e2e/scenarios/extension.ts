@@ -15,6 +15,7 @@ import {
   EXPAND_ALL,
   folds,
   HIGHLIGHT_ONLY,
+  NEVER_SCAN,
   popupText,
   SCAN_TIMEOUT_MS,
   SETTLE_MS,
@@ -248,6 +249,54 @@ export const extensionScenarios: Scenario[] = [
       await expectSampleUnfolded(page);
       await popup.click(EXPAND_ALL);
       await expectOriginalDom(page);
+    },
+  },
+  {
+    issue: 3,
+    name: 'a page that copies its folded article (a clone, markup copied with innerHTML): the copies’ repeats fold behind working placeholders, Expand all gives each copy back equal to the article, and Never scan leaves nothing of ours in a copy made just before',
+    async run(ctx) {
+      const page = await openSample(ctx);
+      const popup = await ctx.popup(page);
+      await popup.click(COLLAPSE_ALL);
+      await expectSampleFolded(page);
+      // What a print view or a carousel does: one copy by cloning the article's nodes, one by copying its markup.
+      const copyArticle = (id: string) =>
+        page.evaluate((id) => {
+          const article = document.querySelector('article')!;
+          const copy = document.createElement('div');
+          copy.id = id;
+          if (id.startsWith('clone')) copy.append(...Array.from(article.childNodes, (node) => node.cloneNode(true)));
+          else copy.innerHTML = article.innerHTML;
+          document.body.append(copy);
+        }, id);
+      await copyArticle('clone');
+      await copyArticle('markup');
+      // Every placeholder in the page is one of ours, with its controls, right before a block it folds.
+      const placeholders = () => page.evaluate(() => window.__e2e.all('paradedup-fold').map((fold) => fold.shadowRoot?.querySelectorAll('button').length ?? 0));
+      await expect.poll(placeholders, { timeout: SCAN_TIMEOUT_MS }).toEqual(Array(5 + 13 + 13).fill(2));
+      expectProperlyFolded(await folds(page));
+
+      // Each copy, and the article itself, as the article was before the scan.
+      const asOriginalArticle = () =>
+        page.evaluate(() => {
+          const original = new DOMParser().parseFromString(window.__e2e.original()!, 'text/html').querySelector('article')!.innerHTML;
+          return ['article', '#clone', '#markup', '#late'].flatMap((selector) => {
+            const copy = document.querySelector(selector);
+            return copy ? [copy.innerHTML === original] : [];
+          });
+        });
+      await popup.click(EXPAND_ALL);
+      await expect.poll(asOriginalArticle, { timeout: SCAN_TIMEOUT_MS }).toEqual([true, true, true]);
+
+      // A copy made while folded, and the site set to never scan before the copy is even seen.
+      await popup.click(COLLAPSE_ALL);
+      await expect.poll(async () => folded(await sampleLines(page)), { timeout: SCAN_TIMEOUT_MS }).toEqual(SAMPLE_DUPLICATES);
+      await copyArticle('late');
+      await popup.click(NEVER_SCAN);
+      await expect.poll(() => page.evaluate(() => window.__e2e.all('[data-paradedup], paradedup-fold').length), { timeout: SCAN_TIMEOUT_MS }).toBe(0);
+      await sleep(SETTLE_MS);
+      expect(await asOriginalArticle()).toEqual([true, true, true, true]);
+      expect(await page.evaluate(() => document.body.innerHTML), 'nothing of ours in the page').not.toMatch(/paradedup/i);
     },
   },
   {

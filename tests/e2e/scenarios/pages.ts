@@ -14,6 +14,7 @@ import {
   EXPAND_ALL,
   folds,
   mismatches,
+  NEVER_SCAN,
   popupText,
   SCAN_TIMEOUT_MS,
   SETTLE_MS,
@@ -40,7 +41,6 @@ async function heartbeatOnceTicked(page: TestPage): Promise<{ maxGapMs: number; 
     .toBeGreaterThan(0);
   return page.evaluate(() => window.fixture.heartbeat());
 }
-const NEVER_SCAN = { role: 'button', name: /^Never scan this site$/ } as const;
 const HUGE_PAGE_TIMEOUT_MS = 60_000;
 
 /** Opens a fixture and waits until the badge and every annotation agree with its data-expect. */
