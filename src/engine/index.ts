@@ -8,7 +8,6 @@ export { DedupIndex, hasChangedWords, isSimilarCopy, rangesNameSources, type Ded
 export { normalize } from './normalize';
 export { hammingDistance, simhash } from './simhash';
 export { analyze, fingerprint, shingles, type Analysis, type Sentence } from './analyze';
-export { jaccard } from './similarity';
 export { isExcerpt, wordChanges, wordsIn, type TextRange, type WordChanges } from './changes';
 export { safeCut } from './cut';
 export { analysesRunInWasm, installWasmAnalyzer, type UnitWriterFactory } from './wasm/analyzer';

@@ -18,13 +18,6 @@ function sharedCount(a: Uint32Array, b: Uint32Array): number {
   return shared;
 }
 
-/** Jaccard similarity of two sorted multisets of uint32 (a repeat counts as often as it occurs). */
-export function jaccard(a: Uint32Array, b: Uint32Array): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const shared = sharedCount(a, b);
-  return shared / (a.length + b.length - shared);
-}
-
 /** The longest run of consecutive `shingles` (in text order) that `sorted`, a sorted array of uint32, holds. */
 export function longestRunIn(shingles: Uint32Array, sorted: Uint32Array): number {
   let longest = 0;
