@@ -244,16 +244,18 @@ export class Annotator {
   }
 
   /**
-   * Takes our markup out of the page's copies of annotated content under `root` (copies.ts).
+   * Takes our markup out of the page's copies of annotated content under each of `roots` (copies.ts).
    * `alsoOwns`: elements that carry our attributes for someone else (a flash).
    */
-  scrubCopies(root: Node, alsoOwns: (el: Element) => boolean): void {
+  scrubCopies(roots: Iterable<Node>, alsoOwns: (el: Element) => boolean): void {
+    // Our own nodes and titles are listed once, and only when a copy turns up.
     let owned: Set<Node> | null = null;
     let titles: Map<string, string | null> | null = null;
-    scrubCopies(root, {
-      owns: (el) => (owned ??= this.ownNodes()).has(el) || alsoOwns(el),
-      pageTitle: (title) => (titles ??= this.shownTitles()).get(title),
-    });
+    const ownership = {
+      owns: (el: Element) => (owned ??= this.ownNodes()).has(el) || alsoOwns(el),
+      pageTitle: (title: string) => (titles ??= this.shownTitles()).get(title),
+    };
+    for (const root of roots) scrubCopies(root, ownership);
   }
 
   /** Every element that now carries our markup rightly: placeholders, marks, wrappers, and the page's elements we annotate. */

@@ -328,7 +328,7 @@ export class PageController {
     this.visibility.clear();
     this.observer.pause(() => {
       this.flasher.cancelAll();
-      this.scrubCopies(this.doc);
+      this.scrubCopies([this.doc]);
       this.annotator.clear();
     });
     this.forgetBlocks();
@@ -365,7 +365,7 @@ export class PageController {
     this.observer.pause(() => {
       this.observer.reset();
       this.flasher.cancelAll();
-      this.scrubCopies(this.doc);
+      this.scrubCopies([this.doc]);
       this.annotator.clear();
     });
   }
@@ -586,7 +586,7 @@ export class PageController {
       const slicer = this.slicer(generation);
       const changed = new Set<number>();
       const scopes = this.observer.pause(() => {
-        for (const node of batch.changes.added) if (node.isConnected) this.scrubCopies(node);
+        this.scrubCopies(batch.changes.added.filter((node) => node.isConnected));
         for (const node of batch.changes.removed) if (!node.isConnected) this.dropWithin(node, changed);
         // A hidden element's blocks go; a shown one's are read below, with its scope.
         for (const el of batch.changes.toggled) if (el.isConnected) this.dropWithin(el, changed);
@@ -627,10 +627,10 @@ export class PageController {
     });
   }
 
-  /** Takes our markup out of the page's copies of annotated content under `root`, before they are read. */
-  private scrubCopies(root: Node): void {
+  /** Takes our markup out of the page's copies of annotated content under `roots`, before they are read. */
+  private scrubCopies(roots: Node[]): void {
     // With nothing of ours in the page there is nothing to copy: a full scan's first read of a long page skips the search.
-    if (this.annotator.size > 0) this.annotator.scrubCopies(root, (el) => this.flasher.isFlashing(el));
+    if (this.annotator.size > 0) this.annotator.scrubCopies(roots, (el) => this.flasher.isFlashing(el));
   }
 
   /** Forgets every tracked block under `root` (itself included) and takes its annotations out. */

@@ -30,7 +30,7 @@ test('a clone of a folded paragraph and its placeholder loses both; the page’s
   document.body.append(clone);
   expect(clone.innerHTML, 'the page copied our placeholder and attributes').toMatch(/paradedup/);
 
-  annotator.scrubCopies(clone, nothingOwned);
+  annotator.scrubCopies([clone], nothingOwned);
 
   expect(clone.innerHTML).toBe(`<p title="Flood report">${A}</p>`);
   expect(source.querySelector('paradedup-fold')?.shadowRoot, 'the original keeps its live placeholder').toBeTruthy();
@@ -55,7 +55,7 @@ test('markup copied from a partial paragraph (innerHTML) keeps its text with the
   document.body.append(copy);
   expect(copy.querySelector('paradedup-mark')).not.toBeNull();
 
-  annotator.scrubCopies(copy, nothingOwned);
+  annotator.scrubCopies([copy], nothingOwned);
 
   expect(copy.outerHTML).toBe(`<p>Breaking news. ${A}</p>`);
   expect(document.querySelector('#glued paradedup-mark'), 'the partial keeps its own mark').not.toBeNull();
@@ -69,7 +69,7 @@ test('a copied <br><br> run wrapper goes, its nodes stay in its place', () => {
   const copy = document.querySelector('#c')!.cloneNode(true) as Element;
   document.body.append(copy);
 
-  annotator.scrubCopies(copy, nothingOwned);
+  annotator.scrubCopies([copy], nothingOwned);
 
   expect(copy.outerHTML).toBe(`<div id="c">${A}<br><br>${B}<br><br>${A}</div>`);
 });
@@ -82,7 +82,7 @@ test('the page moving our own annotated paragraph is no copy: it stays annotated
   moved.append(document.querySelector('paradedup-fold')!, document.querySelectorAll('p')[2]);
   document.body.prepend(moved);
 
-  annotator.scrubCopies(moved, nothingOwned);
+  annotator.scrubCopies([moved], nothingOwned);
 
   expect(moved.querySelector('paradedup-fold')?.shadowRoot).toBeTruthy();
   expect(moved.querySelector('p')!.getAttribute('data-paradedup')).toBe('repeat');
@@ -93,8 +93,8 @@ test('an element another part of ParaDedup marks (a flash) keeps that mark', () 
   const { document, annotator, blocks } = load(`<p id="x" data-paradedup-flash="">${A}</p><p>${A}</p>`);
   annotator.apply(blocks[1].key, blocks[1].handle, folded);
   const flashing = document.querySelector('#x')!;
-  annotator.scrubCopies(document.body, (el) => el === flashing);
+  annotator.scrubCopies([document.body], (el) => el === flashing);
   expect(flashing.hasAttribute('data-paradedup-flash')).toBe(true);
-  annotator.scrubCopies(document.body, nothingOwned);
+  annotator.scrubCopies([document.body], nothingOwned);
   expect(flashing.hasAttribute('data-paradedup-flash')).toBe(false);
 });

@@ -271,7 +271,8 @@ export const extensionScenarios: Scenario[] = [
         }, id);
       await copyArticle('clone');
       await copyArticle('markup');
-      // Every placeholder in the page is one of ours, with its controls, right before a block it folds.
+      // Every placeholder in the page is one of ours, with its controls, right before a block it folds:
+      // the article's 5, and 13 in each copy, whose lines long enough to report all repeat the article's.
       const placeholders = () => page.evaluate(() => window.__e2e.all('paradedup-fold').map((fold) => fold.shadowRoot?.querySelectorAll('button').length ?? 0));
       await expect.poll(placeholders, { timeout: SCAN_TIMEOUT_MS }).toEqual(Array(5 + 13 + 13).fill(2));
       expectProperlyFolded(await folds(page));
