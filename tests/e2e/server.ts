@@ -5,6 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomPage } from '../support/random-page';
 
 export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures/pages/', import.meta.url));
 const HELPERS_FILE = fileURLToPath(new URL('./page/helpers.js', import.meta.url));
@@ -13,6 +14,8 @@ export const HELPERS_PATH = '/__e2e__/helpers.js';
 /** Pages under this prefix are served with a strict CSP: no page style at all, and scripts only from the page's origin (no eval, no WebAssembly). */
 export const CSP_PREFIX = '/csp/';
 export const STRICT_CSP = "style-src 'none'; script-src 'self'";
+/** `/random/<seed>.html`: the seeded random page of tests/support/random-page.ts, made on request. */
+const RANDOM_PAGE = /^\/random\/(\d+)\.html$/;
 /** Pages under this prefix may be cached, so the browser can keep them in its back/forward cache; the rest are no-store, which rules that out. */
 export const CACHEABLE_PREFIX = '/cacheable/';
 
@@ -64,6 +67,12 @@ async function respond(root: string, req: http.IncomingMessage, res: http.Server
   } else if (pathname.startsWith(CACHEABLE_PREFIX)) {
     headers['cache-control'] = 'no-cache';
     pathname = pathname.slice(CACHEABLE_PREFIX.length - 1);
+  }
+  const random = RANDOM_PAGE.exec(pathname);
+  if (random) {
+    res.writeHead(200, { ...headers, 'content-type': TYPES['.html'] });
+    res.end(injectHelpers(randomPage(Number(random[1]))));
+    return;
   }
   const file = path.resolve(root, '.' + pathname);
   if (!file.startsWith(root + path.sep)) {

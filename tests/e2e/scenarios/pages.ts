@@ -8,11 +8,13 @@ import {
   expectAsFixtureSays,
   expectBadge,
   expectedRepeats,
+  expectOriginalCapturedBeforeScan,
   expectOriginalDom,
   expectProperlyFolded,
   expectRepeatsFolded,
   EXPAND_ALL,
   folds,
+  HIGHLIGHT_ONLY,
   mismatches,
   NEVER_SCAN,
   popupText,
@@ -20,6 +22,7 @@ import {
   SETTLE_MS,
   sleep,
 } from '../checks';
+import { DONE_MARK } from '../../../src/page/scan-marks';
 import type { TestPage } from '../drivers/types';
 import type { FixtureApi, Look } from '../page/page-globals';
 import type { Scenario, ScenarioContext } from '../scenario';
@@ -178,6 +181,25 @@ async function frameMismatches(page: TestPage): Promise<string[]> {
   );
   if (perFrame.some((a) => a === null)) return ['a frame has not loaded yet'];
   return perFrame.flatMap((a, i) => mismatches(a!).map((m) => `frame ${i}: ${m}`));
+}
+
+/** Seeds of the random pages (tests/support/random-page.ts) played in each browser. */
+const RANDOM_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
+
+/** Where a random page's annotations stand: what is folded, what should be, and whether all else is in sight. */
+function randomPageFolds(page: TestPage) {
+  return page.evaluate(() => {
+    const repeats = window.__e2e.all('[data-paradedup="repeat"]');
+    const folded = window.__e2e.all('[data-paradedup-folded]');
+    return {
+      // Table cells and numbered items are highlighted, never folded.
+      foldable: repeats.filter((el) => !el.matches('td, th, ol > li')).length,
+      folded: folded.length,
+      foldedNotRepeats: folded.filter((el) => el.getAttribute('data-paradedup') !== 'repeat').length,
+      placeholders: window.__e2e.all('paradedup-fold').length,
+      hiddenFirstOrPartial: window.__e2e.all('[data-paradedup="first"], [data-paradedup="partial"]').filter((el) => !window.__e2e.visible(el)).length,
+    };
+  });
 }
 
 export const pageScenarios: Scenario[] = [
@@ -574,6 +596,34 @@ export const pageScenarios: Scenario[] = [
       await expectRepeatsFolded(page, true);
       await popup.click(EXPAND_ALL);
       await expect.poll(() => ownInside(page, 'body')).toBe(0);
+    },
+  },
+  {
+    issue: 6,
+    name: 'random pages (lists, tables, quotations, <br><br> runs, asides, code, forms; English and Arabic; exact, near, excerpted and glued repeats): only repeats fold, each behind a shown placeholder, first occurrences and partials stay in sight, and every view change gives the page back exactly',
+    timeoutMs: 120_000,
+    async run(ctx) {
+      for (const seed of RANDOM_SEEDS) {
+        const page = await ctx.open(`random/${seed}.html`);
+        const scanned = () => page.evaluate((name) => performance.getEntriesByName(name).length, DONE_MARK);
+        await expect.poll(scanned, { timeout: SCAN_TIMEOUT_MS, message: `page ${seed} scanned` }).toBeGreaterThan(0);
+        await expectOriginalCapturedBeforeScan(page);
+        const popup = await ctx.popup(page);
+        for (const views of [[COLLAPSE_ALL, EXPAND_ALL], [HIGHLIGHT_ONLY, COLLAPSE_ALL, EXPAND_ALL]]) {
+          for (const view of views) {
+            await popup.click(view);
+            if (view !== COLLAPSE_ALL) continue;
+            await expect
+              .poll(() => randomPageFolds(page), { timeout: SCAN_TIMEOUT_MS, message: `page ${seed} folded` })
+              .toSatisfy((state: Awaited<ReturnType<typeof randomPageFolds>>) => state.folded === state.foldable && state.placeholders === state.folded);
+            expect(await randomPageFolds(page), `page ${seed}`).toMatchObject({ foldedNotRepeats: 0, hiddenFirstOrPartial: 0 });
+            expectProperlyFolded(await folds(page));
+          }
+          await expectOriginalDom(page);
+        }
+        await popup.close();
+        await page.close();
+      }
     },
   },
   {
