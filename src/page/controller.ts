@@ -315,6 +315,8 @@ export class PageController {
     this.mode = mode;
     this.expanded.clear();
     this.foldsTaken.clear();
+    // Copies the page made since its last batch would outlive our annotations, and with them the list of what is ours.
+    if (mode === 'off') this.observer.pause(() => this.scrubCopies([this.doc]));
     const rerender = () => this.serial(() => this.render(this.registry.keys()));
     if (this.scan.status === 'ready') await rerender();
     // A scan still running renders in the new mode from here on; what it already showed is redone after it.

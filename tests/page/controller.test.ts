@@ -502,6 +502,29 @@ describe('living pages', () => {
     expect(reports.at(-1)).toEqual({ type: 'scan-report', count: 0 });
   });
 
+  test('a copy the page makes of its folded article keeps nothing of ours, even when Expand all comes before the copy is seen', async () => {
+    const win = pageWindow(`<html><body><article><p>${A}</p><p title="Berth">${B}</p><p>${A}</p></article></body></html>`);
+    const { ready, doc, controller, until } = start(win);
+    await ready;
+    await controller.handle({ type: 'set-mode', mode: 'collapse' });
+    const article = doc.querySelector('article')!;
+    const copy = () => {
+      const div = doc.createElement('div');
+      div.innerHTML = article.innerHTML;
+      doc.body.append(div);
+      return div;
+    };
+    const seen = copy();
+    expect(seen.innerHTML, 'the page copied our placeholder and attributes').toMatch(/paradedup/);
+    // Seen in its batch: the copy's repeats fold behind placeholders of their own, with their controls.
+    await until(() => expect(seen.querySelectorAll('[data-paradedup-folded]')).toHaveLength(3));
+    for (const fold of doc.querySelectorAll('paradedup-fold')) expect(fold.shadowRoot).not.toBeNull();
+    const unseen = copy();
+    await controller.handle({ type: 'set-mode', mode: 'off' });
+    const original = `<p>${A}</p><p title="Berth">${B}</p><p>${A}</p>`;
+    expect([article.innerHTML, seen.innerHTML, unseen.innerHTML]).toEqual([original, original, original]);
+  });
+
   test('a region the page makes editable after the scan is given back clean, and read again once it is not', async () => {
     const win = pageWindow(`<html><body><p>${A}</p><article><p>${B}</p><p>${A}</p></article><p>${B}</p></body></html>`);
     const { ready, doc, controller, reports, until } = start(win);
