@@ -4,16 +4,13 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { PageMode, PageState } from '../../src/messages';
-import { PageController, type PlanSource } from '../../src/page/controller';
-import { loadPagePlan, watchPagePlan } from '../../src/settings';
+import { PageController } from '../../src/page/controller';
+import { FAST_OBSERVER, fastClock, storagePlans } from '../support/controller-env';
 import { addFakeHighlights } from '../support/fake-highlights';
 import { pageWindow } from '../support/page-window';
 import { Prng } from '../support/prng';
 import { randomPage } from '../support/random-page';
 
-const plans: PlanSource = { load: loadPagePlan, watch: watchPagePlan };
-const clock = { now: () => performance.now(), yield: () => new Promise<void>((resolve) => setTimeout(resolve, 0)) };
-const OBSERVER = { debounceMs: 5, maxWaitMs: 20, stormThreshold: 200 };
 const PAGES = 40;
 
 /** What a page script might do to its own content: remove, copy (a clone or its markup), edit, insert. */
@@ -76,7 +73,7 @@ test.each(Array.from({ length: PAGES }, (_, i) => i + 1))('random page %i: modes
   if (seed % 2 === 0) addFakeHighlights(win);
   const doc = win.document;
   const original = doc.body.outerHTML;
-  const controller = new PageController({ win, plans, report: () => undefined, clock, observer: OBSERVER });
+  const controller = new PageController({ win, plans: storagePlans, report: () => undefined, clock: fastClock, observer: FAST_OBSERVER });
   running.push(controller);
   await controller.start();
   const setMode = async (mode: PageMode) => (await controller.handle({ type: 'set-mode', mode })) as PageState;

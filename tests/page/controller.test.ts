@@ -10,16 +10,16 @@ import { BlockRegistry } from '../../src/page/block-registry';
 import { extractBlocks } from '../../src/page/blocks';
 import { PageController, snippetOf, type PlanSource } from '../../src/page/controller';
 import { TEXT_ATTR } from '../../src/page/fold';
-import { loadPagePlan, saveSettings, setAutoCollapse, setNeverScan, watchPagePlan, type PagePlan } from '../../src/settings';
+import { loadPagePlan, saveSettings, setAutoCollapse, setNeverScan, type PagePlan } from '../../src/settings';
+import { FAST_OBSERVER, fastClock, storagePlans } from '../support/controller-env';
 import { addFakeHighlights, paintedTexts } from '../support/fake-highlights';
 import { pageWindow } from '../support/page-window';
 import { Prng } from '../support/prng';
 
 const SAMPLE = readFileSync(fileURLToPath(new URL('../fixtures/pages/astana-article.ar.html', import.meta.url)), 'utf8');
 
-const plans: PlanSource = { load: loadPagePlan, watch: watchPagePlan };
-const fastClock = { now: () => performance.now(), yield: () => new Promise<void>((resolve) => setTimeout(resolve, 0)) };
-const OBSERVER = { debounceMs: 5, maxWaitMs: 50, stormThreshold: 200 };
+const plans = storagePlans;
+const OBSERVER = FAST_OBSERVER;
 
 let running: PageController[] = [];
 

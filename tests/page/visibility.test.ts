@@ -5,13 +5,13 @@ import type { PageState } from '../../src/messages';
 import { PageController } from '../../src/page/controller';
 import { SLICE_MS } from '../../src/page/slicing';
 import { isShown, VisibilityWatch } from '../../src/page/visibility';
-import { loadPagePlan, setAutoCollapse, watchPagePlan } from '../../src/settings';
+import { setAutoCollapse } from '../../src/settings';
+import { FAST_OBSERVER, fastClock, storagePlans } from '../support/controller-env';
 import { addFakeCss, FakeResizeObserver } from '../support/fake-css';
 import { pageWindow, type TestWindow } from '../support/page-window';
 import { Prng } from '../support/prng';
 
-const OBSERVER = { debounceMs: 5, maxWaitMs: 50, stormThreshold: 200 };
-const fastClock = { now: () => performance.now(), yield: () => new Promise<void>((resolve) => setTimeout(resolve, 0)) };
+const OBSERVER = FAST_OBSERVER;
 
 const QUAY =
   'The harbour authority has closed the north quay after a crane collapsed onto two fishing boats early on Tuesday morning, injuring one crew member.';
@@ -36,7 +36,7 @@ let running: PageController[] = [];
 function start(win: TestWindow, clock = fastClock) {
   const controller = new PageController({
     win,
-    plans: { load: loadPagePlan, watch: watchPagePlan },
+    plans: storagePlans,
     report: () => {},
     clock,
     observer: OBSERVER,
